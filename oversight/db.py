@@ -1,0 +1,375 @@
+"""The one module that owns DuckDB: load the curated tables, validate them, run named queries.
+
+Loading reads every CSV as text (so nothing is lost to type inference), records structural
+problems with the line they sit on, casts each column to its declared type, and runs the
+validation queries. The app and the CLI see the same list of problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from oversight import csvfiles
+from oversight.schema import BOOLEAN, DATE, INTEGER, TABLES, TIMESTAMP, Column, Table, known_columns
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES_DIR = ROOT / "queries"
+DEFAULT_DATA_DIR = ROOT / "data"
+SYNTHETIC_MARKER = "SYNTHETIC.md"
+
+_QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_ISO_TIMESTAMP = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$"
+_INTEGER = r"^[+-]?\d+$"
+_BOOLEAN = r"^(true|false)$"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the curated tables, located as FILE:LINE: COLUMN."""
+
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.column}: {self.message}"
+
+
+@dataclass
+class Dataset:
+    """The curated tables of one data folder, loaded into an in-process DuckDB."""
+
+    data_dir: Path
+    version: str
+    con: duckdb.DuckDBPyConnection
+    problems: list[Problem] = field(default_factory=list)
+    synthetic_note: str | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+    @property
+    def is_synthetic(self) -> bool:
+        return self.synthetic_note is not None
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own for each use: DuckDB connections are not shared across threads."""
+        with self._lock:
+            return self.con.cursor()
+
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        return run_query(self, name, **params)
+
+
+def data_dir_from_env() -> Path:
+    return Path(os.environ.get("OVERSIGHT_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+def data_version(data_dir: Path) -> str:
+    """Changes whenever a table file changes, so caches keyed on it show an edited CSV."""
+    digest = hashlib.sha1(str(Path(data_dir).resolve()).encode())
+    for name in sorted([t.file for t in TABLES.values()] + [SYNTHETIC_MARKER]):
+        path = Path(data_dir) / name
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            digest.update(f"{name}:missing".encode())
+            continue
+        digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def query_sql(name: str) -> str:
+    """The text of a named query in queries/ (the name is checked against the folder)."""
+    if not _QUERY_NAME.match(name):
+        raise ValueError(f"not a query name: {name!r}")
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise ValueError(f"no query named {name!r} in {QUERIES_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+def query_params(sql: str) -> set[str]:
+    return set(_PARAM.findall(_strip_comments(sql)))
+
+
+def run_query(ds: Dataset, name: str, **params: object) -> pd.DataFrame:
+    """Run queries/<name>.sql with its $parameters bound (never formatted into the text)."""
+    sql = query_sql(name)
+    wanted = query_params(sql)
+    missing = wanted - params.keys()
+    if missing:
+        raise ValueError(f"query {name!r} needs parameters: {', '.join(sorted(missing))}")
+    bound = {k: params[k] for k in wanted}
+    return ds.cursor().execute(sql, bound).df()
+
+
+def _strip_comments(sql: str) -> str:
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def load(data_dir: Path | str | None = None) -> Dataset:
+    """Load and validate a data folder. Never raises on bad data: problems are in the result."""
+    data_dir = Path(data_dir) if data_dir is not None else data_dir_from_env()
+    version = data_version(data_dir)
+    con = duckdb.connect(":memory:")
+    problems: list[Problem] = []
+    row_problems: list[tuple[str, int, str, str]] = []  # (table, ordinal, column, message)
+    broken: set[str] = set()
+
+    if not data_dir.is_dir():
+        problems.append(Problem(str(data_dir), 1, "*", "data folder not found"))
+
+    for table in TABLES.values():
+        ok = _load_table(con, data_dir, table, problems)
+        if not ok:
+            broken.add(table.name)
+            _create_empty(con, table)
+            continue
+        row_problems += _column_checks(con, table)
+
+    for table in TABLES.values():
+        if table.name not in broken:
+            row_problems += _key_checks(con, table, broken)
+    row_problems += _run_check_queries(con, broken)
+
+    problems += _locate(data_dir, row_problems)
+    for table in TABLES.values():
+        con.execute(f'alter table "{table.name}" drop column _row')
+    _create_macros(con)
+
+    marker = data_dir / SYNTHETIC_MARKER
+    note = marker.read_text(encoding="utf-8") if marker.is_file() else None
+    return Dataset(data_dir, version, con, sorted(set(problems)), note)
+
+
+def validate(data_dir: Path | str | None = None) -> list[Problem]:
+    return load(data_dir).problems
+
+
+def _load_table(con, data_dir: Path, table: Table, problems: list[Problem]) -> bool:
+    path = data_dir / table.file
+    if not path.is_file():
+        problems.append(Problem(table.file, 1, "*", "file not found"))
+        return False
+    header, header_problem = csvfiles.read_header(path)
+    if header_problem:
+        problems.append(Problem(table.file, header_problem.line, "*", header_problem.message))
+        return False
+    ok = True
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(table.file, 1, name, "column appears twice in the header"))
+            ok = False
+        seen.add(name)
+        if not re.match(r"^[a-z][a-z0-9_]*$", name):
+            problems.append(
+                Problem(table.file, 1, name or "*", "column name must be lowercase snake_case")
+            )
+            ok = False
+    for name in table.column_names:
+        if name not in seen:
+            problems.append(Problem(table.file, 1, name, "required column missing from the header"))
+            ok = False
+    if not ok:
+        return False
+
+    raw = f"raw_{table.name}"
+    rejects = f"rejects_{table.name}"
+    columns = {name: "VARCHAR" for name in header}
+    try:
+        con.execute(
+            f'create table "{raw}" as select * from read_csv($path, header = true, '
+            "columns = $columns, auto_detect = false, delim = ',', quote = '\"', "
+            "escape = '\"', strict_mode = true, store_rejects = true, "
+            f"rejects_table = '{rejects}', rejects_scan = 'scan_{table.name}')",
+            {"path": str(path), "columns": columns},
+        )
+    except duckdb.Error as exc:
+        problems.append(Problem(table.file, 1, "*", f"cannot be read as CSV: {exc}"))
+        return False
+    structural = con.execute(
+        f'select line_byte_position, line, column_name, error_type, error_message from "{rejects}"'
+    ).fetchall()
+    if structural:
+        problems.extend(_structural_problems(path, table.file, structural))
+        return False
+
+    cols = known_columns(table.name)
+    select = ["rowid + 1 as _row"]
+    for name in header:
+        select.append(_typed(name, cols.get(name, Column(name))))
+    for name, col in cols.items():
+        if name not in seen:
+            select.append(f'cast(null as {col.type}) as "{name}"')
+    con.execute(f'create table "{table.name}" as select {", ".join(select)} from "{raw}"')
+    con.execute(f'create table "typed_src_{table.name}" as select * from "{raw}"')
+    con.execute(f'drop table "{raw}"')
+    return True
+
+
+def _typed(name: str, col: Column) -> str:
+    if col.type in (DATE, TIMESTAMP, INTEGER, BOOLEAN):
+        value = f'lower("{name}")' if col.type == BOOLEAN else f'"{name}"'
+        return f'try_cast({value} as {col.type}) as "{name}"'
+    return f'"{name}"'
+
+
+def _create_empty(con, table: Table) -> None:
+    cols = ["_row INTEGER"] + [f'"{c.name}" {c.type}' for c in known_columns(table.name).values()]
+    con.execute(f'create or replace table "{table.name}" ({", ".join(cols)})')
+
+
+_TYPE_RULES = {
+    DATE: (_ISO_DATE, "not a valid date (expected YYYY-MM-DD)"),
+    TIMESTAMP: (_ISO_TIMESTAMP, "not a valid date-time (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
+    INTEGER: (_INTEGER, "not a whole number"),
+    BOOLEAN: (_BOOLEAN, "not true or false"),
+}
+
+
+def _column_checks(con, table: Table) -> list[tuple[str, int, str, str]]:
+    """Types, required cells and enumerations: each a query whose rows are the problems."""
+    out: list[tuple[str, int, str, str]] = []
+    src = f'"typed_src_{table.name}"'
+    present = {r[0] for r in con.execute(f"select name from pragma_table_info('{src[1:-1]}')").fetchall()}
+    cols = known_columns(table.name)
+    for name, col in cols.items():
+        if name not in present:
+            continue
+        q = f'"{name}"'
+        if col.type in _TYPE_RULES:
+            pattern, message = _TYPE_RULES[col.type]
+            value = f"lower({q})" if col.type == BOOLEAN else q
+            rows = con.execute(
+                f"select rowid + 1, {q} from {src} where {q} is not null and "
+                f"(not regexp_matches({value}, $pattern) or try_cast({value} as {col.type}) is null)",
+                {"pattern": pattern},
+            ).fetchall()
+            out += [(table.name, r, name, f"{message}: {v!r}") for r, v in rows]
+        if col.required:
+            rows = con.execute(f"select rowid + 1 from {src} where {q} is null").fetchall()
+            out += [(table.name, r, name, "required value is empty") for (r,) in rows]
+        if col.choices:
+            rows = con.execute(
+                f"select rowid + 1, {q} from {src} where {q} is not null "
+                f"and not list_contains($choices, {q})",
+                {"choices": list(col.choices)},
+            ).fetchall()
+            allowed = ", ".join(col.choices)
+            out += [
+                (table.name, r, name, f"{v!r} is not one of: {allowed}") for r, v in rows
+            ]
+    con.execute(f"drop table {src}")
+    return out
+
+
+def _key_checks(con, table: Table, broken: set[str]) -> list[tuple[str, int, str, str]]:
+    out: list[tuple[str, int, str, str]] = []
+    t = f'"{table.name}"'
+    key = ", ".join(f'"{k}"' for k in table.key)
+    key_present = " and ".join(f'"{k}" is not null' for k in table.key)
+    rows = con.execute(
+        f"select _row, first_row, {key} from (select _row, {key}, "
+        f"min(_row) over (partition by {key}) as first_row from {t} "
+        f"where {key_present}) "
+        "where _row > first_row"
+    ).fetchall()
+    for r, first, *values in rows:
+        shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, values))
+        out.append((table.name, r, table.key[-1], f"duplicate key ({shown}); first on line {{row:{first}}}"))
+
+    for ref in table.references:
+        if ref.table in broken:
+            continue
+        cond = " and ".join(f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target))
+        not_null = " and ".join(f'x."{c}" is not null' for c in ref.columns)
+        shown = " || ', ' || ".join(f'cast(x."{c}" as varchar)' for c in ref.columns)
+        rows = con.execute(
+            f"select x._row, {shown} from {t} x anti join \"{ref.table}\" y on {cond} "
+            f"where {not_null}"
+        ).fetchall()
+        target = f"{ref.table}.{'/'.join(ref.target)}"
+        out += [
+            (table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in rows
+        ]
+    return out
+
+
+def _run_check_queries(con, broken: set[str]) -> list[tuple[str, int, str, str]]:
+    """queries/checks/*.sql: cross-table rules; each returns (table_name, _row, column_name, message)."""
+    out: list[tuple[str, int, str, str]] = []
+    for path in sorted((QUERIES_DIR / "checks").glob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        if _reads(sql) & broken:
+            continue
+        out += [tuple(r) for r in con.execute(sql).fetchall()]
+    return out
+
+
+def _reads(sql: str) -> set[str]:
+    match = re.search(r"^--\s*reads:\s*(.+)$", sql, re.MULTILINE)
+    return {t.strip() for t in match.group(1).split(",")} if match else set(TABLES)
+
+
+def _create_macros(con) -> None:
+    for path in sorted((QUERIES_DIR / "macros").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def _structural_problems(path: Path, file: str, rows) -> list[Problem]:
+    seen: dict[int, Problem] = {}
+    for byte_pos, duck_line, column, kind, message in rows:
+        line = csvfiles.line_at_byte(path, byte_pos) if byte_pos is not None else duck_line
+        if kind == "INVALID ENCODING":
+            text = "file is not UTF-8 (save it as 'CSV UTF-8' from Excel)"
+        elif kind in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
+            text = f"wrong number of cells: {message}"
+        elif kind == "UNQUOTED VALUE":
+            text = "a quoted cell has text after its closing quote"
+        else:
+            text = f"{kind.lower()}: {message}"
+        seen.setdefault(line, Problem(file, line, column if isinstance(column, str) else "*", text))
+    return list(seen.values())
+
+
+_ROW_REF = re.compile(r"\{row:(\d+)\}")
+
+
+def _line_of(lines: list[int], row: int | None) -> int:
+    return lines[row - 1] if row and 0 < row <= len(lines) else 1
+
+
+def _locate(data_dir: Path, row_problems) -> list[Problem]:
+    """Turn (table, row ordinal) into the line of the CSV file the row starts on."""
+    by_table: dict[str, list] = {}
+    for table, row, column, message in row_problems:
+        by_table.setdefault(table, []).append((row, column, message))
+    out = []
+    for table, items in by_table.items():
+        file = TABLES[table].file
+        lines = csvfiles.record_lines(data_dir / file)
+        for row, column, message in items:
+            text = _ROW_REF.sub(lambda m: str(_line_of(lines, int(m.group(1)))), message)
+            out.append(Problem(file, _line_of(lines, row), column, text))
+    return out

@@ -1,0 +1,63 @@
+-- Table macro rec_state(as_at_date): every recommendation's state as at a date, which every
+-- figure about progress builds on. The state is the latest update with as_at <= as_at_date
+-- (ties broken by recorded_at, then update_id). An item with no update yet, whose report has
+-- been published by that date, is awaiting allocation and white (nobody has graded it).
+-- grain: one row per recommendation issued by as_at_date
+-- reads: recommendations, updates, inspections
+-- params: as_at_date DATE (macro argument)
+create or replace macro rec_state(as_at_date) as table
+with
+
+recommendations as (select * from recommendations),
+inspections as (select * from inspections),
+
+latest_update as (
+    select *
+    from updates
+    where as_at <= as_at_date
+    qualify row_number() over (
+        partition by rec_id
+        order by as_at desc, recorded_at desc nulls last, update_id desc
+    ) = 1
+),
+
+final as (
+    select
+        recommendations.rec_id,
+        recommendations.inspection_id,
+        recommendations.force_id,
+        recommendations.ref,
+        recommendations.kind,
+        recommendations.addressed_to,
+        recommendations.text,
+        recommendations.deadline_text,
+        recommendations.due_on,
+        recommendations.due_source,
+        recommendations.peel_area,
+        recommendations.chief_officer_lead,
+        recommendations.tactical_lead,
+        recommendations.governance_board,
+        recommendations.parent_rec_id,
+        recommendations.supersedes_rec_id,
+        inspections.title as inspection_title,
+        inspections.kind as inspection_kind,
+        inspections.published_on as issued_on,
+        coalesce(latest_update.status, 'awaiting_allocation') as status,
+        coalesce(latest_update.rag, 'white') as rag,
+        latest_update.as_at as status_as_at,
+        latest_update.note,
+        latest_update.recorded_by,
+        latest_update.update_id is null as has_no_update,
+        status in ('awaiting_allocation', 'in_progress', 'pending_closure') as is_open,
+        is_open and recommendations.due_on < as_at_date as is_overdue,
+        case when is_overdue then date_diff('day', recommendations.due_on, as_at_date) end
+            as days_overdue,
+        date_diff('day', as_at_date, recommendations.due_on) as days_to_due,
+        recommendations.addressed_to <> 'national_body' as is_force_workload,
+    from recommendations
+    left join inspections using (inspection_id)
+    left join latest_update using (rec_id)
+    where latest_update.update_id is not null or inspections.published_on <= as_at_date
+)
+
+select * from final;
