@@ -31,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         help="check the curated tables; print FILE:LINE: COLUMN: message per problem",
     )
-    validate.add_argument("dir", nargs="?", help="data folder (default: $OVERSIGHT_DATA_DIR or data/)")
+    validate.add_argument(
+        "dir", nargs="?", help="data folder (default: $OVERSIGHT_DATA_DIR or data/)"
+    )
     validate.set_defaults(func=_validate)
     return parser
 

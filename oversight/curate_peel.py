@@ -140,14 +140,14 @@ EFF_VULNERABLE_2016 = (
 )
 EFF_SOC_2016 = "How effective is the force at tackling serious and organised crime?"
 EFF_SPECIALIST = "How effective are the force’s specialist capabilities?"
-LEG_PUBLIC = "To what extent does the force treat all of the people it serves with fairness and respect?"
-LEG_ETHICAL = (
-    "How well does the force ensure that its workforce behaves ethically and lawfully?"
+LEG_PUBLIC = (
+    "To what extent does the force treat all of the people it serves with fairness and respect?"
 )
-LEG_WORKFORCE = (
-    "To what extent does the force treat its workforce with fairness and respect?"
+LEG_ETHICAL = "How well does the force ensure that its workforce behaves ethically and lawfully?"
+LEG_WORKFORCE = "To what extent does the force treat its workforce with fairness and respect?"
+EFFICIENCY_SUMMARY_Q = (
+    "understanding of demand / use of resources to manage demand / planning for future demand"
 )
-EFFICIENCY_SUMMARY_Q = "understanding of demand / use of resources to manage demand / planning for future demand"
 VICTIMS_Q = "How good is the force’s service for victims of crime?"
 SUMMARY_NOTE = " [HMICFRS summary wording; verbatim question not captured]"
 
@@ -198,9 +198,7 @@ AREAS: dict[tuple[str, str], tuple[Area, ...]] = {
             "ethical_lawful_workforce",
             False,
         ),
-        Area(
-            "What are the public perceptions of the force?", "public_perceptions", False
-        ),
+        Area("What are the public perceptions of the force?", "public_perceptions", False),
         Area(
             "To what extent does the force respond to calls for service appropriately?",
             "responding_to_public",
@@ -360,10 +358,7 @@ AREAS: dict[tuple[str, str], tuple[Area, ...]] = {
             "resources",
             True,
             questions=(EFFICIENCY_SUMMARY_Q,),
-            aliases=(
-                "Efficiency Q2 – use of resources to manage (current) demand"
-                + SUMMARY_NOTE,
-            ),
+            aliases=("Efficiency Q2 – use of resources to manage (current) demand" + SUMMARY_NOTE,),
         ),
         Area(
             "Planning for future demand",
@@ -421,9 +416,7 @@ AREAS: dict[tuple[str, str], tuple[Area, ...]] = {
             "resources",
             True,
             questions=(EFFICIENCY_SUMMARY_Q,),
-            aliases=(
-                "Efficiency Q2 – use of resources to manage demand" + SUMMARY_NOTE,
-            ),
+            aliases=("Efficiency Q2 – use of resources to manage demand" + SUMMARY_NOTE,),
         ),
         Area(
             "Planning for future demand",
@@ -539,17 +532,13 @@ AREAS: dict[tuple[str, str], tuple[Area, ...]] = {
             "Strategic policing requirement",
             "strategic_policing_requirement",
             False,
-            questions=(
-                "Strategic policing requirement; Protecting the public from armed threats",
-            ),
+            questions=("Strategic policing requirement; Protecting the public from armed threats",),
         ),
         Area(
             "Protecting the public from armed threats",
             "armed_threats",
             False,
-            questions=(
-                "Strategic policing requirement; Protecting the public from armed threats",
-            ),
+            questions=("Strategic policing requirement; Protecting the public from armed threats",),
         ),
     ),
     ("2023-25", "peel"): (
@@ -667,9 +656,7 @@ def area_index() -> dict[tuple[str, str, str], Area]:
             for label in (area.label, *area.aliases):
                 key = (cycle, pillar, label)
                 if key in index and index[key] != area:
-                    raise CurationError(
-                        f"label {label!r} maps to two areas in {cycle} {pillar}"
-                    )
+                    raise CurationError(f"label {label!r} maps to two areas in {cycle} {pillar}")
                 index[key] = area
     return index
 
@@ -695,9 +682,7 @@ def check_area_spec(questions: list[dict[str, str]]) -> None:
         themes = Counter(area.theme for area in areas)
         labels = Counter(area.label for area in areas)
         problems += [
-            f"area spec: {cycle} {pillar}: theme {t} used twice"
-            for t, n in themes.items()
-            if n > 1
+            f"area spec: {cycle} {pillar}: theme {t} used twice" for t, n in themes.items() if n > 1
         ]
         problems += [
             f"area spec: {cycle} {pillar}: area {a!r} listed twice"
@@ -706,9 +691,7 @@ def check_area_spec(questions: list[dict[str, str]]) -> None:
         ]
         for area in areas:
             if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", area.theme):
-                problems.append(
-                    f"area spec: theme {area.theme!r} is not a snake_case slug"
-                )
+                problems.append(f"area spec: theme {area.theme!r} is not a snake_case slug")
     if problems:
         raise CurationError("\n".join(problems))
 
@@ -749,18 +732,12 @@ def build_forces(reference: list[dict[str, str]]) -> dict[str, dict[str, str]]:
             "nation": "wales" if region == "wales" else "england",
         }
     ids = Counter(force["force_id"] for force in forces.values())
-    problems += [
-        f"force_id {fid} used by several forces" for fid, n in ids.items() if n > 1
-    ]
+    problems += [f"force_id {fid} used by several forces" for fid, n in ids.items() if n > 1]
     missing = set(region_of) - {
-        slug
-        for name, counts in slug_counts.items()
-        for slug in counts
-        if name in forces
+        slug for name, counts in slug_counts.items() for slug in counts if name in forces
     }
     problems += [
-        f"region table lists {slug!r}, which no reference force uses"
-        for slug in sorted(missing)
+        f"region table lists {slug!r}, which no reference force uses" for slug in sorted(missing)
     ]
     if problems:
         raise CurationError("\n".join(problems))
@@ -784,15 +761,11 @@ def reference_candidates(
         label = row["question"].strip()
         area = index.get((cycle, pillar, label))
         if area is None:
-            problems.append(
-                f"peel_grades.csv:{line}: no area for {cycle} {pillar} {label!r}"
-            )
+            problems.append(f"peel_grades.csv:{line}: no area for {cycle} {pillar} {label!r}")
             continue
         expected_scale = "5" if cycle in FIVE_POINT_CYCLES else "4"
         if row["scale"].strip() != expected_scale:
-            problems.append(
-                f"peel_grades.csv:{line}: scale {row['scale']!r} for cycle {cycle}"
-            )
+            problems.append(f"peel_grades.csv:{line}: scale {row['scale']!r} for cycle {cycle}")
         url = row["source_url"].strip()
         if not url:
             problems.append(f"peel_grades.csv:{line}: empty source_url")
@@ -823,7 +796,7 @@ def split_cells(line: str) -> list[str]:
 def parse_paper(path: Path) -> list[tuple[str, list[str]]]:
     """The 'Key question / 2015 / 2016' table: [(label, [grade2015, grade2016]), ...]."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    for start, line in enumerate(lines):
+    for start, line in enumerate(lines):  # noqa: B007 (start is read after the loop)
         cells = split_cells(line)
         if cells and cells[0] == "Key question" and cells[1:] == list(PAPER_CYCLES):
             break
@@ -840,9 +813,7 @@ def parse_paper(path: Path) -> list[tuple[str, list[str]]]:
             break
         rows.append((cells[0], cells[1:]))
     if sorted(label for label, _ in rows) != sorted(PAPER_LABEL_THEMES):
-        raise CurationError(
-            f"{path}: unexpected table rows {[label for label, _ in rows]}"
-        )
+        raise CurationError(f"{path}: unexpected table rows {[label for label, _ in rows]}")
     return rows
 
 
@@ -884,9 +855,7 @@ def choose(candidates: list[Candidate]) -> dict[tuple[str, str, str, str], Candi
             detail = "; ".join(f"{c.grade} ({c.source_url})" for c in group)
             conflicts.append(f"sources disagree on {' / '.join(key)}: {detail}")
             continue
-        chosen[key] = min(
-            group, key=lambda c: (*source_priority(c.source_url), c.source_quote)
-        )
+        chosen[key] = min(group, key=lambda c: (*source_priority(c.source_url), c.source_quote))
     if conflicts:
         raise CurationError("\n".join(conflicts))
     return chosen
@@ -948,16 +917,12 @@ def check_outputs(
     ranked = {(row[0], row[1]) for row in scales if row[2]}
     scale_keys = {(row[0], row[1]) for row in scales}
     problems = []
-    for line, (force_id, cycle, pillar, area, grade, url, _quote) in enumerate(
-        grades, start=2
-    ):
+    for line, (force_id, cycle, pillar, area, grade, url, _quote) in enumerate(grades, start=2):
         where = f"peel_grades.csv:{line}"
         if force_id not in force_ids:
             problems.append(f"{where}: force_id {force_id} not in forces.csv")
         if (cycle, pillar, area) not in area_graded:
-            problems.append(
-                f"{where}: area {cycle} {pillar} {area!r} not in peel_areas.csv"
-            )
+            problems.append(f"{where}: area {cycle} {pillar} {area!r} not in peel_areas.csv")
         elif not area_graded[(cycle, pillar, area)] and (cycle, grade) in ranked:
             problems.append(f"{where}: ranked grade {grade} for an ungraded area")
         if (cycle, grade) not in scale_keys:
@@ -981,9 +946,7 @@ def find_paper(explicit: Path | None) -> Path:
                 continue
             return path
     raise CurationError(
-        "committee paper not found (looked for "
-        + ", ".join(str(p) for p in DEFAULT_PAPERS)
-        + ")"
+        "committee paper not found (looked for " + ", ".join(str(p) for p in DEFAULT_PAPERS) + ")"
     )
 
 
@@ -1000,9 +963,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--paper", type=Path, default=None, help="the JAC 28 June 2018 paper (text)"
     )
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="output folder (data/)"
-    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (data/)")
     args = parser.parse_args(argv)
 
     try:
@@ -1012,16 +973,11 @@ def main(argv: list[str] | None = None) -> int:
         index = area_index()
         forces = build_forces(reference)
         paper = find_paper(args.paper)
-        candidates = reference_candidates(reference, forces, index) + paper_candidates(
-            paper
-        )
+        candidates = reference_candidates(reference, forces, index) + paper_candidates(paper)
         chosen = choose(candidates)
 
         force_rows = sorted(
-            (
-                [f["force_id"], f["name"], f["region"], f["nation"]]
-                for f in forces.values()
-            ),
+            ([f["force_id"], f["name"], f["region"], f["nation"]] for f in forces.values()),
             key=lambda row: row[0],
         )
         grades = grade_rows(chosen)
@@ -1032,9 +988,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"curate_peel: {exc}", file=sys.stderr)
         return 1
 
-    write_csv(
-        args.out / "forces.csv", ["force_id", "name", "region", "nation"], force_rows
-    )
+    write_csv(args.out / "forces.csv", ["force_id", "name", "region", "nation"], force_rows)
     write_csv(
         args.out / "peel_grades.csv",
         ["force_id", "cycle", "pillar", "area", "grade", "source_url", "source_quote"],

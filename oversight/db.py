@@ -252,7 +252,9 @@ def _column_checks(con, table: Table) -> list[tuple[str, int, str, str]]:
     """Types, required cells and enumerations: each a query whose rows are the problems."""
     out: list[tuple[str, int, str, str]] = []
     src = f'"typed_src_{table.name}"'
-    present = {r[0] for r in con.execute(f"select name from pragma_table_info('{src[1:-1]}')").fetchall()}
+    present = {
+        r[0] for r in con.execute(f"select name from pragma_table_info('{src[1:-1]}')").fetchall()
+    }
     cols = known_columns(table.name)
     for name, col in cols.items():
         if name not in present:
@@ -277,9 +279,7 @@ def _column_checks(con, table: Table) -> list[tuple[str, int, str, str]]:
                 {"choices": list(col.choices)},
             ).fetchall()
             allowed = ", ".join(col.choices)
-            out += [
-                (table.name, r, name, f"{v!r} is not one of: {allowed}") for r, v in rows
-            ]
+            out += [(table.name, r, name, f"{v!r} is not one of: {allowed}") for r, v in rows]
     con.execute(f"drop table {src}")
     return out
 
@@ -296,23 +296,28 @@ def _key_checks(con, table: Table, broken: set[str]) -> list[tuple[str, int, str
         "where _row > first_row"
     ).fetchall()
     for r, first, *values in rows:
-        shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, values))
-        out.append((table.name, r, table.key[-1], f"duplicate key ({shown}); first on line {{row:{first}}}"))
+        shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, values, strict=True))
+        out.append(
+            (
+                table.name,
+                r,
+                table.key[-1],
+                f"duplicate key ({shown}); first on line {{row:{first}}}",
+            )
+        )
 
     for ref in table.references:
         if ref.table in broken:
             continue
-        cond = " and ".join(f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target))
+        cond = " and ".join(f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True))
         not_null = " and ".join(f'x."{c}" is not null' for c in ref.columns)
         shown = " || ', ' || ".join(f'cast(x."{c}" as varchar)' for c in ref.columns)
         rows = con.execute(
-            f"select x._row, {shown} from {t} x anti join \"{ref.table}\" y on {cond} "
+            f'select x._row, {shown} from {t} x anti join "{ref.table}" y on {cond} '
             f"where {not_null}"
         ).fetchall()
         target = f"{ref.table}.{'/'.join(ref.target)}"
-        out += [
-            (table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in rows
-        ]
+        out += [(table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in rows]
     return out
 
 
@@ -370,6 +375,6 @@ def _locate(data_dir: Path, row_problems) -> list[Problem]:
         file = TABLES[table].file
         lines = csvfiles.record_lines(data_dir / file)
         for row, column, message in items:
-            text = _ROW_REF.sub(lambda m: str(_line_of(lines, int(m.group(1)))), message)
+            text = _ROW_REF.sub(lambda m, lines=lines: str(_line_of(lines, int(m.group(1)))), message)
             out.append(Problem(file, _line_of(lines, row), column, text))
     return out

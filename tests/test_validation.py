@@ -46,8 +46,12 @@ def test_duplicate_key_names_both_lines(mini_copy):
 
 def test_line_numbers_count_line_breaks_inside_quoted_cells(mini_copy):
     # r2's text spans three lines (3-5), so r3 starts on line 6.
-    edit(mini_copy, "recommendations.csv", "r3,nat-2018,wmp,R3,recommendation,all_forces,Bail",
-         "r3,nat-2018,wmp,R3,advice,all_forces,Bail")
+    edit(
+        mini_copy,
+        "recommendations.csv",
+        "r3,nat-2018,wmp,R3,recommendation,all_forces,Bail",
+        "r3,nat-2018,wmp,R3,advice,all_forces,Bail",
+    )
     [line] = problems(mini_copy)
     assert line.startswith("recommendations.csv:6: kind: 'advice' is not one of")
 
@@ -84,8 +88,12 @@ def test_unknown_reference(mini_copy):
 
 
 def test_grade_not_in_the_cycles_scale(mini_copy):
-    edit(mini_copy, "peel_grades.csv", "wmp,2016,effectiveness,Overall,Good",
-         "wmp,2016,effectiveness,Overall,Adequate")
+    edit(
+        mini_copy,
+        "peel_grades.csv",
+        "wmp,2016,effectiveness,Overall,Good",
+        "wmp,2016,effectiveness,Overall,Adequate",
+    )
     assert problems(mini_copy) == [
         "peel_grades.csv:2: grade: '2016, Adequate' is not a known grade_scales.cycle/grade"
     ]
@@ -124,15 +132,24 @@ def test_update_before_the_report_was_published(mini_copy):
 
 
 def test_due_on_must_follow_by_month(mini_copy):
-    edit(mini_copy, "recommendations.csv", "By October 2018,2018-10-31,inspectorate,prevention,ACC Local",
-         "By October 2018,2018-10-01,inspectorate,prevention,ACC Local")
+    edit(
+        mini_copy,
+        "recommendations.csv",
+        "By October 2018,2018-10-31,inspectorate,prevention,ACC Local",
+        "By October 2018,2018-10-01,inspectorate,prevention,ACC Local",
+    )
     assert problems(mini_copy) == [
         'recommendations.csv:2: due_on: is 2018-10-01, but "By October 2018" means 2018-10-31'
     ]
 
 
 def test_due_on_must_follow_within_months(mini_copy):
-    edit(mini_copy, "recommendations.csv", "within three months,2018-06-22", "within three months,2018-06-30")
+    edit(
+        mini_copy,
+        "recommendations.csv",
+        "within three months,2018-06-22",
+        "within three months,2018-06-30",
+    )
     assert problems(mini_copy) == [
         'recommendations.csv:6: due_on: is 2018-06-30, but "within three months" from publication '
         "on 2018-03-22 means 2018-06-22"
@@ -162,7 +179,9 @@ def test_missing_column_in_header(mini_copy):
     path = mini_copy / "rag.csv"
     lines = path.read_text().splitlines()
     path.write_text("\n".join(",".join(x.split(",")[:4]) for x in lines) + "\n")
-    assert problems(mini_copy) == ["rag.csv:1: display_order: required column missing from the header"]
+    assert problems(mini_copy) == [
+        "rag.csv:1: display_order: required column missing from the header"
+    ]
 
 
 def test_missing_file(mini_copy):
@@ -188,7 +207,9 @@ def test_excel_csv_with_bom_and_crlf_is_accepted(mini_copy):
 def test_extra_columns_are_allowed(mini_copy):
     path = mini_copy / "meetings.csv"
     lines = path.read_text().splitlines()
-    path.write_text("\n".join([lines[0] + ",venue"] + [x + ",Lloyd House" for x in lines[1:]]) + "\n")
+    path.write_text(
+        "\n".join([lines[0] + ",venue"] + [x + ",Lloyd House" for x in lines[1:]]) + "\n"
+    )
     assert problems(mini_copy) == []
 
 

@@ -1,0 +1,120 @@
+"""Streamlit glue shared by dashboard.py and the pages: the cached dataset, cached queries and
+the view (force and as-at date) that the shared sidebar sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from oversight import db
+
+OGL_ATTRIBUTION = (
+    "Contains public sector information licensed under the Open Government Licence v3.0 "
+    "(HM Inspectorate of Constabulary and Fire & Rescue Services)."
+)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading the curated tables…")
+def _load(data_dir: str, version: str) -> db.Dataset:
+    return db.load(Path(data_dir))
+
+
+def dataset() -> db.Dataset:
+    """The dataset for the current data version: an edited CSV shows at the next rerun."""
+    data_dir = db.data_dir_from_env().resolve()
+    return _load(str(data_dir), db.data_version(data_dir))
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _query(data_dir: str, version: str, name: str, params: tuple) -> pd.DataFrame:
+    return db.run_query(_load(data_dir, version), name, **dict(params))
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """A named query's result, cached on the data version and the parameters."""
+    ds = dataset()
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _query(str(ds.data_dir), ds.version, name, frozen)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the shared sidebar selects, read by every page."""
+
+    force_id: str | None
+    force_name: str
+    as_at: dt.date
+    latest_as_at: dt.date
+
+
+def sidebar() -> View:
+    """Draw the shared sidebar (force, as-at date) and remember the view for the pages."""
+    forces = query("tracking_forces")
+    latest = query("latest_as_at")["latest_as_at"].iloc[0]
+    latest_as_at = pd.Timestamp(latest).date() if pd.notna(latest) else dt.date.today()
+    with st.sidebar:
+        if len(forces) > 1:
+            names = dict(zip(forces["force_id"], forces["name"], strict=True))
+            force_id = st.selectbox(
+                "Force",
+                list(names),
+                format_func=names.get,
+                key="force",
+                bind="query-params",
+            )
+            force_name = names[force_id]
+        elif len(forces) == 1:
+            force_id, force_name = forces["force_id"].iloc[0], forces["name"].iloc[0]
+            st.markdown(f"**Force:** {force_name}")
+        else:
+            force_id, force_name = None, "No force"
+        as_at = st.date_input(
+            "As at",
+            value=latest_as_at,
+            min_value=dt.date(2010, 1, 1),
+            max_value=dt.date(2040, 12, 31),
+            format="DD/MM/YYYY",
+            key="as_at",
+            bind="query-params",
+            help="Every figure shows each item's latest update on or before this date. "
+            f"The data's latest update is {latest_as_at:%d %B %Y}.",
+        )
+        if as_at != latest_as_at:
+            st.caption(f"Latest update in the data: {latest_as_at:%d %B %Y}.")
+    view = View(force_id, force_name, as_at, latest_as_at)
+    st.session_state["_view"] = view
+    return view
+
+
+def current_view() -> View:
+    """The view the sidebar set in this run (pages run after dashboard.py draws it)."""
+    view = st.session_state.get("_view")
+    return view if isinstance(view, View) else sidebar()
+
+
+def long_date(value: dt.date | pd.Timestamp | None) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{pd.Timestamp(value):%-d %B %Y}"
+
+
+def show_problems(ds: db.Dataset) -> None:
+    """The page shown instead of the dashboard when the tables do not validate."""
+    st.title("The data could not be loaded")
+    st.error(
+        f"{len(ds.problems)} problem(s) in the curated tables in `{ds.data_dir}`. "
+        "Fix them and reload: the dashboard shows no figure from invalid data."
+    )
+    st.dataframe(problems_frame(ds.problems), hide_index=True, width="stretch")
+    st.caption("The same list is printed by `python -m oversight validate`.")
+
+
+def problems_frame(problems: list[db.Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.file, p.line, p.column, p.message) for p in problems],
+        columns=["File", "Line", "Column", "Problem"],
+    )

@@ -1,0 +1,25 @@
+"""The data contract as a table a reader can scan (for the Data page and the docs)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from oversight.schema import EXTRA_COLUMNS, TABLES
+
+
+def schema_frame(table: str) -> pd.DataFrame:
+    """One row per column of a curated table: type, whether a cell is required, allowed values."""
+    extra = {c.name for c in EXTRA_COLUMNS.get(table, ())}
+    rows = []
+    for col in TABLES[table].columns + EXTRA_COLUMNS.get(table, ()):
+        rows.append(
+            {
+                "Column": col.name,
+                "Type": col.type.lower().replace("varchar", "text"),
+                "Required": "yes" if col.required else "",
+                "Key": "yes" if col.name in TABLES[table].key else "",
+                "Allowed values": ", ".join(col.choices),
+                "Contract": "project extra" if col.name in extra else "DESIGN.md",
+            }
+        )
+    return pd.DataFrame(rows)
