@@ -48,8 +48,10 @@ final as (
         latest_update.note,
         latest_update.recorded_by,
         latest_update.update_id is null as has_no_update,
-        status in ('awaiting_allocation', 'in_progress', 'pending_closure') as is_open,
-        is_open and recommendations.due_on < as_at_date as is_overdue,
+        -- Spelled out: a bare "status" here would be the update's column, null when never updated.
+        coalesce(latest_update.status, 'awaiting_allocation')
+            in ('awaiting_allocation', 'in_progress', 'pending_closure') as is_open,
+        is_open and coalesce(recommendations.due_on < as_at_date, false) as is_overdue,
         case when is_overdue then date_diff('day', recommendations.due_on, as_at_date) end
             as days_overdue,
         date_diff('day', as_at_date, recommendations.due_on) as days_to_due,

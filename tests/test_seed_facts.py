@@ -1,0 +1,121 @@
+"""The bundled data reproduces the committee paper of 28 June 2018, read through the query layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+AS_AT = dt.date(2018, 6, 28)
+
+
+def test_bundled_data_is_valid(bundled):
+    assert [str(p) for p in bundled.problems] == []
+
+
+@pytest.fixture(scope="module")
+def state(bundled) -> pd.DataFrame:
+    return bundled.query("rec_state_as_at", as_at=AS_AT, force_id="wmp").set_index("rec_id")
+
+
+def test_latest_as_at_is_the_meeting(bundled):
+    assert bundled.query("latest_as_at")["latest_as_at"].iloc[0].date() == AS_AT
+
+
+def test_twenty_recommendations_across_the_three_reports(bundled):
+    counts = bundled.query("rec_counts_by_inspection", force_id="wmp").set_index("inspection_id")
+    assert counts.loc["peel-2017-effectiveness-national", "recommendations"] == 3
+    assert counts.loc["yot-oocd-2018", "recommendations"] == 5
+    assert counts.loc["oote-2015", "recommendations"] == 12
+    three = counts.loc[["peel-2017-effectiveness-national", "yot-oocd-2018", "oote-2015"]]
+    assert three["recommendations"].sum() == 20
+
+
+@pytest.mark.parametrize(
+    "rec_id, due_on, deadline_text, lead, tactical, board",
+    [
+        (
+            "wmp-peel2017nat-r01",
+            "2018-10-31",
+            "By October 2018",
+            "ACC Local Policing",
+            "CI Jason Anderson",
+            "Local Policing Governance Board",
+        ),
+        (
+            "wmp-peel2017nat-r02",
+            "2018-09-30",
+            "By September 2018",
+            "ACC Crime",
+            "DCS Mark Payne",
+            "Detective Strategy Board",
+        ),
+        (
+            "wmp-peel2017nat-r03",
+            "2018-09-30",
+            "By September 2018",
+            "ACC Crime",
+            "Supt Paul Minor",
+            "Crime Governance Board",
+        ),
+    ],
+)
+def test_the_2017_overview_recommendations(state, rec_id, due_on, deadline_text, lead, tactical, board):
+    rec = state.loc[rec_id]
+    assert rec["due_on"].date().isoformat() == due_on
+    assert rec["deadline_text"] == deadline_text
+    assert rec["chief_officer_lead"] == lead
+    assert rec["tactical_lead"] == tactical
+    assert rec["governance_board"] == board
+    assert rec["due_source"] == "inspectorate"
+    assert rec["addressed_to"] == "all_forces"
+
+
+def test_detectives_recommendation_text_is_verbatim(state):
+    text = state.loc["wmp-peel2017nat-r02", "text"]
+    assert text.startswith("By September 2018, all forces with a shortage in qualified detectives")
+    assert "advice on the areas each plan should cover by April 2018." in text
+
+
+def test_no_recommendation_is_red_as_at_the_meeting(state):
+    assert (state["rag"] == "red").sum() == 0
+    assert not state["is_overdue"].any()
+
+
+def test_youth_out_of_court_recommendations_are_for_chief_constables(state):
+    yot = state[state["inspection_id"] == "yot-oocd-2018"]
+    assert len(yot) == 5
+    assert set(yot["addressed_to"]) == {"chief_constables"}
+    assert yot["text"].str.startswith("Make sure that").all()
+
+
+def test_state_of_policing_2018_has_no_recommendations(bundled):
+    counts = bundled.query("rec_counts_by_inspection", force_id="wmp")
+    assert "state-of-policing-2018" not in set(counts["inspection_id"])
+    sources = bundled.query("inspection_sources").set_index("inspection_id")
+    assert sources.loc["state-of-policing-2018", "published_on"].date() == dt.date(2018, 6, 12)
+
+
+def test_missing_children_cause_of_concern_became_an_area_for_improvement(state):
+    assert state.loc["wmp-peel-2016-coc02", "status"] == "superseded"
+    assert state.loc["wmp-peel-2017-afi01", "supersedes_rec_id"] == "wmp-peel-2016-coc02"
+    assert state.loc["wmp-peel-2017-afi01", "kind"] == "area_for_improvement"
+
+
+EXPECTED_EFFECTIVENESS = {
+    "prevention": "Good",
+    "investigation": "Good",
+    "vulnerability": "Requires improvement",
+    "serious_organised_crime": "Good",
+    "specialist_capabilities": "Ungraded",
+    "overall": "Good",
+}
+
+
+@pytest.mark.parametrize("cycle", ["2015", "2016"])
+def test_effectiveness_grades_2015_and_2016(bundled, cycle):
+    grades = bundled.query("peel_grades_for_force", force_id="wmp")
+    eff = grades[(grades["cycle"] == cycle) & (grades["pillar"] == "effectiveness")]
+    assert dict(zip(eff["theme"], eff["grade"], strict=True)) == EXPECTED_EFFECTIVENESS
+    assert eff["source_url"].notna().all()
