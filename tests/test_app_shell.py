@@ -1,0 +1,110 @@
+"""The frame: shared sidebar, Data page, the problems page on invalid data, and fresh data on rerun."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start(monkeypatch, data_dir: Path | None = None) -> AppTest:
+    """The app's first run. (AppTest drops the sidebar's widgets from its tree on later runs, so
+    the sidebar is read here; a different as-at date or force is set through query parameters.)"""
+    if data_dir is not None:
+        monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(data_dir))
+    else:
+        monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    return at.run()
+
+
+def run_data_page(monkeypatch, data_dir: Path | None = None) -> AppTest:
+    at = start(monkeypatch, data_dir)
+    at.switch_page("pages/data.py")
+    return at.run()
+
+
+def row_counts(at: AppTest) -> dict[str, int]:
+    frame = at.dataframe[0].value
+    return dict(zip(frame["Table"], frame["Rows"], strict=True))
+
+
+def test_data_page_on_bundled_data(monkeypatch):
+    at = start(monkeypatch)
+    # One force tracks recommendations, so the sidebar names it instead of offering a choice.
+    assert not at.sidebar.selectbox
+    assert any("West Midlands Police" in m.value for m in at.sidebar.markdown)
+    # The as-at date defaults to the latest update in the data.
+    assert at.sidebar.date_input(key="as_at").value == dt.date(2018, 6, 28)
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Data"
+    assert at.success[0].value.startswith("All 9 tables are valid")
+    counts = row_counts(at)
+    assert counts["recommendations"] == 34
+    assert counts["forces"] == 43
+
+
+def test_as_at_date_from_the_url(monkeypatch):
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["as_at"] = "2018-04-01"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert "as at 1 April 2018" in at.caption[0].value
+
+
+def test_data_page_lists_open_items_to_look_at(monkeypatch):
+    at = run_data_page(monkeypatch)
+    text = " ".join(m.value for m in at.markdown)
+    assert "As at 28 June 2018, for West Midlands Police" in text
+    assert "no chief officer lead" in text
+
+
+def test_force_selector_when_several_forces_track(monkeypatch, mini_copy):
+    at = start(monkeypatch, mini_copy)
+    force = at.sidebar.selectbox(key="force")
+    assert force.options == ["Gwent Police", "West Midlands Police"]
+    assert at.sidebar.date_input(key="as_at").value == dt.date(2018, 7, 15)
+
+
+def test_invalid_data_shows_the_problems_page_not_a_traceback(monkeypatch, mini_copy):
+    path = mini_copy / "updates.csv"
+    path.write_text(
+        path.read_text().replace("in_progress,green,Review", "in_progress,purple,Review")
+    )
+    at = start(monkeypatch, mini_copy)
+    assert not at.exception
+    assert at.title[0].value == "The data could not be loaded"
+    problems = at.dataframe[0].value
+    assert problems.iloc[0].to_dict() == {
+        "File": "updates.csv",
+        "Line": 3,
+        "Column": "rag",
+        "Problem": "'purple' is not one of: red, amber, green, blue, white",
+    }
+
+
+def test_an_edited_csv_shows_at_the_next_rerun(monkeypatch, mini_copy):
+    at = run_data_page(monkeypatch, mini_copy)
+    assert row_counts(at)["updates"] == 8
+    path = mini_copy / "updates.csv"
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("u9,r2,2018-08-01,in_progress,red,Slipped,Analyst,2018-08-01\n")
+    at.run()
+    assert row_counts(at)["updates"] == 9
+
+
+@pytest.mark.parametrize("synthetic", [False, True])
+def test_synthetic_data_is_labelled(monkeypatch, mini_copy, synthetic):
+    if synthetic:
+        (mini_copy / "SYNTHETIC.md").write_text("Synthetic data set, seed 1.\n")
+    at = start(monkeypatch, mini_copy)
+    banners = [w.value for w in at.warning]
+    assert any("Synthetic data" in b for b in banners) == synthetic
+    at.switch_page("pages/data.py").run()
+    assert ("Synthetic data set, seed 1." in [i.value for i in at.info]) == synthetic
