@@ -166,7 +166,9 @@ def test_hostile_value_is_bound_not_executed(mini):
 
 def test_every_query_file_has_a_test():
     """Each query in queries/ (validation checks aside) is named in at least one test file."""
-    tests = "\n".join(p.read_text(encoding="utf-8") for p in db.ROOT.joinpath("tests").rglob("*.py"))
+    tests = "\n".join(
+        p.read_text(encoding="utf-8") for p in db.ROOT.joinpath("tests").rglob("*.py")
+    )
     untested = []
     for path in sorted(db.QUERIES_DIR.rglob("*.sql")):
         rel = path.relative_to(db.QUERIES_DIR)

@@ -61,7 +61,9 @@ def test_twenty_recommendations_across_the_three_reports(bundled):
         ),
     ],
 )
-def test_the_2017_overview_recommendations(state, rec_id, due_on, deadline_text, lead, tactical, board):
+def test_the_2017_overview_recommendations(
+    state, rec_id, due_on, deadline_text, lead, tactical, board
+):
     rec = state.loc[rec_id]
     assert rec["due_on"].date().isoformat() == due_on
     assert rec["deadline_text"] == deadline_text
