@@ -6,6 +6,9 @@ legend entry and hover).
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
+
 # RAG colours: the defaults of data/rag.csv. Fill, and the text colour readable on it (WCAG AA).
 RAG_COLOURS = {
     "red": "#C62828",
@@ -55,3 +58,500 @@ GRADE_ORDER = (
 )
 
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+
+
+# --- Timeline and Owners (deadlines on a time axis; workload per chief officer lead) ---------
+
+_MS_PER_DAY = 86_400_000
+OVERDUE_MARK = "#000000"
+HEATMAP_SCALE = [[0.0, "#FFFFFF"], [0.001, "#E3EEF9"], [1.0, "#0B3C7A"]]
+
+
+def _short(text: object, width: int = 48) -> str:
+    words = "" if text is None or pd.isna(text) else " ".join(str(text).split())
+    return words if len(words) <= width else words[: width - 1].rstrip() + "…"
+
+
+def _day(value: object) -> str:
+    return "—" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%-d %b %Y}"
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _as_at_line(fig: go.Figure, as_at: object) -> None:
+    # add_vline's own annotation fails on date axes, so the line and its words are added apart.
+    x = _iso(as_at)
+    fig.add_shape(
+        type="line",
+        x0=x,
+        x1=x,
+        xref="x",
+        y0=0,
+        y1=1,
+        yref="paper",
+        line={"color": "#202124", "width": 2, "dash": "dash"},
+    )
+    fig.add_annotation(
+        x=x,
+        y=1,
+        xref="x",
+        yref="paper",
+        yanchor="bottom",
+        text=f"As at {_day(as_at)}",
+        showarrow=False,
+        font={"size": 12, "color": "#202124"},
+    )
+
+
+def _item_hover(row) -> str:
+    from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
+
+    owner = row.chief_officer_lead if pd.notna(row.chief_officer_lead) else "Unallocated"
+    if pd.notna(row.tactical_lead):
+        owner += f" / {row.tactical_lead}"
+    due = f"Due {_day(row.due_on)}"
+    if pd.notna(row.deadline_text):
+        due += f" (“{row.deadline_text}”"
+        if bool(row.is_relative_deadline):
+            due += f", counted from publication on {_day(row.issued_on)}"
+        due += ")"
+    lines = [
+        f"<b>{row.ref if pd.notna(row.ref) else row.rec_id}</b> {label(KIND_LABELS, row.kind)}",
+        _short(row.text, 80),
+        f"Inspection: {_short(row.inspection_title, 70)}",
+        f"Owner: {owner}",
+        f"Issued {_day(row.issued_on)}",
+        due,
+        f"RAG: {label(RAG_LABELS, row.rag)} · {label(STATUS_LABELS, row.status)}",
+    ]
+    if bool(row.is_overdue):
+        lines.append(f"<b>Overdue by {int(row.days_overdue)} days</b>")
+    return "<br>".join(lines)
+
+
+def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) -> go.Figure:
+    """Each open item as a bar from its issue date to its due date, coloured by RAG (the word on
+    the bar, in the legend and on hover), under a bold header row per group (inspection or lead),
+    with the as-at date as a dashed line. Overdue bars are hatched and their due date marked ✕.
+    An item whose issue date is unknown is a diamond at its due date.
+
+    Expects the columns of queries/timeline_items.sql, already in display order.
+    """
+    from oversight.labels import RAG_LABELS
+
+    frame = items.copy()
+    frame["y"] = "r:" + frame["rec_id"].astype(str)
+    frame["hover"] = [_item_hover(row) for row in frame.itertuples(index=False)]
+    categories: list[str] = []
+    ticktext: list[str] = []
+    for (key, group_label), rows in frame.groupby(["group_key", "group_label"], sort=False):
+        categories.append(f"g:{key}")
+        ticktext.append(f"<b>{_short(group_label, 60)}</b> ({len(rows)})")
+        categories += list(rows["y"])
+        ticktext += [
+            f"{ref if pd.notna(ref) else rec_id} · {_short(text, 40)}"
+            for ref, rec_id, text in zip(rows["ref"], rows["rec_id"], rows["text"], strict=True)
+        ]
+
+    fig = go.Figure()
+    dated = frame[frame["issued_on"].notna()]
+    undated = frame[frame["issued_on"].isna()]
+    for rag in RAG_ORDER:
+        word = RAG_LABELS[rag]
+        bars = dated[dated["rag"] == rag]
+        marks = undated[undated["rag"] == rag]
+        if not bars.empty:
+            start = pd.to_datetime(bars["issued_on"])
+            length = (pd.to_datetime(bars["due_on"]) - start).dt.days * _MS_PER_DAY
+            fig.add_trace(
+                go.Bar(
+                    name=word,
+                    legendgroup=rag,
+                    orientation="h",
+                    y=bars["y"],
+                    base=[_iso(v) for v in start],
+                    x=list(length),
+                    text=[word] * len(bars),
+                    textposition="inside",
+                    insidetextanchor="start",
+                    textfont={"color": RAG_TEXT_COLOURS[rag]},
+                    marker={
+                        "color": RAG_COLOURS[rag],
+                        "line": {"color": RAG_OUTLINE, "width": 1},
+                        "pattern": {
+                            "shape": ["/" if o else "" for o in bars["is_overdue"]],
+                            "fgcolor": RAG_TEXT_COLOURS[rag],
+                            "size": 8,
+                            "solidity": 0.15,
+                        },
+                    },
+                    customdata=bars["hover"],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
+        if not marks.empty:
+            fig.add_trace(
+                go.Scatter(
+                    name=f"{word} (issue date unknown)",
+                    legendgroup=rag,
+                    mode="markers",
+                    y=marks["y"],
+                    x=[_iso(v) for v in marks["due_on"]],
+                    marker={
+                        "symbol": "diamond",
+                        "size": 13,
+                        "color": RAG_COLOURS[rag],
+                        "line": {"color": RAG_OUTLINE, "width": 1},
+                    },
+                    customdata=marks["hover"],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
+    overdue = frame[frame["is_overdue"].astype(bool)]
+    if not overdue.empty:
+        fig.add_trace(
+            go.Scatter(
+                name="Overdue (✕ at the due date)",
+                mode="markers",
+                y=overdue["y"],
+                x=[_iso(v) for v in overdue["due_on"]],
+                marker={
+                    "symbol": "x-thin",
+                    "size": 14,
+                    "line": {"width": 3, "color": OVERDUE_MARK},
+                },
+                customdata=overdue["hover"],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    _as_at_line(fig, as_at)
+    fig.update_layout(
+        title=title or f"Open items from issue to due date, as at {_day(as_at)}",
+        barmode="overlay",
+        height=140 + 26 * len(categories),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        legend={"title": {"text": "RAG"}, "orientation": "h", "y": -0.02, "yanchor": "top"},
+        margin={"l": 10, "r": 20, "t": 70, "b": 40},
+        xaxis={
+            "type": "date",
+            "title": {"text": "Date: each bar runs from the report's publication to the due date"},
+            "gridcolor": "#E8EAED",
+            "side": "top",
+        },
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": categories,
+            "tickvals": categories,
+            "ticktext": ticktext,
+            "autorange": "reversed",
+            "title": {"text": ""},
+            "automargin": True,
+        },
+    )
+    return fig
+
+
+def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) -> go.Figure:
+    """One bar per group (inspection or chief officer lead) from its first issue date to its
+    last due date, coloured by the group's most severe RAG (word on the bar, legend, hover),
+    hatched when it holds overdue items; for when there are too many items to draw one each.
+
+    Expects the columns of queries/timeline_groups.sql, already in display order.
+    """
+    from oversight.labels import RAG_LABELS
+
+    frame = groups.copy()
+    frame["y"] = "g:" + frame["group_key"].astype(str)
+    frame["start"] = pd.to_datetime(frame["first_issued_on"]).fillna(
+        pd.to_datetime(frame["first_due_on"])
+    )
+    frame["hover"] = [
+        f"<b>{row.group_label}</b><br>{row.items} open items with a due date"
+        f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}<br>"
+        f"Red {row.red} · Amber {row.amber} · Green {row.green} · White {row.white}"
+        f" · Blue {row.blue}<br>First issued {_day(row.first_issued_on)}<br>"
+        f"Due from {_day(row.first_due_on)} to {_day(row.last_due_on)}"
+        for row in frame.itertuples(index=False)
+    ]
+    fig = go.Figure()
+    for rag in RAG_ORDER:
+        rows = frame[frame["most_severe_rag"] == rag]
+        if rows.empty:
+            continue
+        word = RAG_LABELS[rag]
+        length = (pd.to_datetime(rows["last_due_on"]) - rows["start"]).dt.days * _MS_PER_DAY
+        fig.add_trace(
+            go.Bar(
+                name=f"Most severe: {word}",
+                orientation="h",
+                y=rows["y"],
+                base=[_iso(v) for v in rows["start"]],
+                x=list(length),
+                text=[
+                    f"{word} · {n} open" + (f" · {o} overdue" if o else "")
+                    for n, o in zip(rows["items"], rows["overdue"], strict=True)
+                ],
+                textposition="inside",
+                insidetextanchor="start",
+                textfont={"color": RAG_TEXT_COLOURS[rag]},
+                marker={
+                    "color": RAG_COLOURS[rag],
+                    "line": {"color": RAG_OUTLINE, "width": 1},
+                    "pattern": {
+                        "shape": ["/" if o else "" for o in rows["overdue"]],
+                        "fgcolor": RAG_TEXT_COLOURS[rag],
+                        "size": 8,
+                        "solidity": 0.15,
+                    },
+                },
+                customdata=rows["hover"],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    _as_at_line(fig, as_at)
+    fig.update_layout(
+        title=f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
+        barmode="overlay",
+        height=140 + 30 * len(frame),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+        margin={"l": 10, "r": 20, "t": 70, "b": 40},
+        xaxis={
+            "type": "date",
+            "title": {"text": "Date: each bar runs from the first issue to the last due date"},
+            "gridcolor": "#E8EAED",
+            "side": "top",
+        },
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(frame["y"]),
+            "tickvals": list(frame["y"]),
+            "ticktext": [_short(v, 60) for v in frame["group_label"]],
+            "autorange": "reversed",
+            "title": {"text": group_noun.capitalize()},
+            "automargin": True,
+        },
+    )
+    return fig
+
+
+def due_quarter_heatmap(due: pd.DataFrame) -> go.Figure:
+    """Open items falling due per quarter (columns, every quarter in the range, then "No due
+    date") per chief officer lead (rows, in the order given), with the count written in each
+    cell and the overdue count beside it. One blue scale: the counts are not RAG.
+
+    Expects the columns of queries/owner_due_by_quarter.sql.
+    """
+    leads = list(dict.fromkeys(due["chief_officer_lead"]))
+    dated = due[due["quarter_start"].notna()]
+    columns: list[tuple[str, str]] = []
+    if not dated.empty:
+        starts = pd.to_datetime(dated["quarter_start"])
+        for period in pd.period_range(starts.min(), starts.max(), freq="Q"):
+            first = period.start_time
+            columns.append(
+                (
+                    first.date().isoformat(),
+                    f"{first:%b}–{period.end_time:%b %Y}",
+                )
+            )
+    if due["quarter_start"].isna().any():
+        columns.append(("none", "No due date"))
+    key = due["quarter_start"].map(lambda v: "none" if pd.isna(v) else _iso(v))
+    items = dict(zip(zip(due["chief_officer_lead"], key, strict=True), due["items"], strict=True))
+    late = dict(zip(zip(due["chief_officer_lead"], key, strict=True), due["overdue"], strict=True))
+    z, text, hover = [], [], []
+    for lead in leads:
+        z.append([int(items.get((lead, c), 0)) for c, _ in columns])
+        text.append(
+            [
+                ""
+                if not items.get((lead, c))
+                else f"{items[(lead, c)]}"
+                + (f" ({late[(lead, c)]} overdue)" if late.get((lead, c)) else "")
+                for c, _ in columns
+            ]
+        )
+        hover.append(
+            [
+                f"<b>{lead}</b><br>{name}: {int(items.get((lead, c), 0))} open items"
+                + (f", {late[(lead, c)]} overdue" if late.get((lead, c)) else "")
+                for c, name in columns
+            ]
+        )
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[name for _, name in columns],
+            y=leads,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=HEATMAP_SCALE,
+            zmin=0,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "Open items"}},
+        )
+    )
+    fig.update_layout(
+        title="Open items falling due per quarter, by chief officer lead",
+        height=160 + 44 * max(len(leads), 1),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        margin={"l": 10, "r": 20, "t": 60, "b": 60},
+        xaxis={
+            "title": {"text": "Quarter the item falls due"},
+            "type": "category",
+            "side": "bottom",
+        },
+        yaxis={
+            "title": {"text": "Chief officer lead"},
+            "autorange": "reversed",
+            "type": "category",
+            "automargin": True,
+        },
+    )
+    return fig
+
+
+# --- Inspections (fieldwork and publication calendar) ------------------------------------------
+
+CALENDAR_COLOURS = {
+    "fieldwork": "#0B3C7A",
+    "planned": "#9FC3E7",
+    "publication": "#B3261E",
+}
+CALENDAR_LABELS = {
+    "fieldwork": "Fieldwork",
+    "planned": "Fieldwork (planned)",
+    "publication": "Published",
+}
+
+
+def _cal_day(value: object) -> str:
+    return "—" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%-d %b %Y}"
+
+
+def _cal_short(text: object, width: int = 46) -> str:
+    words = "" if text is None or pd.isna(text) else " ".join(str(text).split())
+    return words if len(words) <= width else words[: width - 1].rstrip() + "…"
+
+
+def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go.Figure:
+    """The inspections_calendar rows as a timeline: one row per inspection (grouped by kind),
+    fieldwork as a bar (held: solid; planned: pale and hatched), publication as a diamond. Every
+    mark carries its word in the legend, on the bar and in the hover."""
+    from oversight.labels import INSPECTION_KIND_LABELS, label
+
+    fig = go.Figure()
+    kinds = list(INSPECTION_KIND_LABELS)
+    frame = events.copy()
+    frame["kind_rank"] = [kinds.index(k) if k in kinds else len(kinds) for k in frame["kind"]]
+    first = frame.groupby("inspection_id")["starts_on"].transform("min")
+    frame = frame.assign(first_on=first).sort_values(["kind_rank", "first_on", "inspection_id"])
+    frame["row"] = [
+        f"{_cal_short(t)} · {label(INSPECTION_KIND_LABELS, k)}"
+        for t, k in zip(frame["title"], frame["kind"], strict=True)
+    ]
+    order = list(dict.fromkeys(frame["row"]))
+
+    def hover(r) -> str:
+        lines = [f"<b>{_cal_short(r.title, 80)}</b>", label(INSPECTION_KIND_LABELS, r.kind)]
+        if r.event == "fieldwork":
+            span = f"{_cal_day(r.starts_on)} to {_cal_day(r.ends_on)}"
+            lines.append(("Planned fieldwork: " if r.is_planned else "Fieldwork: ") + span)
+        else:
+            lines.append(f"Published {_cal_day(r.starts_on)}")
+        if pd.notna(r.as_worded):
+            lines.append(f"As worded: {_cal_short(r.as_worded, 90)}")
+        if pd.notna(r.expected_publication):
+            lines.append(f"Report expected: {r.expected_publication}")
+        return "<br>".join(lines)
+
+    bars = frame[frame["event"] == "fieldwork"]
+    for key, planned in (("fieldwork", False), ("planned", True)):
+        part = bars[bars["is_planned"] == planned]
+        if part.empty:
+            continue
+        starts = pd.to_datetime(part["starts_on"])
+        ends = pd.to_datetime(part["ends_on"]) + pd.Timedelta(days=1)
+        fig.add_trace(
+            go.Bar(
+                name=CALENDAR_LABELS[key],
+                orientation="h",
+                y=part["row"],
+                base=starts.dt.strftime("%Y-%m-%d"),
+                x=(ends - starts).dt.days * 86_400_000,
+                marker={
+                    "color": CALENDAR_COLOURS[key],
+                    "line": {"color": CALENDAR_COLOURS["fieldwork"], "width": 1},
+                    "pattern": {"shape": "/" if planned else ""},
+                },
+                text=["Planned" if planned else "Fieldwork"] * len(part),
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=[hover(r) for r in part.itertuples()],
+                hoverinfo="text",
+            )
+        )
+    pubs = frame[frame["event"] == "publication"]
+    if not pubs.empty:
+        fig.add_trace(
+            go.Scatter(
+                name=CALENDAR_LABELS["publication"],
+                mode="markers+text",
+                y=pubs["row"],
+                x=pd.to_datetime(pubs["starts_on"]).dt.strftime("%Y-%m-%d"),
+                marker={"symbol": "diamond", "size": 13, "color": CALENDAR_COLOURS["publication"]},
+                text=["Published"] * len(pubs),
+                textposition="middle right",
+                hovertext=[hover(r) for r in pubs.itertuples()],
+                hoverinfo="text",
+            )
+        )
+    if as_at is not None and not pd.isna(as_at):
+        x = pd.Timestamp(as_at).strftime("%Y-%m-%d")
+        fig.add_shape(
+            type="line",
+            x0=x,
+            x1=x,
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"color": "#202124", "width": 2, "dash": "dash"},
+        )
+        fig.add_annotation(
+            x=x,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            text=f"As at {_cal_day(as_at)}",
+            showarrow=False,
+        )
+    height = max(280, 130 + 40 * len(order))
+    fig.update_layout(
+        title={"text": "Inspection calendar: fieldwork and publications"},
+        barmode="overlay",
+        height=height,
+        margin={"l": 10, "r": 90, "t": 100, "b": 50},
+        legend={"orientation": "h", "y": 1 - 64 / height, "x": 0, "yref": "container"},
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+    )
+    fig.update_xaxes(type="date", title_text="Date", showgrid=True, gridcolor="#E0E0E0")
+    fig.update_yaxes(
+        title_text="Inspection · kind",
+        categoryorder="array",
+        categoryarray=list(reversed(order)),
+        automargin=True,
+    )
+    return fig

@@ -1,0 +1,54 @@
+-- Open items with a due date summarised per inspection or per chief officer lead: how many, how
+-- many overdue, the RAG mix, the span from first issue to last due date, and the most severe RAG
+-- (red, then amber, then white = not graded, then green, then blue). Used to draw one bar per
+-- group when there are too many items to draw one bar each.
+-- grain: one row per group (inspection or chief officer lead) with an open item that has a due_on
+-- reads: recommendations, updates, inspections (through the rec_state macro)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $group_by VARCHAR ('inspection' or 'lead')
+with
+
+state as (
+    select * from rec_state($as_at::date)
+    where is_open
+      and due_on is not null
+      and ($force_id::varchar is null or force_id = $force_id::varchar)
+),
+
+grouped as (
+    select
+        case when $group_by::varchar = 'lead'
+            then coalesce(chief_officer_lead, 'unallocated')
+            else inspection_id
+        end as group_key,
+        case when $group_by::varchar = 'lead'
+            then coalesce(chief_officer_lead, 'Unallocated')
+            else coalesce(inspection_title, inspection_id)
+        end as group_label,
+        *,
+        case rag
+            when 'red' then 1 when 'amber' then 2 when 'white' then 3 when 'green' then 4
+            else 5
+        end as rag_severity,
+    from state
+),
+
+final as (
+    select
+        group_key,
+        group_label,
+        count(*) as items,
+        count(*) filter (where is_overdue) as overdue,
+        count(*) filter (where rag = 'red') as red,
+        count(*) filter (where rag = 'amber') as amber,
+        count(*) filter (where rag = 'green') as green,
+        count(*) filter (where rag = 'blue') as blue,
+        count(*) filter (where rag = 'white') as white,
+        min(issued_on) as first_issued_on,
+        min(due_on) as first_due_on,
+        max(due_on) as last_due_on,
+        arg_min(rag, rag_severity) as most_severe_rag,
+    from grouped
+    group by group_key, group_label
+)
+
+select * from final order by first_due_on, group_label

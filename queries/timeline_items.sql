@@ -1,0 +1,57 @@
+-- Open items with a due date, as bars from issue to due date, grouped by inspection or by
+-- chief officer lead, soonest due first within each group; at most $limit rows.
+-- grain: one row per open recommendation with a due_on, issued by $as_at
+-- reads: recommendations, updates, inspections (through the rec_state macro)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $group_by VARCHAR ('inspection' or 'lead'), $group VARCHAR (a group_key; null = every group), $limit INTEGER
+with
+
+state as (
+    select * from rec_state($as_at::date)
+    where is_open
+      and due_on is not null
+      and ($force_id::varchar is null or force_id = $force_id::varchar)
+),
+
+grouped as (
+    select
+        case when $group_by::varchar = 'lead'
+            then coalesce(chief_officer_lead, 'unallocated')
+            else inspection_id
+        end as group_key,
+        case when $group_by::varchar = 'lead'
+            then coalesce(chief_officer_lead, 'Unallocated')
+            else coalesce(inspection_title, inspection_id)
+        end as group_label,
+        *,
+    from state
+),
+
+final as (
+    select
+        group_key,
+        group_label,
+        rec_id,
+        ref,
+        kind,
+        addressed_to,
+        text,
+        inspection_title,
+        chief_officer_lead,
+        tactical_lead,
+        issued_on,
+        due_on,
+        deadline_text,
+        due_source,
+        coalesce(deadline_text ilike 'within%', false) as is_relative_deadline,
+        status,
+        rag,
+        is_overdue,
+        days_overdue,
+        days_to_due,
+    from grouped
+    where $group::varchar is null or group_key = $group::varchar
+)
+
+select * from final
+order by min(due_on) over (partition by group_key), group_label, due_on, rec_id
+limit $limit

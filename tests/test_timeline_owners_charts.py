@@ -1,0 +1,113 @@
+"""Unit tests of the Timeline and Owners chart builders on the mini fixture: traces, colours,
+labels (every RAG mark carries its word)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from oversight import charts
+
+JUNE = dt.date(2018, 6, 28)
+
+
+def traces(fig):
+    return {trace.name: trace for trace in fig.data}
+
+
+def test_timeline_bars(mini):
+    items = mini.query(
+        "timeline_items", as_at=JUNE, force_id="wmp", group_by="lead", group=None, limit=100
+    )
+    fig = charts.timeline_bars(items, JUNE)
+    by_name = traces(fig)
+    assert list(by_name) == ["Amber", "Green", "Overdue (✕ at the due date)"]
+    amber, green, overdue = by_name.values()
+    assert amber.marker.color == charts.RAG_COLOURS["amber"]
+    assert green.marker.color == charts.RAG_COLOURS["green"]
+    # The word is on each bar and in the hover, as well as the legend.
+    assert list(green.text) == ["Green", "Green"]
+    assert "RAG: Green · In progress" in green.customdata[0]
+    # Bars run from publication (22 March 2018) to the due date.
+    assert list(green.y) == ["r:r3", "r:r1"]
+    assert list(green.base) == ["2018-03-22", "2018-03-22"]
+    assert list(green.x) == [92 * 86_400_000, 223 * 86_400_000]
+    # The overdue item is hatched and marked at its due date; the other is plain.
+    assert list(green.marker.pattern.shape) == ["/", ""]
+    assert list(overdue.y) == ["r:r3"] and list(overdue.x) == ["2018-06-22"]
+    assert "Overdue by 6 days" in overdue.customdata[0]
+    # A relative deadline shows the words as written and what the date counts from.
+    assert "“within three months”, counted from publication on 22 Mar 2018" in green.customdata[0]
+    # Groups are header rows above their items; the as-at date is a line with its words.
+    assert list(fig.layout.yaxis.categoryarray) == [
+        "g:ACC Crime",
+        "r:r3",
+        "r:r2",
+        "g:ACC Local Policing",
+        "r:r1",
+    ]
+    assert fig.layout.yaxis.ticktext[0] == "<b>ACC Crime</b> (2)"
+    assert fig.layout.yaxis.ticktext[1].startswith("R3 · Bail review")
+    assert fig.layout.shapes[0].x0 == "2018-06-28"
+    assert fig.layout.annotations[0].text == "As at 28 Jun 2018"
+    assert fig.layout.title.text == "Open items from issue to due date, as at 28 Jun 2018"
+    assert fig.layout.xaxis.title.text.startswith("Date")
+
+
+def test_timeline_bars_marks_an_item_whose_issue_date_is_unknown(mini):
+    items = mini.query(
+        "timeline_items", as_at=JUNE, force_id="wmp", group_by="lead", group=None, limit=100
+    )
+    items.loc[items["rec_id"] == "r2", "issued_on"] = None
+    by_name = traces(charts.timeline_bars(items, JUNE))
+    diamond = by_name["Amber (issue date unknown)"]
+    assert diamond.type == "scatter" and diamond.marker.symbol == "diamond"
+    assert diamond.marker.color == charts.RAG_COLOURS["amber"]
+    assert list(diamond.x) == ["2018-09-30"]
+    assert "Amber" not in by_name
+
+
+def test_timeline_group_bars(mini):
+    groups = mini.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
+    fig = charts.timeline_group_bars(groups, JUNE, "chief officer lead")
+    by_name = traces(fig)
+    assert list(by_name) == ["Most severe: Amber", "Most severe: Green"]
+    amber = by_name["Most severe: Amber"]
+    assert amber.marker.color == charts.RAG_COLOURS["amber"]
+    assert list(amber.text) == ["Amber · 2 open · 1 overdue"]
+    assert list(amber.marker.pattern.shape) == ["/"]
+    assert list(amber.base) == ["2018-03-22"]
+    assert list(amber.x) == [192 * 86_400_000]
+    assert list(fig.layout.yaxis.ticktext) == ["ACC Crime", "ACC Local Policing"]
+    assert fig.layout.yaxis.title.text == "Chief officer lead"
+    assert "one bar per chief officer lead" in fig.layout.title.text
+
+
+def test_due_quarter_heatmap(mini):
+    due = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp")
+    fig = charts.due_quarter_heatmap(due)
+    (heat,) = fig.data
+    assert heat.type == "heatmap"
+    assert list(heat.x) == ["Apr–Jun 2018", "Jul–Sep 2018", "Oct–Dec 2018", "No due date"]
+    assert list(heat.y) == ["ACC Crime", "ACC Local Policing", "Unallocated"]
+    assert [list(r) for r in heat.z] == [[1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
+    # The count is written in each cell (blank when none), with the overdue count beside it.
+    assert [list(r) for r in heat.text] == [
+        ["1 (1 overdue)", "1", "", ""],
+        ["", "", "1", ""],
+        ["", "", "", "1"],
+    ]
+    assert heat.texttemplate == "%{text}"
+    assert fig.layout.xaxis.title.text == "Quarter the item falls due"
+    assert fig.layout.yaxis.title.text == "Chief officer lead"
+
+
+def test_due_quarter_heatmap_fills_empty_quarters(mini):
+    due = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp")
+    due = due[due["chief_officer_lead"] != "ACC Crime"].copy()
+    due.loc[due["chief_officer_lead"] == "Unallocated", "quarter_start"] = pd.Timestamp(
+        "2019-04-01"
+    )
+    heat = charts.due_quarter_heatmap(due).data[0]
+    assert list(heat.x) == ["Oct–Dec 2018", "Jan–Mar 2019", "Apr–Jun 2019"]
