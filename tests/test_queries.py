@@ -178,3 +178,17 @@ def test_every_query_file_has_a_test():
         if f'"{name}"' not in tests and f"'{name}'" not in tests:
             untested.append(name)
     assert untested == []
+
+
+def test_queries_from_many_threads_at_once(mini):
+    """Streamlit serves each session on its own thread: each query gets a cursor of its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    dates = [dt.date(2018, 4, 1), JUNE, JULY] * 20
+
+    def red_count(as_at):
+        return int((mini.query("rec_state_as_at", as_at=as_at, force_id=None)["rag"] == "red").sum())
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        counts = list(pool.map(red_count, dates))
+    assert counts == [0, 0, 1] * 20
