@@ -49,3 +49,53 @@ def label(mapping: dict[str, str], code: str | None) -> str:
     if code is None:
         return "—"
     return mapping.get(code, str(code).replace("_", " ").capitalize())
+
+
+# PEEL: pillars, themes (peel_areas.theme, the stable slug that follows an area across cycles
+# whose wording changed), and the year-on-year moves of a grade within a scale.
+PILLAR_LABELS = {
+    "effectiveness": "Effectiveness",
+    "efficiency": "Efficiency",
+    "legitimacy": "Legitimacy",
+    "leadership": "Leadership",
+    "peel": "PEEL areas (from 2021/22)",
+}
+THEME_LABELS = {
+    "overall": "Overall",
+    "prevention": "Preventing crime and anti-social behaviour",
+    "investigation": "Investigating crime",
+    "vulnerability": "Protecting vulnerable people",
+    "serious_organised_crime": "Serious and organised crime",
+    "specialist_capabilities": "Specialist capabilities",
+    "anti_social_behaviour": "Tackling anti-social behaviour",
+    "financial_position": "Financial position",
+    "affordable_policing": "Affordable policing",
+    "workforce_model": "Workforce model",
+    "demand": "Understanding demand",
+    "resources": "Using resources to meet demand",
+    "future_planning": "Planning for the future",
+    "use_of_resources": "Good use of resources",
+    "fair_treatment_public": "Treating the public fairly",
+    "ethical_lawful_workforce": "Ethical and lawful workforce",
+    "fair_treatment_workforce": "Treating the workforce fairly",
+    "positive_workplace": "Positive workplace",
+    "crime_recording": "Crime recording",
+    "stop_search_taser": "Stop and search and Taser",
+    "public_perceptions": "Public perceptions",
+    "responding_to_public": "Responding to the public",
+    "managing_offenders": "Managing offenders",
+    "victim_service": "Service for victims of crime",
+    "strategic_policing_requirement": "Strategic policing requirement",
+    "armed_threats": "Protecting the public from armed threats",
+    "leadership": "Leadership and force management",
+    "leadership_understanding": "Leadership: understanding its state",
+    "leadership_direction": "Leadership: future direction",
+    "leadership_development": "Leadership: development and engagement",
+    "leadership_improvement": "Leadership: improving effectiveness",
+}
+MOVE_LABELS = {
+    "improved": "Improved",
+    "declined": "Declined",
+    "unchanged": "Unchanged",
+    "not_comparable": "Not compared: the scale changed",
+}
