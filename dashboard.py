@@ -22,6 +22,14 @@ if not ds.is_valid:
     st.stop()
 
 PAGES = {
+    "Grades and inspections": [
+        st.Page(
+            "pages/inspections.py",
+            title="Inspections",
+            url_path="inspections",
+            icon=":material/event:",
+        ),
+    ],
     "Reference": [
         st.Page("pages/data.py", title="Data", url_path="data", icon=":material/table:"),
     ],

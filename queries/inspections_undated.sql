@@ -1,0 +1,31 @@
+-- Inspection work recorded with no dates (no fieldwork start or end, not published): file reviews,
+-- insight visits, submissions, with their timing as worded.
+-- grain: one row per inspection
+-- reads: inspections
+-- params: $force_id VARCHAR (null = all)
+with
+
+inspections as (
+    select * from inspections
+    where $force_id::varchar is null or force_id is null or force_id = $force_id::varchar
+),
+
+final as (
+    select
+        inspection_id,
+        title,
+        kind,
+        inspectorate,
+        fieldwork_text,
+        published_text,
+        expected_publication,
+        summary,
+    from inspections
+    where
+        fieldwork_start is null
+        and fieldwork_end is null
+        and published_on is null
+        and published_text is null
+)
+
+select * from final order by kind, inspection_id

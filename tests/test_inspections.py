@@ -1,0 +1,207 @@
+"""Inspections: the calendar, completed, received and upcoming queries (golden on the mini fixture),
+the calendar chart, and the page on the bundled data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from oversight import briefing, charts
+from tests.golden import rows
+
+ROOT = Path(__file__).resolve().parents[1]
+JUNE = dt.date(2018, 6, 28)
+MARCH = dt.date(2018, 3, 1)
+
+
+def test_calendar_on_mini(mini):
+    events = mini.query(
+        "inspections_calendar",
+        force_id="wmp",
+        as_at=JUNE,
+        from_on=dt.date(2016, 1, 1),
+        to_on=dt.date(2019, 1, 1),
+    )
+    assert rows(events, ["inspection_id", "event", "starts_on", "ends_on", "is_planned"]) == [
+        ("wmp-2016", "fieldwork", "2016-09-01", "2016-09-14", False),
+        ("wmp-2016", "publication", "2017-03-02", "2017-03-02", False),
+        ("nat-2018", "publication", "2018-03-22", "2018-03-22", False),
+        ("fraud", "fieldwork", "2018-05-01", "2018-05-02", False),
+    ]
+
+
+def test_calendar_window_leaves_out_events_outside_it(mini):
+    events = mini.query(
+        "inspections_calendar",
+        force_id="wmp",
+        as_at=JUNE,
+        from_on=dt.date(2018, 1, 1),
+        to_on=dt.date(2018, 4, 30),
+    )
+    assert rows(events, ["inspection_id", "event"]) == [("nat-2018", "publication")]
+
+
+def test_calendar_plans_open_ended_fieldwork_from_its_wording(bundled):
+    events = bundled.query(
+        "inspections_calendar",
+        force_id="wmp",
+        as_at=JUNE,
+        from_on=JUNE,
+        to_on=dt.date(2019, 1, 1),
+    )
+    ipa = events[events["inspection_id"] == "wmp-peel-2018-ipa"]
+    # "from 12th November for a maximum of two weeks": planned, 12 to 25 November.
+    assert rows(ipa, ["event", "starts_on", "ends_on", "is_planned"]) == [
+        ("fieldwork", "2018-11-12", "2018-11-25", True)
+    ]
+
+
+def test_completed_since_on_mini(mini):
+    done = mini.query("inspections_completed_since", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(done, ["inspection_id", "fieldwork_end", "expected_publication"]) == [
+        ("fraud", "2018-05-02", "autumn 2018")
+    ]
+    # Fieldwork that ended before the period is not "since the last meeting".
+    later = mini.query(
+        "inspections_completed_since", force_id="wmp", since=dt.date(2018, 5, 3), as_at=JUNE
+    )
+    assert later.empty
+
+
+def test_received_since_counts_findings_and_owners_on_mini(mini):
+    got = mini.query("inspections_received_since", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(
+        got,
+        [
+            "inspection_id",
+            "published_on",
+            "findings",
+            "recommendations",
+            "for_national_bodies",
+            "without_owner",
+            "owners",
+        ],
+    ) == [("nat-2018", "2018-03-22", 4, 4, 1, 0, "ACC Crime; ACC Local Policing")]
+    # Gwent's copy of the same national recommendations is Gwent's, not West Midlands'.
+    gwent = mini.query("inspections_received_since", force_id="gwent", since=MARCH, as_at=JUNE)
+    assert rows(gwent, ["inspection_id", "findings", "owners"]) == [("nat-2018", 1, "ACC Ops")]
+
+
+def test_received_since_on_the_bundled_data(bundled):
+    got = bundled.query("inspections_received_since", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(got, ["inspection_id", "published_on", "findings", "without_owner"]) == [
+        ("peel-2017-effectiveness-national", "2018-03-22", 3, 0),
+        ("wmp-peel-2017-effectiveness", "2018-03-22", 1, 1),
+        ("yot-oocd-2018", "2018-03-28", 5, 5),
+        ("state-of-policing-2018", "2018-06-12", 0, 0),
+    ]
+    yot = got.set_index("inspection_id").loc["yot-oocd-2018"]
+    assert yot["published_text"] == "May (as the committee paper words it)"
+
+
+def test_upcoming_and_undated_on_the_bundled_data(bundled):
+    upcoming = bundled.query("inspections_upcoming", force_id="wmp", as_at=JUNE)
+    assert rows(upcoming, ["inspection_id", "fieldwork_start"]) == [
+        ("wmp-peel-2018-ipa", "2018-11-12")
+    ]
+    undated = bundled.query("inspections_undated", force_id="wmp")
+    assert sorted(undated["inspection_id"]) == [
+        "wmp-crime-file-review-2018",
+        "wmp-fms-2018",
+        "wmp-grievance-file-review-2018",
+        "wmp-ipa-insight-visits-2018",
+    ]
+
+
+def test_meeting_context(mini):
+    june = mini.query("briefing/meeting_context", meeting_on=JUNE).iloc[0]
+    assert june["meeting_id"] == "m1"
+    assert june["previous_held_on"].date() == dt.date(2018, 3, 29)
+    assert june["next_held_on"] is None or str(june["next_held_on"]) == "NaT"
+    between = mini.query("briefing/meeting_context", meeting_on=dt.date(2018, 5, 1)).iloc[0]
+    assert between["meeting_id"] is None
+    assert between["next_held_on"].date() == JUNE
+
+
+def test_default_since_is_the_previous_meeting_or_the_month_three_months_before():
+    since, words = briefing.default_since(JUNE, dt.date(2018, 3, 29))
+    assert since == dt.date(2018, 3, 29)
+    assert words == "since the last meeting on 29 March 2018"
+    since, words = briefing.default_since(JUNE, None)
+    assert since == MARCH
+    assert "no earlier meeting is recorded" in words
+
+
+def test_calendar_figure_labels_every_mark(bundled):
+    events = bundled.query(
+        "inspections_calendar",
+        force_id="wmp",
+        as_at=JUNE,
+        from_on=dt.date(2018, 1, 1),
+        to_on=dt.date(2019, 1, 1),
+    )
+    fig = charts.inspection_calendar_figure(events, JUNE)
+    names = [t.name for t in fig.data]
+    assert names == ["Fieldwork", "Fieldwork (planned)", "Published"]
+    held, planned, published = fig.data
+    assert list(held.text) == ["Fieldwork"]
+    assert held.marker.color == charts.CALENDAR_COLOURS["fieldwork"]
+    assert list(planned.text) == ["Planned"]
+    assert planned.marker.pattern.shape == "/"
+    assert set(published.text) == {"Published"}
+    assert "Thematic inspection of fraud · Thematic" in held.y[0]
+    assert fig.layout.title.text.startswith("Inspection calendar")
+    assert fig.layout.xaxis.title.text == "Date"
+    assert any(a.text == "As at 28 Jun 2018" for a in fig.layout.annotations)
+
+
+@pytest.fixture
+def inspections_page(monkeypatch) -> AppTest:
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/inspections.py")
+    at.run()
+    return at
+
+
+def test_inspections_page_on_the_bundled_data(inspections_page):
+    at = inspections_page
+    assert not at.exception
+    assert at.title[0].value == "Inspections"
+    headers = [h.value for h in at.header]
+    assert headers == [
+        "Completed since the last meeting",
+        "Received since the last meeting",
+        "Upcoming",
+    ]
+    # No earlier meeting is recorded: the period starts on 1 March 2018, and the page says why.
+    assert at.date_input(key="since").value == MARCH
+    captions = " ".join(c.value for c in at.caption)
+    assert "no earlier meeting is recorded" in captions
+    completed, received, upcoming, undated = (d.value for d in at.dataframe)
+    assert list(completed["Inspection"]) == ["Thematic inspection of fraud"]
+    assert list(completed["Report expected"]) == ["autumn 2018"]
+    assert list(received["Findings"]) == [3, 1, 5, 0]
+    assert received["Owners (chief officer leads)"].iloc[0] == "ACC Crime; ACC Local Policing"
+    assert list(received["Without an owner"]) == [0, 1, 5, 0]
+    assert (
+        received["Findings in the explorer"].iloc[2] == "recommendations?inspection=yot-oocd-2018"
+    )
+    assert list(upcoming["Fieldwork from"].astype(str)) == ["2018-11-12"]
+    assert len(undated) == 4
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "Inspection calendar" in spec
+    assert "Fieldwork (planned)" in spec
+
+
+def test_inspections_page_since_moves_the_lists(inspections_page):
+    at = inspections_page
+    at.date_input(key="since").set_value(dt.date(2018, 5, 3)).run()
+    assert not at.exception
+    received = at.dataframe[0].value
+    assert list(received["Inspection"]) == ["State of Policing 2018"]
+    assert any("No inspection fieldwork ended" in m.value for m in at.markdown)
