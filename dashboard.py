@@ -22,6 +22,21 @@ if not ds.is_valid:
     st.stop()
 
 PAGES = {
+    "Oversight": [
+        st.Page(
+            "pages/overview.py",
+            title="Overview",
+            url_path="overview",
+            icon=":material/dashboard:",
+            default=True,
+        ),
+        st.Page(
+            "pages/recommendations.py",
+            title="Recommendations",
+            url_path="recommendations",
+            icon=":material/checklist:",
+        ),
+    ],
     "Grades and inspections": [
         st.Page(
             "pages/inspections.py",

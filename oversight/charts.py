@@ -555,3 +555,95 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
         automargin=True,
     )
     return fig
+
+
+# --- Overview (RAG mix by inspection and by kind) ---------------------------------------------
+
+
+def _wrap(text: object, width: int = 38) -> str:
+    import textwrap
+
+    words = "—" if text is None or pd.isna(text) else " ".join(str(text).split())
+    return "<br>".join(textwrap.wrap(words, width)) or "—"
+
+
+def rag_mix_bars(
+    frame: pd.DataFrame,
+    category: str,
+    *,
+    title: str,
+    category_title: str,
+    value_title: str = "Findings",
+) -> go.Figure:
+    """Stacked horizontal bars: for each category (in the order given), how many findings are
+    red, amber, green, blue and white. Each segment carries its RAG word and count (text, legend,
+    hover); white segments are outlined so they show on a white page.
+
+    Expects one row per (category, rag) with the columns `category`, `rag` and `items`.
+    """
+    from oversight.labels import RAG_LABELS
+
+    order = list(dict.fromkeys(frame[category].astype(str)))
+    ticks = [_wrap(c) for c in order]
+    fig = go.Figure()
+    for rag in RAG_ORDER:
+        rows = frame[frame["rag"] == rag]
+        if rows.empty:
+            continue
+        word = RAG_LABELS[rag]
+        fig.add_trace(
+            go.Bar(
+                name=word,
+                orientation="h",
+                y=[_wrap(c) for c in rows[category].astype(str)],
+                x=[int(n) for n in rows["items"]],
+                text=[f"{word} {int(n)}" for n in rows["items"]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": RAG_TEXT_COLOURS[rag]},
+                marker={"color": RAG_COLOURS[rag], "line": {"color": RAG_OUTLINE, "width": 1}},
+                hovertemplate=f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        barmode="stack",
+        height=150 + 48 * len(order),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        uniformtext={"minsize": 10, "mode": "hide"},
+        legend={"title": {"text": "RAG"}, "traceorder": "normal"},
+        margin={"l": 10, "r": 20, "t": 60, "b": 50},
+        xaxis={"title": {"text": value_title}, "gridcolor": "#E8EAED", "rangemode": "tozero"},
+        yaxis={
+            "title": {"text": category_title},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(reversed(ticks)),
+            "automargin": True,
+        },
+    )
+    return fig
+
+
+def rag_by_inspection_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
+    """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql)."""
+    return rag_mix_bars(
+        frame,
+        "inspection_title",
+        title=f"RAG by inspection, as at {_day(as_at)}",
+        category_title="Inspection",
+    )
+
+
+def rag_by_kind_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
+    """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql)."""
+    from oversight.labels import KIND_LABELS, label
+
+    named = frame.assign(kind_label=[label(KIND_LABELS, k) for k in frame["kind"]])
+    return rag_mix_bars(
+        named,
+        "kind_label",
+        title=f"RAG by kind of finding, as at {_day(as_at)}",
+        category_title="Kind",
+    )

@@ -1,0 +1,569 @@
+"""The Recommendations explorer's filters: from raw URL query-parameter values to validated filter
+values, and back to a URL. Pure Python, so a test reaches it without Streamlit.
+
+A value that is not one the data knows is dropped and reported as a notice naming the parameter.
+Nothing from the URL is ever put into SQL text: the validated values are bound as $parameters of
+queries/explorer_rows.sql.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+
+import pandas as pd
+
+from oversight import labels
+from oversight.charts import RAG_COLOURS, RAG_OUTLINE, RAG_TEXT_COLOURS
+
+PAGE = "recommendations"
+
+# The URL contract (the order is the order of the filter panel and of the filter sheet).
+PARAMS = (
+    "inspection",
+    "kind",
+    "addressed",
+    "status",
+    "rag",
+    "overdue",
+    "owner",
+    "tactical",
+    "board",
+    "area",
+    "due_from",
+    "due_to",
+    "q",
+    "rec",
+)
+PARAM_TITLES = {
+    "inspection": "Inspection",
+    "kind": "Kind",
+    "addressed": "Addressed to",
+    "status": "Status",
+    "rag": "RAG",
+    "overdue": "Overdue only",
+    "owner": "Chief officer lead",
+    "tactical": "Tactical lead",
+    "board": "Governance board",
+    "area": "PEEL area",
+    "due_from": "Due on or after",
+    "due_to": "Due on or before",
+    "q": "Text contains",
+    "rec": "Record",
+}
+# Filters whose allowed values are fixed codes (several may be chosen).
+ENUMS: dict[str, dict[str, str]] = {
+    "kind": labels.KIND_LABELS,
+    "addressed": labels.ADDRESSED_LABELS,
+    "status": labels.STATUS_LABELS,
+    "rag": labels.RAG_LABELS,
+}
+# Filters whose allowed values come from the data (one may be chosen).
+DATA_PARAMS = ("owner", "tactical", "board", "inspection", "area", "rec")
+UNALLOCATED = "unallocated"
+MAX_TEXT = 200
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Options:
+    """The values each data-driven filter can take: param -> {value: label}."""
+
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Options:
+        """From queries/explorer_options.sql (columns param, value, label)."""
+        values: dict[str, dict[str, str]] = {p: {} for p in DATA_PARAMS}
+        for param, value, label in frame[["param", "value", "label"]].itertuples(index=False):
+            values.setdefault(str(param), {})[str(value)] = str(label)
+        return cls(values)
+
+    def of(self, param: str) -> Mapping[str, str]:
+        if param in ENUMS:
+            return ENUMS[param]
+        return self.values.get(param, {})
+
+    def label(self, param: str, value: str) -> str:
+        if param == "area":
+            return area_label(value)
+        return self.of(param).get(value, value)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value that was ignored, and why."""
+
+    param: str
+    value: str
+    reason: str
+
+    def message(self) -> str:
+        """Markdown, with the untrusted value escaped so it renders as plain text."""
+        shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        return f"Ignored `{self.param}` = “{md_escape(shown)}”: {self.reason}."
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A validated explorer view. Empty tuples and None mean "no filter"."""
+
+    inspection: str | None = None
+    kind: tuple[str, ...] = ()
+    addressed: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    rag: tuple[str, ...] = ()
+    overdue: bool = False
+    owner: str | None = None
+    tactical: str | None = None
+    board: str | None = None
+    area: str | None = None
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+    q: str | None = None
+    rec: str | None = None
+
+    def query_params(self) -> dict[str, object]:
+        """The bound parameters of queries/explorer_rows.sql (without as_at and force_id)."""
+        return {
+            "owner": self.owner,
+            "tactical": self.tactical,
+            "board": self.board,
+            "inspection": self.inspection,
+            "kinds": list(self.kind) or None,
+            "addressed": list(self.addressed) or None,
+            "statuses": list(self.status) or None,
+            "rags": list(self.rag) or None,
+            "area": self.area,
+            "overdue_only": self.overdue,
+            "due_from": self.due_from,
+            "due_to": self.due_to,
+            "q": self.q,
+        }
+
+    def url_params(self) -> dict[str, list[str]]:
+        """The query parameters that reproduce this view (defaults left out)."""
+        out: dict[str, list[str]] = {}
+        for name in PARAMS:
+            value = getattr(self, name)
+            if value is None or value == () or value is False:
+                continue
+            if isinstance(value, tuple):
+                out[name] = list(value)
+            elif isinstance(value, bool):
+                out[name] = ["true"]
+            elif isinstance(value, dt.date):
+                out[name] = [value.isoformat()]
+            else:
+                out[name] = [str(value)]
+        return out
+
+    def without_record(self) -> Filters:
+        return replace(self, rec=None)
+
+    def with_record(self, rec: str | None) -> Filters:
+        return replace(self, rec=rec)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.without_record().url_params()
+
+
+def parse(raw: Mapping[str, str | Sequence[str]], options: Options) -> tuple[Filters, list[Notice]]:
+    """Validate raw query-parameter values. Unknown values are dropped, each with a notice."""
+    notices: list[Notice] = []
+    values: dict[str, object] = {}
+    for name in PARAMS:
+        given = raw.get(name)
+        if given is None:
+            continue
+        items = [given] if isinstance(given, str) else [str(v) for v in given]
+        items = [v for v in items if v.strip() != ""]
+        if not items:
+            continue
+        if name in ENUMS:
+            values[name] = _parse_enum(name, items, notices)
+        elif name in DATA_PARAMS:
+            values[name] = _parse_choice(name, items[-1], options, notices)
+        elif name == "overdue":
+            values[name] = _parse_bool(name, items[-1], notices)
+        elif name in ("due_from", "due_to"):
+            values[name] = _parse_date(name, items[-1], notices)
+        elif name == "q":
+            values[name] = _parse_text(name, items[-1], notices)
+    filters = Filters(**{k: v for k, v in values.items() if v is not None})
+    if filters.due_from and filters.due_to and filters.due_to < filters.due_from:
+        notices.append(
+            Notice(
+                "due_to", filters.due_to.isoformat(), "it is before `due_from`, so it was left out"
+            )
+        )
+        filters = replace(filters, due_to=None)
+    return filters, notices
+
+
+def _parse_enum(name: str, items: list[str], notices: list[Notice]) -> tuple[str, ...]:
+    mapping = ENUMS[name]
+    by_word = {_fold(code): code for code in mapping} | {_fold(w): c for c, w in mapping.items()}
+    chosen: set[str] = set()
+    for item in items:
+        for part in item.split(","):
+            if not part.strip():
+                continue
+            code = by_word.get(_fold(part))
+            if code is None:
+                allowed = ", ".join(mapping)
+                notices.append(Notice(name, part.strip(), f"it is not one of {allowed}"))
+            else:
+                chosen.add(code)
+    return tuple(code for code in mapping if code in chosen)
+
+
+def _parse_choice(name: str, item: str, options: Options, notices: list[Notice]) -> str | None:
+    known = options.of(name)
+    value = item.strip()
+    if value in known:
+        return value
+    folded = {_fold(v): v for v in known} | {_fold(label): v for v, label in known.items()}
+    if name != "rec" and _fold(value) in folded:
+        return folded[_fold(value)]
+    what = {
+        "owner": "no finding has that chief officer lead",
+        "tactical": "no finding has that tactical lead",
+        "board": "no finding is overseen by that board",
+        "inspection": "there is no such inspection",
+        "area": "no finding is in that PEEL area",
+        "rec": "there is no such record",
+    }[name]
+    notices.append(Notice(name, item, what))
+    return None
+
+
+def _parse_bool(name: str, item: str, notices: list[Notice]) -> bool | None:
+    word = item.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    notices.append(Notice(name, item, "it must be true or false"))
+    return None
+
+
+def _parse_date(name: str, item: str, notices: list[Notice]) -> dt.date | None:
+    try:
+        value = dt.date.fromisoformat(item.strip())
+    except ValueError:
+        notices.append(Notice(name, item, "it is not a date written YYYY-MM-DD"))
+        return None
+    if not dt.date(1900, 1, 1) <= value <= dt.date(2100, 12, 31):
+        notices.append(Notice(name, item, "it is outside the years 1900 to 2100"))
+        return None
+    return value
+
+
+def _parse_text(name: str, item: str, notices: list[Notice]) -> str | None:
+    text = " ".join(_CONTROL.sub(" ", item).split())
+    if len(text) > MAX_TEXT:
+        notices.append(
+            Notice(name, item, f"it is longer than {MAX_TEXT} characters, so it was cut")
+        )
+        text = text[:MAX_TEXT]
+    return text or None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def url(filters: Filters, page: str = PAGE) -> str:
+    """A relative link that opens the explorer on this view, e.g. recommendations?owner=ACC+Crime."""
+    query = urllib.parse.urlencode(filters.url_params(), doseq=True, quote_via=urllib.parse.quote)
+    return f"{page}?{query}" if query else page
+
+
+def normalise_raw(raw: Mapping[str, str | Sequence[str]]) -> dict[str, list[str]]:
+    """Raw query parameters of the explorer in one comparable shape: name -> list of values."""
+    out: dict[str, list[str]] = {}
+    for name in PARAMS:
+        given = raw.get(name)
+        if given is None:
+            continue
+        items = [given] if isinstance(given, str) else [str(v) for v in given]
+        if items:
+            out[name] = items
+    return out
+
+
+def describe(filters: Filters, options: Options) -> list[tuple[str, str]]:
+    """(filter, value in words) for every filter set: the caption and the export's filter sheet."""
+    out: list[tuple[str, str]] = []
+    for f in fields(Filters):
+        value = getattr(filters, f.name)
+        if f.name == "rec" or value is None or value == () or value is False:
+            continue
+        if isinstance(value, tuple):
+            words = ", ".join(labels.label(ENUMS[f.name], v) for v in value)
+        elif isinstance(value, bool):
+            words = "Yes"
+        elif isinstance(value, dt.date):
+            words = f"{value:%-d %B %Y}"
+        elif f.name == "owner" and value == UNALLOCATED:
+            words = "No chief officer lead"
+        elif f.name == "q":
+            words = f"“{value}”"
+        else:
+            words = options.label(f.name, value)
+        out.append((PARAM_TITLES[f.name], words))
+    return out
+
+
+def area_label(slug: str | None) -> str:
+    if slug is None:
+        return "—"
+    return str(slug).replace("_", " ").capitalize()
+
+
+def days_phrase(days_to_due: object, is_open: object) -> str:
+    """'in 94 days', '12 days overdue', 'today'; '—' when not open or no due date."""
+    if pd.isna(days_to_due) or not bool(is_open):
+        return "—"
+    n = int(days_to_due)
+    if n == 0:
+        return "due today"
+    if n > 0:
+        return f"in {n} day{'s' if n != 1 else ''}"
+    return f"{-n} day{'s' if n != -1 else ''} overdue"
+
+
+# --- frames a page shows or exports -------------------------------------------------------
+
+TABLE_COLUMNS = {
+    "reference": "Reference",
+    "short_text": "Finding",
+    "inspection_title": "Inspection",
+    "chief_officer_lead": "Chief officer lead",
+    "tactical_lead": "Tactical lead",
+    "due_on": "Due",
+    "days_to_due": "Days to due",
+    "status": "Status",
+    "rag": "RAG",
+}
+
+
+def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The explorer's table: reader's words for codes, RAG as its word, overdue in the status."""
+    out = rows[list(TABLE_COLUMNS)].copy()
+    out["status"] = [
+        labels.label(labels.STATUS_LABELS, s) + (" · overdue" if bool(o) else "")
+        for s, o in zip(rows["status"], rows["is_overdue"].fillna(False), strict=True)
+    ]
+    out["rag"] = rows["rag"].map(rag_badge)
+    out["due_on"] = pd.to_datetime(out["due_on"])
+    out["days_to_due"] = pd.array(rows["days_to_due"], dtype="Int64")
+    return out.rename(columns=TABLE_COLUMNS).reset_index(drop=True)
+
+
+def rag_badge(code: str | None) -> str:
+    """The RAG word a badge shows: colour is never the only carrier of meaning."""
+    if code is None or pd.isna(code):
+        return "—"
+    return f"● {labels.label(labels.RAG_LABELS, code)}"
+
+
+def style_rag(frame: pd.DataFrame, column: str = "RAG"):
+    """A pandas Styler that fills the RAG column with the RAG colours (defined in charts.py)."""
+    words = {rag_badge(code): code for code in RAG_COLOURS}
+
+    def cell(value: object) -> str:
+        code = words.get(str(value))
+        if code is None:
+            return ""
+        css = f"background-color: {RAG_COLOURS[code]}; color: {RAG_TEXT_COLOURS[code]};"
+        if code == "white":
+            css += f" border: 1px solid {RAG_OUTLINE};"
+        return css
+
+    return frame.style.map(cell, subset=[column])
+
+
+EXPORT_COLUMNS = {
+    "reference": "Reference",
+    "rec_id": "Record id",
+    "kind": "Kind",
+    "addressed_to": "Addressed to",
+    "inspection_title": "Inspection",
+    "text": "Text",
+    "chief_officer_lead": "Chief officer lead",
+    "tactical_lead": "Tactical lead",
+    "governance_board": "Governance board",
+    "peel_area": "PEEL area",
+    "deadline_text": "Deadline as written",
+    "due_on": "Due date",
+    "days_to_due": "Days to due",
+    "days_overdue": "Days overdue",
+    "status": "Status",
+    "rag": "RAG",
+    "status_as_at": "Position as at",
+    "note": "Latest note",
+}
+
+
+def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """Exactly the filtered rows, with reader's words for codes, for CSV and XLSX downloads."""
+    out = rows[list(EXPORT_COLUMNS)].copy()
+    out["kind"] = rows["kind"].map(lambda c: labels.label(labels.KIND_LABELS, c))
+    out["addressed_to"] = rows["addressed_to"].map(
+        lambda c: labels.label(labels.ADDRESSED_LABELS, c)
+    )
+    out["status"] = rows["status"].map(lambda c: labels.label(labels.STATUS_LABELS, c))
+    out["rag"] = rows["rag"].map(lambda c: labels.label(labels.RAG_LABELS, c))
+    out["peel_area"] = rows["peel_area"].map(lambda s: None if pd.isna(s) else area_label(s))
+    for column in ("due_on", "status_as_at"):
+        out[column] = pd.to_datetime(out[column]).dt.date
+    for column in ("days_to_due", "days_overdue"):
+        out[column] = pd.array(rows[column], dtype="Int64")
+    return out.rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
+
+
+# --- text a page renders ------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def md_escape(text: object) -> str:
+    """Text from the data or the URL, escaped so Streamlit's markdown shows it as plain text."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def text_as_markdown(text: str | None) -> str:
+    """A finding's full text as markdown: its '- ' bullet lines become a list, the rest escaped."""
+    if text is None or pd.isna(text):
+        return "—"
+    lines = []
+    for line in str(text).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            lines.append(f"- {md_escape(stripped[2:])}")
+        elif stripped:
+            if lines and lines[-1].startswith("- "):
+                lines.append("")
+            lines.append(md_escape(stripped))
+            lines.append("")
+    return "\n".join(lines).strip()
+
+
+# --- a record as a reader sees it -----------------------------------------------------------
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def _long(value: object) -> str:
+    return f"{pd.Timestamp(value):%-d %B %Y}" if _present(value) else "—"
+
+
+def record_heading(record: Mapping[str, object]) -> tuple[str, str]:
+    """(title, caption) of a record from queries/rec_record.sql."""
+    kind = labels.label(labels.KIND_LABELS, record["kind"])
+    title = f"{record['reference']}: {kind}"
+    caption = str(record["inspection_title"])
+    if _present(record["issued_on"]):
+        caption += f", published {_long(record['issued_on'])}"
+    addressed = labels.label(labels.ADDRESSED_LABELS, record["addressed_to"])
+    caption += f" · addressed to {addressed[0].lower() + addressed[1:]}"
+    caption += f" · record id {record['rec_id']}"
+    return title, caption
+
+
+def is_paraphrase(record: Mapping[str, object]) -> bool:
+    """True when the text is the committee paper's description, not the inspectorate's words."""
+    value = record["is_text_verbatim"]
+    return _present(value) and not bool(value)
+
+
+def record_facts(record: Mapping[str, object]) -> list[str]:
+    """Markdown lines: state, the deadline as written and as computed, owners, area, note."""
+    status = labels.label(labels.STATUS_LABELS, record["status"])
+    when = (
+        f"as at {_long(record['status_as_at'])}"
+        if _present(record["status_as_at"])
+        else "no position recorded"
+    )
+    lines = [f"**Status:** {status} · **RAG:** {rag_badge(record['rag'])} ({when})"]
+    deadline = record["deadline_text"]
+    lines.append(
+        "**Deadline as written:** "
+        + (f"“{md_escape(deadline)}”" if _present(deadline) else "none given")
+    )
+    if _present(record["due_on"]):
+        source = {
+            "inspectorate": "set by the inspectorate",
+            "force": "set by the force",
+        }.get(str(record["due_source"]), "source not recorded")
+        due = f"**Due date as computed:** {_long(record['due_on'])} ({source})"
+        phrase = days_phrase(record["days_to_due"], record["is_open"])
+        if phrase != "—":
+            due += f" · {phrase}"
+        lines.append(due)
+    else:
+        lines.append("**Due date as computed:** none")
+    for title, column in (
+        ("Chief officer lead", "chief_officer_lead"),
+        ("Tactical lead", "tactical_lead"),
+        ("Governance board", "governance_board"),
+    ):
+        value = record[column]
+        lines.append(f"**{title}:** " + (md_escape(value) if _present(value) else "not recorded"))
+    if _present(record["peel_area"]):
+        lines.append(f"**PEEL area:** {area_label(str(record['peel_area']))}")
+    if _present(record["note"]):
+        lines.append(f"**Latest note:** {md_escape(record['note'])}")
+    return lines
+
+
+_RELATIONS = {
+    "parent": "Made under cause of concern",
+    "sibling": "Also under that cause of concern",
+    "child": "Made under this cause of concern",
+}
+
+
+def family_lines(family: pd.DataFrame, page: str = PAGE) -> list[str]:
+    """Markdown list items: the parent cause of concern and its other recommendations, or the
+    recommendations made under a cause of concern, each linking to its own record."""
+    lines = []
+    for item in family.itertuples(index=False):
+        if bool(item.is_issued):
+            state = (
+                f"{labels.label(labels.STATUS_LABELS, item.status)} · "
+                f"{labels.label(labels.RAG_LABELS, item.rag)}"
+            )
+        else:
+            state = "not issued by the as-at date"
+        link = url(Filters(rec=str(item.rec_id)), page)
+        lines.append(
+            f"- {_RELATIONS[item.relation]}: [{md_escape(item.reference)}]({link}) "
+            f"{md_escape(item.short_text)} ({state})"
+        )
+    return lines
+
+
+def history_lines(history: pd.DataFrame) -> list[str]:
+    """Markdown list items, newest first: date, status, RAG, note and who recorded it."""
+    lines = []
+    for u in history.itertuples(index=False):
+        who = md_escape(u.recorded_by) if _present(u.recorded_by) else "not recorded"
+        note = md_escape(u.note) if _present(u.note) else "No note."
+        if not note.endswith((".", "\\.", "!", "\\!", "?")):
+            note += "."
+        lines.append(
+            f"- **{_long(u.as_at)}**: {labels.label(labels.STATUS_LABELS, u.status)} · "
+            f"{rag_badge(u.rag)}. {note} (recorded by {who})"
+        )
+    return lines

@@ -1,0 +1,208 @@
+"""The Overview page's logic: which date the changes count from, and the tiles and sentences a
+reader sees. Pure Python, so a test reaches it without Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from oversight import labels
+
+HORIZON_DAYS = 90
+DEFAULT_SINCE_MONTHS = 3
+
+
+def long_date(value: dt.date | pd.Timestamp | None) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{pd.Timestamp(value):%-d %B %Y}"
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day N months earlier (the month's last day when that day does not exist)."""
+    return (pd.Timestamp(day) - pd.DateOffset(months=months)).date()
+
+
+@dataclass(frozen=True)
+class Window:
+    """What "since the last meeting" means for an as-at date."""
+
+    since: dt.date
+    prev_since: dt.date
+    meeting_title: str | None  # None when no meeting was held before the as-at date
+
+    @property
+    def from_meeting(self) -> bool:
+        return self.meeting_title is not None
+
+    def phrase(self) -> str:
+        """'since the Joint Audit Committee on 29 March 2018' or 'since 28 March 2018'."""
+        if self.from_meeting:
+            return f"since the {self.meeting_title} on {long_date(self.since)}"
+        return f"since {long_date(self.since)}"
+
+    def short(self) -> str:
+        return f"since {pd.Timestamp(self.since):%-d %b %Y}"
+
+
+def comparison_window(
+    meetings: pd.DataFrame, as_at: dt.date, chosen_since: dt.date | None = None
+) -> Window:
+    """The last meeting before the as-at date (from queries/meetings_before.sql, newest first),
+    or, when there is none, the date the reader chose (default three months before as-at).
+    The previous window, for the change in "closed since", runs from the meeting before that
+    (or as long again before the start)."""
+    if len(meetings):
+        since = pd.Timestamp(meetings["held_on"].iloc[0]).date()
+        if len(meetings) > 1:
+            prev = pd.Timestamp(meetings["held_on"].iloc[1]).date()
+        else:
+            prev = since - (as_at - since)
+        return Window(since, prev, str(meetings["committee"].iloc[0]))
+    since = chosen_since or months_before(as_at, DEFAULT_SINCE_MONTHS)
+    since = min(since, as_at)
+    return Window(since, since - (as_at - since), None)
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    value: int
+    delta: int
+    delta_color: str  # "inverse" where a rise is bad, "normal" where a rise is good
+    help: str
+
+
+def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
+    """The five KPI tiles from queries/overview_kpis.sql, each with its change since the window."""
+    row = kpis.iloc[0]
+    since = window.phrase()
+    horizon_end = as_at + dt.timedelta(days=HORIZON_DAYS)
+    return [
+        Tile(
+            "Open",
+            int(row["open_now"]),
+            int(row["open_change"]),
+            "inverse",
+            "Awaiting allocation, in progress or pending closure. "
+            f"Change: against the number open {since}.",
+        ),
+        Tile(
+            "Overdue",
+            int(row["overdue_now"]),
+            int(row["overdue_change"]),
+            "inverse",
+            "Open and past the due date (computed, whatever the RAG). "
+            f"Change: against the number overdue {since}.",
+        ),
+        Tile(
+            "Red",
+            int(row["red_now"]),
+            int(row["red_change"]),
+            "inverse",
+            f"Graded red: off track, past its deadline, or will not be implemented. "
+            f"Change: against the number red {since}.",
+        ),
+        Tile(
+            f"Due in the next {HORIZON_DAYS} days",
+            int(row["due_soon_now"]),
+            int(row["due_soon_change"]),
+            "off",
+            f"Open and due from {long_date(as_at)} to {long_date(horizon_end)}. "
+            f"Change: against the number due in the {HORIZON_DAYS} days after "
+            f"{long_date(window.since)}.",
+        ),
+        Tile(
+            "Closed " + ("since the last meeting" if window.from_meeting else window.short()),
+            int(row["closed_in_window"]),
+            int(row["closed_change"]),
+            "normal",
+            "Open (or not yet recorded) "
+            f"{since}, and closed, superseded or marked no further action by "
+            f"{long_date(as_at)}. Change: against the number closed in the window before "
+            f"({long_date(window.prev_since)} to {long_date(window.since)}).",
+        ),
+    ]
+
+
+def workload_note(kpis: pd.DataFrame) -> str:
+    """Says that national-body items are left out of the figures, and how many there are."""
+    n = int(kpis["national_body_items"].iloc[0])
+    if n == 0:
+        return (
+            "Figures count the force's own workload: recommendations addressed to a national body "
+            "are left out (there are none as at this date)."
+        )
+    items = "recommendation is" if n == 1 else "recommendations are"
+    return (
+        "Figures count the force's own workload: "
+        f"{n} {items} addressed to a national body and left out."
+    )
+
+
+def nothing_red(as_at: dt.date) -> str:
+    return f"No recommendation is graded red as at {long_date(as_at)}."
+
+
+def nothing_overdue(as_at: dt.date) -> str:
+    return f"No recommendation is overdue as at {long_date(as_at)}."
+
+
+def red_overdue_reason(is_red: bool, is_overdue: bool) -> str:
+    """Why an item is on the red-and-overdue list; overdue-but-not-red is flagged."""
+    if is_red and is_overdue:
+        return "Red and overdue"
+    if is_red:
+        return "Red"
+    return "⚠ Overdue but not graded red"
+
+
+def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The red-and-overdue list as a reader sees it (from queries/red_and_overdue.sql)."""
+    from oversight.explorer import rag_badge
+
+    out = pd.DataFrame(
+        {
+            "Why listed": [
+                red_overdue_reason(bool(r), bool(o))
+                for r, o in zip(rows["is_red"], rows["is_overdue"], strict=True)
+            ],
+            "Reference": rows["reference"],
+            "Finding": rows["short_text"],
+            "Inspection": rows["inspection_title"],
+            "Chief officer lead": rows["chief_officer_lead"].fillna("No chief officer lead"),
+            "Tactical lead": rows["tactical_lead"],
+            "Due": pd.to_datetime(rows["due_on"]),
+            "Days overdue": pd.array(rows["days_overdue"], dtype="Int64"),
+            "Status": rows["status"].map(lambda c: labels.label(labels.STATUS_LABELS, c)),
+            "RAG": rows["rag"].map(rag_badge),
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The moves since the last meeting, from and to (from queries/moves_since.sql)."""
+
+    def position(status: object, rag: object) -> str:
+        if status is None or pd.isna(status):
+            return "No position recorded"
+        return (
+            f"{labels.label(labels.STATUS_LABELS, status)} · {labels.label(labels.RAG_LABELS, rag)}"
+        )
+
+    out = pd.DataFrame(
+        {
+            "Reference": rows["reference"],
+            "Finding": rows["short_text"],
+            "Inspection": rows["inspection_title"],
+            "From": [
+                position(s, r) for s, r in zip(rows["status_from"], rows["rag_from"], strict=True)
+            ],
+            "To": [position(s, r) for s, r in zip(rows["status_to"], rows["rag_to"], strict=True)],
+            "Recorded": pd.to_datetime(rows["moved_on"]),
+        }
+    )
+    return out.reset_index(drop=True)

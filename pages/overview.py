@@ -1,0 +1,137 @@
+"""Overview: what is open, overdue, red and due soon as at a date, what moved since the last
+meeting, and the RAG mix by inspection and by kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from oversight import app, charts, explorer, overview
+
+view = app.current_view()
+as_at = view.as_at
+when = app.long_date(as_at)
+
+st.title("Overview")
+
+meetings = app.query("meetings_before", as_at=as_at)
+chosen_since = None
+if meetings.empty:
+    default_since = overview.months_before(as_at, overview.DEFAULT_SINCE_MONTHS)
+    chosen_since = st.date_input(
+        "Count changes since",
+        value=default_since,
+        min_value=dt.date(2010, 1, 1),
+        max_value=as_at,
+        format="DD/MM/YYYY",
+        key="since",
+        bind="query-params",
+        help="No committee meeting is recorded before the as-at date, so pick the date the "
+        "changes count from.",
+    )
+window = overview.comparison_window(meetings, as_at, chosen_since)
+
+if window.from_meeting:
+    st.caption(
+        f"{view.force_name} · as at {when} · changes {window.phrase()} "
+        "(the last meeting before the as-at date)."
+    )
+else:
+    st.caption(
+        f"{view.force_name} · as at {when} · No committee meeting is recorded before {when}, so "
+        f"changes count {window.phrase()} (by default three months before the as-at date; "
+        "change it above)."
+    )
+
+kpis = app.query(
+    "overview_kpis",
+    as_at=as_at,
+    since=window.since,
+    prev_since=window.prev_since,
+    horizon_days=overview.HORIZON_DAYS,
+    force_id=view.force_id,
+)
+columns = st.columns(5)
+for column, tile in zip(columns, overview.tiles(kpis, window, as_at), strict=True):
+    column.metric(
+        tile.label,
+        tile.value,
+        delta=tile.delta,
+        delta_color=tile.delta_color,
+        delta_description=window.short(),
+        help=tile.help,
+        border=True,
+    )
+st.caption(overview.workload_note(kpis))
+
+# --- red and overdue ---------------------------------------------------------------------
+st.header("Red and overdue")
+flagged = app.query("red_and_overdue", as_at=as_at, force_id=view.force_id)
+red_count = int(flagged["is_red"].sum())
+overdue_not_red = int(flagged["is_overdue_not_red"].sum())
+sentences = []
+if red_count == 0:
+    sentences.append(overview.nothing_red(as_at))
+if not flagged["is_overdue"].any():
+    sentences.append(overview.nothing_overdue(as_at))
+if sentences:
+    st.success(" ".join(sentences), icon=":material/check_circle:")
+if overdue_not_red:
+    st.warning(
+        f"**{overdue_not_red}** overdue item{'s are' if overdue_not_red != 1 else ' is'} not "
+        "graded red: a committee member will ask why.",
+        icon=":material/warning:",
+    )
+if not flagged.empty:
+    table = overview.red_overdue_frame(flagged)
+    table["Open"] = [explorer.url(explorer.Filters(rec=r)) for r in flagged["rec_id"]]
+    st.dataframe(
+        explorer.style_rag(table),
+        hide_index=True,
+        column_config={
+            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Open": st.column_config.LinkColumn(
+                "Record", display_text="Open record", help="Opens the record in the explorer"
+            ),
+        },
+    )
+
+# --- moves ---------------------------------------------------------------------------------
+st.header(f"Moved {window.phrase()}")
+moves = app.query("moves_since", since=window.since, as_at=as_at, force_id=view.force_id)
+if moves.empty:
+    st.write(f"No finding changed its status or RAG {window.phrase()} up to {when}.")
+else:
+    changed = int((~moves["is_new"]).sum())
+    new = int(moves["is_new"].sum())
+    st.write(
+        f"**{changed}** finding{'s' if changed != 1 else ''} changed status or RAG, and "
+        f"**{new}** had no position recorded on {app.long_date(window.since)} "
+        "(issued since, or first recorded since)."
+    )
+    st.dataframe(
+        overview.moves_frame(moves),
+        hide_index=True,
+        column_config={"Recorded": st.column_config.DateColumn(format="D MMM YYYY")},
+    )
+
+# --- RAG mix -------------------------------------------------------------------------------
+st.header("RAG mix")
+by_inspection = app.query("rag_by_inspection", as_at=as_at, force_id=view.force_id)
+by_kind = app.query("rag_by_kind", as_at=as_at, force_id=view.force_id)
+if by_inspection.empty:
+    st.write(f"No finding has been issued to {view.force_name} as at {when}.")
+else:
+    graded = by_inspection[by_inspection["rag"] != "white"]
+    if graded.empty:
+        st.info(
+            f"No finding is graded as at {when}: every one is white (not graded, or not the "
+            "force's to deliver). The charts show how many each inspection and kind brought.",
+            icon=":material/info:",
+        )
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(charts.rag_by_inspection_chart(by_inspection, as_at), width="stretch")
+    with right:
+        st.plotly_chart(charts.rag_by_kind_chart(by_kind, as_at), width="stretch")

@@ -1,0 +1,271 @@
+"""Recommendations explorer: filter every finding, share the view by URL, open a record, export.
+
+The URL is the view: each filter is a query parameter (see oversight/explorer.py for the contract).
+The filters carry codes and ids in the URL (rag=red, inspection=<id>) and words on screen, so the
+page keeps the URL in step itself instead of binding the widgets (a bound widget would put its
+on-screen label in the URL). A value from the URL that the data does not know is dropped, with a
+notice naming the parameter; validated values are bound as query parameters, never put into SQL.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from oversight import app, explorer, exports
+
+view = app.current_view()
+as_at = view.as_at
+when = app.long_date(as_at)
+options = explorer.Options.from_frame(app.query("explorer_options", force_id=view.force_id))
+
+KEY = {name: f"explorer_{name}" for name in explorer.PARAMS}
+SYNCED = "_explorer_synced"
+NOTICES = "_explorer_notices"
+RECORD = "_explorer_record"
+SELECTED = "_explorer_selected"
+
+
+def _clear_notices() -> None:
+    st.session_state[NOTICES] = []
+
+
+# --- URL -> widgets (on arrival, or when the URL changed under the page) ------------------------
+raw = explorer.normalise_raw({name: st.query_params.get_all(name) for name in explorer.PARAMS})
+if st.session_state.get(SYNCED) != raw:
+    seeded, notices = explorer.parse(raw, options)
+    for name in explorer.PARAMS:
+        if name != "rec":
+            value = getattr(seeded, name)
+            st.session_state[KEY[name]] = list(value) if isinstance(value, tuple) else value
+    st.session_state[RECORD] = seeded.rec
+    st.session_state[SELECTED] = None
+    st.session_state[NOTICES] = notices
+
+st.title("Recommendations")
+st.caption(
+    f"{view.force_name} · as at {when} · every recommendation, area for improvement and cause of "
+    "concern the force tracks, issued by that date. The address of this page holds the filters: "
+    "copy it to share this view."
+)
+for notice in st.session_state.get(NOTICES, []):
+    st.warning(notice.message(), icon=":material/block:")
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def _choice(name: str, placeholder: str, *, container=st) -> None:
+    known = options.of(name)
+    container.selectbox(
+        explorer.PARAM_TITLES[name],
+        list(known),
+        index=None,
+        format_func=lambda v, known=known, name=name: (
+            explorer.area_label(v) if name == "area" else known.get(v, v)
+        ),
+        placeholder=placeholder,
+        key=KEY[name],
+        on_change=_clear_notices,
+    )
+
+
+def _multi(name: str, *, container=st) -> None:
+    mapping = explorer.ENUMS[name]
+    container.multiselect(
+        explorer.PARAM_TITLES[name],
+        list(mapping),
+        format_func=mapping.get,
+        placeholder="Any",
+        key=KEY[name],
+        on_change=_clear_notices,
+    )
+
+
+with st.container(border=True):
+    a, b, c, d = st.columns(4)
+    _choice("inspection", "Any inspection", container=a)
+    _multi("kind", container=b)
+    _multi("status", container=c)
+    _multi("rag", container=d)
+    a, b, c, d = st.columns(4)
+    _choice("owner", "Any chief officer lead", container=a)
+    _choice("tactical", "Any tactical lead", container=b)
+    _choice("board", "Any governance board", container=c)
+    _choice("area", "Any PEEL area", container=d)
+    a, b, c, d = st.columns(4)
+    _multi("addressed", container=a)
+    b.date_input(
+        explorer.PARAM_TITLES["due_from"],
+        value=None,
+        format="DD/MM/YYYY",
+        key=KEY["due_from"],
+        on_change=_clear_notices,
+    )
+    c.date_input(
+        explorer.PARAM_TITLES["due_to"],
+        value=None,
+        format="DD/MM/YYYY",
+        key=KEY["due_to"],
+        on_change=_clear_notices,
+    )
+    d.text_input(
+        explorer.PARAM_TITLES["q"],
+        key=KEY["q"],
+        max_chars=explorer.MAX_TEXT,
+        placeholder="Words in the text, note or reference",
+        on_change=_clear_notices,
+    )
+    st.toggle(
+        "Overdue only (open and past the due date)",
+        key=KEY["overdue"],
+        on_change=_clear_notices,
+    )
+
+chosen = {name: st.session_state.get(KEY[name]) for name in explorer.PARAMS if name != "rec"}
+filters, _ = explorer.parse(
+    {
+        name: (
+            [str(v) for v in value]
+            if isinstance(value, list)
+            else ("true" if value is True else None if value in (None, False) else str(value))
+        )
+        for name, value in chosen.items()
+    },
+    options,
+)
+
+# --- rows ------------------------------------------------------------------------------------
+rows = app.query("explorer_rows", as_at=as_at, force_id=view.force_id, **filters.query_params())
+total = len(
+    app.query(
+        "explorer_rows", as_at=as_at, force_id=view.force_id, **explorer.Filters().query_params()
+    )
+)
+described = explorer.describe(filters, options)
+if described:
+    st.markdown(
+        f"**{len(rows)}** of {total} findings match: "
+        + "; ".join(f"{k}: {explorer.md_escape(v)}" for k, v in described)
+        + "."
+    )
+else:
+    st.markdown(f"**{len(rows)}** findings as at {when}. No filter is set.")
+
+if rows.empty:
+    st.info(
+        f"No finding matches these filters as at {when}. Clear a filter to widen the search.",
+        icon=":material/search_off:",
+    )
+    event = None
+else:
+    event = st.dataframe(
+        explorer.style_rag(explorer.table_frame(rows)),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
+        column_config={
+            "Finding": st.column_config.TextColumn(width="large"),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Days to due": st.column_config.NumberColumn(
+                format="%d", help="Days from the as-at date to the due date; negative when overdue"
+            ),
+            "RAG": st.column_config.TextColumn(
+                help="Red, amber, green, blue or white (not graded)"
+            ),
+        },
+    )
+    st.caption("Select a row to read the whole record. Sort by clicking a column heading.")
+
+# Selecting a row opens its record; clearing the selection closes it.
+selected = list(event.selection.rows) if event is not None else []
+if selected and selected[0] < len(rows):
+    picked = str(rows["rec_id"].iloc[selected[0]])
+    if picked != st.session_state.get(SELECTED):
+        st.session_state[RECORD] = picked
+    st.session_state[SELECTED] = picked
+elif st.session_state.get(SELECTED) is not None:
+    st.session_state[RECORD] = None
+    st.session_state[SELECTED] = None
+record_id = st.session_state.get(RECORD)
+
+# --- widgets -> URL ------------------------------------------------------------------------
+filters = filters.with_record(record_id)
+wanted = filters.url_params()
+for name in explorer.PARAMS:
+    if name in wanted:
+        value = wanted[name]
+        if st.query_params.get_all(name) != value:
+            st.query_params[name] = value if len(value) > 1 else value[0]
+    elif name in st.query_params:
+        del st.query_params[name]
+st.session_state[SYNCED] = explorer.normalise_raw(
+    {name: st.query_params.get_all(name) for name in explorer.PARAMS}
+)
+
+# --- downloads -----------------------------------------------------------------------------
+if not rows.empty:
+    table = explorer.export_frame(rows)
+    stem = f"recommendations-{view.force_id or 'all'}-{as_at.isoformat()}"
+    notes = [
+        ("Force", view.force_name),
+        ("Link", explorer.url(filters.without_record())),
+        ("Licence", app.OGL_ATTRIBUTION),
+    ]
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        f"Download {len(rows)} rows as CSV",
+        exports.to_csv(table),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    right.download_button(
+        f"Download {len(rows)} rows as XLSX",
+        exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+# --- the record ------------------------------------------------------------------------------
+if record_id:
+    record = app.query("rec_record", as_at=as_at, force_id=view.force_id, rec_id=record_id)
+    st.divider()
+    if record.empty:
+        st.warning(
+            f"Record “{explorer.md_escape(record_id)}” was not issued to {view.force_name} "
+            f"by {when}.",
+            icon=":material/block:",
+        )
+    else:
+        r = record.iloc[0]
+        title, caption = explorer.record_heading(r)
+        st.header(title)
+        st.caption(caption)
+        main, side = st.columns([3, 2])
+        with main:
+            st.markdown(explorer.text_as_markdown(r["text"]))
+            if explorer.is_paraphrase(r):
+                st.caption("The committee paper's description of the finding, not its wording.")
+        with side, st.container(border=True):
+            st.markdown("\n\n".join(explorer.record_facts(r)))
+
+        family = app.query("rec_family", as_at=as_at, rec_id=record_id)
+        if not family.empty:
+            st.subheader("Related findings")
+            st.markdown("\n".join(explorer.family_lines(family)))
+
+        st.subheader("Update history")
+        history = app.query("rec_history", as_at=as_at, rec_id=record_id)
+        if history.empty:
+            st.write(f"No update is recorded for this finding by {when}.")
+        else:
+            st.markdown("\n".join(explorer.history_lines(history)))
+            later = int(history["later_updates"].iloc[0])
+            if later:
+                st.caption(
+                    f"{later} later update{'s' if later != 1 else ''} after {when} not shown: "
+                    "move the as-at date to see them."
+                )

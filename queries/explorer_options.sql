@@ -1,0 +1,69 @@
+-- The values each Recommendations explorer filter can take for a force: chief officer leads,
+-- tactical leads, governance boards, inspections, PEEL areas and record ids, with how many findings
+-- carry each. Taken from every finding the force tracks, whatever the as-at date, so a shared link
+-- keeps its meaning when the date moves.
+-- grain: one row per (param, value)
+-- reads: recommendations, inspections
+-- params: $force_id VARCHAR (null = all forces)
+with
+
+recommendations as (
+    select * from recommendations
+    where $force_id::varchar is null or force_id = $force_id::varchar
+),
+inspections as (select * from inspections),
+
+owners as (
+    select
+        'owner' as param,
+        coalesce(chief_officer_lead, 'unallocated') as value,
+        coalesce(chief_officer_lead, 'No chief officer lead') as label,
+        count(*) as items,
+    from recommendations
+    group by all
+),
+
+tacticals as (
+    select 'tactical', tactical_lead, tactical_lead, count(*)
+    from recommendations
+    where tactical_lead is not null
+    group by all
+),
+
+boards as (
+    select 'board', governance_board, governance_board, count(*)
+    from recommendations
+    where governance_board is not null
+    group by all
+),
+
+inspection_options as (
+    select 'inspection', inspection_id, inspections.title, count(*)
+    from recommendations
+    inner join inspections using (inspection_id)
+    group by all
+),
+
+areas as (
+    select 'area', peel_area, peel_area, count(*)
+    from recommendations
+    where peel_area is not null
+    group by all
+),
+
+records as (
+    select 'rec', rec_id, coalesce(ref, rec_id), 1
+    from recommendations
+),
+
+final as (
+    select * from owners
+    union all select * from tacticals
+    union all select * from boards
+    union all select * from inspection_options
+    union all select * from areas
+    union all select * from records
+)
+
+select * from final
+order by param, value = 'unallocated', lower(label), value

@@ -1,0 +1,75 @@
+-- The Recommendations explorer's rows: every finding a force tracks as at a date that passes the
+-- filters. A null filter lets everything through; list filters (kinds, addressed, statuses, rags)
+-- are null or non-empty lists. $owner = 'unallocated' keeps the findings with no chief officer lead.
+-- $q matches, case-insensitively, the text, the latest note, the reference or the record id.
+-- grain: one row per recommendation issued by $as_at that passes the filters
+-- reads: recommendations, updates, inspections (through the rec_state macro)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR
+with
+
+state as (
+    select * from rec_state($as_at::date)
+    where $force_id::varchar is null or force_id = $force_id::varchar
+),
+
+filtered as (
+    select *
+    from state
+    where (
+        $owner::varchar is null
+        or ($owner::varchar = 'unallocated' and chief_officer_lead is null)
+        or chief_officer_lead = $owner::varchar
+    )
+      and ($tactical::varchar is null or tactical_lead = $tactical::varchar)
+      and ($board::varchar is null or governance_board = $board::varchar)
+      and ($inspection::varchar is null or inspection_id = $inspection::varchar)
+      and ($kinds::varchar[] is null or list_contains($kinds::varchar[], kind))
+      and ($addressed::varchar[] is null or list_contains($addressed::varchar[], addressed_to))
+      and ($statuses::varchar[] is null or list_contains($statuses::varchar[], status))
+      and ($rags::varchar[] is null or list_contains($rags::varchar[], rag))
+      and ($area::varchar is null or peel_area = $area::varchar)
+      and (not coalesce($overdue_only::boolean, false) or is_overdue)
+      and ($due_from::date is null or due_on >= $due_from::date)
+      and ($due_to::date is null or due_on <= $due_to::date)
+      and (
+        $q::varchar is null
+        or contains(
+            lower(concat_ws(' ', text, note, ref, rec_id)),
+            lower($q::varchar)
+        )
+      )
+),
+
+final as (
+    select
+        rec_id,
+        coalesce(ref, rec_id) as reference,
+        case
+            when length(regexp_replace(text, '\s+', ' ', 'g')) > 120
+                then left(regexp_replace(text, '\s+', ' ', 'g'), 117) || '…'
+            else regexp_replace(text, '\s+', ' ', 'g')
+        end as short_text,
+        text,
+        inspection_id,
+        inspection_title,
+        kind,
+        addressed_to,
+        chief_officer_lead,
+        tactical_lead,
+        governance_board,
+        peel_area,
+        deadline_text,
+        due_on,
+        case when is_open then days_to_due end as days_to_due,
+        days_overdue,
+        is_open,
+        is_overdue,
+        status,
+        rag,
+        status_as_at,
+        note,
+    from filtered
+)
+
+select * from final
+order by due_on nulls last, inspection_title, reference, rec_id

@@ -1,0 +1,37 @@
+-- The force's findings that are graded red or are overdue as at a date, with owner, due date
+-- and days overdue. An item overdue but not graded red is flagged: a committee member will ask
+-- why. Only the force's own workload (items addressed to a national body are left out).
+-- grain: one row per recommendation that is red or overdue
+-- reads: recommendations, updates, inspections (through the rec_state macro)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces)
+with
+
+state as (
+    select * from rec_state($as_at::date)
+    where is_force_workload
+      and ($force_id::varchar is null or force_id = $force_id::varchar)
+),
+
+final as (
+    select
+        rec_id,
+        coalesce(ref, rec_id) as reference,
+        kind,
+        inspection_title,
+        regexp_replace(text, '\s+', ' ', 'g') as short_text,
+        chief_officer_lead,
+        tactical_lead,
+        due_on,
+        days_overdue,
+        status,
+        rag,
+        rag = 'red' as is_red,
+        is_overdue,
+        is_overdue and rag <> 'red' as is_overdue_not_red,
+        status_as_at,
+    from state
+    where rag = 'red' or is_overdue
+)
+
+select * from final
+order by is_red desc, days_overdue desc nulls last, due_on nulls last, rec_id
