@@ -560,7 +560,7 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
 # --- Overview (RAG mix by inspection and by kind) ---------------------------------------------
 
 
-def _wrap(text: object, width: int = 38) -> str:
+def _overview_wrap(text: object, width: int = 38) -> str:
     import textwrap
 
     words = "—" if text is None or pd.isna(text) else " ".join(str(text).split())
@@ -584,7 +584,7 @@ def rag_mix_bars(
     from oversight.labels import RAG_LABELS
 
     order = list(dict.fromkeys(frame[category].astype(str)))
-    ticks = [_wrap(c) for c in order]
+    ticks = [_overview_wrap(c) for c in order]
     fig = go.Figure()
     for rag in RAG_ORDER:
         rows = frame[frame["rag"] == rag]
@@ -595,7 +595,7 @@ def rag_mix_bars(
             go.Bar(
                 name=word,
                 orientation="h",
-                y=[_wrap(c) for c in rows[category].astype(str)],
+                y=[_overview_wrap(c) for c in rows[category].astype(str)],
                 x=[int(n) for n in rows["items"]],
                 text=[f"{word} {int(n)}" for n in rows["items"]],
                 textposition="inside",

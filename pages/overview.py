@@ -85,14 +85,14 @@ if overdue_not_red:
     )
 if not flagged.empty:
     table = overview.red_overdue_frame(flagged)
-    table["Open"] = [explorer.url(explorer.Filters(rec=r)) for r in flagged["rec_id"]]
+    table["Record"] = [explorer.url(explorer.Filters(rec=r)) for r in flagged["rec_id"]]
     st.dataframe(
         explorer.style_rag(table),
         hide_index=True,
         column_config={
             "Due": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Open": st.column_config.LinkColumn(
-                "Record", display_text="Open record", help="Opens the record in the explorer"
+            "Record": st.column_config.LinkColumn(
+                display_text="Open record", help="Opens the record in the Recommendations explorer"
             ),
         },
     )

@@ -1,0 +1,357 @@
+"""Overview: the KPI, RAG-mix, red-and-overdue and moves queries (golden on the mini fixture), the
+comparison window, the tiles, the RAG-mix charts, and the page as a reader sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from oversight import charts, overview
+from tests.golden import rows
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+JUNE = dt.date(2018, 6, 28)
+JULY = dt.date(2018, 7, 15)
+MARCH = dt.date(2018, 3, 29)
+
+KPI_COLUMNS = [
+    "open_now",
+    "open_change",
+    "overdue_now",
+    "overdue_change",
+    "red_now",
+    "red_change",
+    "due_soon_now",
+    "due_soon_change",
+    "closed_in_window",
+    "closed_change",
+    "national_body_items",
+]
+
+
+# --- queries (golden on the mini fixture) ----------------------------------------------------
+
+
+def test_kpis_on_mini_as_at_june(mini):
+    kpis = mini.query(
+        "overview_kpis",
+        as_at=JUNE,
+        since=MARCH,
+        prev_since=dt.date(2017, 12, 29),
+        horizon_days=90,
+        force_id="wmp",
+    )
+    # Open: r1, r2, r3 and c1 (c1r1 is closed; n1 is a national body's, left out).
+    # Overdue: r3 (due 22 June, green). Due within 90 days of 29 March: r3; of 28 June: none.
+    assert rows(kpis, KPI_COLUMNS) == [(4, 0, 1, 1, 0, 0, 0, -1, 0, 0, 1)]
+
+
+def test_kpis_on_mini_as_at_july(mini):
+    kpis = mini.query(
+        "overview_kpis",
+        as_at=JULY,
+        since=JUNE,
+        prev_since=MARCH,
+        horizon_days=90,
+        force_id="wmp",
+    )
+    # r3 turned red on 15 July; r2 (due 30 September) is now within 90 days.
+    assert rows(kpis, KPI_COLUMNS) == [(4, 0, 1, 0, 1, 1, 1, 1, 0, 0, 1)]
+
+
+def test_kpis_count_closing_within_the_window(mini):
+    # c1r1 was closed on 1 June 2017: closed between 1 January and 1 July 2017.
+    kpis = mini.query(
+        "overview_kpis",
+        as_at=dt.date(2017, 7, 1),
+        since=dt.date(2017, 5, 1),
+        prev_since=dt.date(2017, 3, 1),
+        horizon_days=90,
+        force_id="wmp",
+    )
+    assert rows(kpis, ["open_now", "closed_in_window", "closed_change"]) == [(1, 1, 1)]
+
+
+def test_kpis_for_gwent(mini):
+    kpis = mini.query(
+        "overview_kpis",
+        as_at=JUNE,
+        since=MARCH,
+        prev_since=dt.date(2017, 12, 29),
+        horizon_days=90,
+        force_id="gwent",
+    )
+    # g1 was issued on 22 March, so it was open (awaiting allocation) on 29 March too.
+    assert rows(kpis, ["open_now", "open_change", "national_body_items"]) == [(1, 0, 0)]
+
+
+def test_rag_by_inspection_on_mini(mini):
+    mix = mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp")
+    assert rows(mix, ["inspection_id", "rag", "rag_label", "items", "open_items"]) == [
+        ("nat-2018", "amber", "Amber", 1, 1),
+        ("nat-2018", "green", "Green", 2, 2),
+        ("wmp-2016", "amber", "Amber", 1, 1),
+        ("wmp-2016", "blue", "Blue", 1, 0),
+    ]
+
+
+def test_rag_by_kind_on_mini(mini):
+    mix = mini.query("rag_by_kind", as_at=JULY, force_id="wmp")
+    assert rows(mix, ["kind", "rag", "items"]) == [
+        ("recommendation", "red", 1),
+        ("recommendation", "amber", 1),
+        ("recommendation", "green", 1),
+        ("recommendation", "blue", 1),
+        ("cause_of_concern", "amber", 1),
+    ]
+
+
+def test_red_and_overdue_flags_overdue_but_not_red(mini):
+    june = mini.query("red_and_overdue", as_at=JUNE, force_id="wmp")
+    columns = ["rec_id", "chief_officer_lead", "due_on", "days_overdue", "rag"]
+    assert rows(june, [*columns, "is_red", "is_overdue_not_red"]) == [
+        ("r3", "ACC Crime", "2018-06-22", 6, "green", False, True)
+    ]
+    july = mini.query("red_and_overdue", as_at=JULY, force_id="wmp")
+    assert rows(july, [*columns, "is_red", "is_overdue_not_red"]) == [
+        ("r3", "ACC Crime", "2018-06-22", 23, "red", True, False)
+    ]
+
+
+def test_moves_since_the_last_meeting(mini):
+    moves = mini.query("moves_since", since=MARCH, as_at=JUNE, force_id="wmp")
+    assert rows(
+        moves, ["rec_id", "status_from", "status_to", "rag_from", "rag_to", "is_new", "moved_on"]
+    ) == [
+        ("r1", "awaiting_allocation", "in_progress", "white", "green", False, "2018-06-28"),
+        ("r2", "awaiting_allocation", "in_progress", "white", "amber", False, "2018-06-28"),
+        ("r3", "awaiting_allocation", "in_progress", "white", "green", False, "2018-06-28"),
+    ]
+    july = mini.query("moves_since", since=JUNE, as_at=JULY, force_id="wmp")
+    assert rows(july, ["rec_id", "rag_from", "rag_to"]) == [("r3", "green", "red")]
+
+
+def test_moves_include_findings_with_no_earlier_position(mini):
+    moves = mini.query("moves_since", since=dt.date(2018, 1, 1), as_at=JUNE, force_id="wmp")
+    assert rows(moves, ["rec_id", "status_from", "is_new"]) == [
+        ("r1", None, True),
+        ("r2", None, True),
+        ("r3", None, True),
+    ]
+
+
+def test_meetings_before(mini):
+    meetings = mini.query("meetings_before", as_at=JULY)
+    assert rows(meetings, ["meeting_id", "held_on"]) == [
+        ("m1", "2018-06-28"),
+        ("m0", "2018-03-29"),
+    ]
+    assert rows(mini.query("meetings_before", as_at=JUNE), ["meeting_id"]) == [("m0",)]
+
+
+def test_bundled_figures_as_at_june_2018(bundled):
+    kpis = bundled.query(
+        "overview_kpis",
+        as_at=JUNE,
+        since=dt.date(2018, 3, 28),
+        prev_since=dt.date(2017, 12, 28),
+        horizon_days=90,
+        force_id="wmp",
+    )
+    # 34 findings, 4 superseded: 30 open; none overdue or red; the three due dates are all
+    # more than 90 days away (30 September and 31 October 2018).
+    assert rows(kpis, ["open_now", "overdue_now", "red_now", "due_soon_now"]) == [(30, 0, 0, 0)]
+    assert bundled.query("red_and_overdue", as_at=JUNE, force_id="wmp").empty
+
+
+# --- the comparison window and the tiles ----------------------------------------------------
+
+
+def test_window_from_the_last_meeting(mini):
+    window = overview.comparison_window(mini.query("meetings_before", as_at=JULY), JULY)
+    assert window == overview.Window(JUNE, MARCH, "Joint Audit Committee")
+    assert window.phrase() == "since the Joint Audit Committee on 28 June 2018"
+
+
+def test_window_without_a_meeting_defaults_to_three_months():
+    none = pd.DataFrame({"held_on": [], "committee": []})
+    window = overview.comparison_window(none, JUNE)
+    assert window.since == dt.date(2018, 3, 28)
+    assert window.prev_since == dt.date(2017, 12, 26)  # as long again before
+    assert not window.from_meeting
+    assert window.phrase() == "since 28 March 2018"
+    chosen = overview.comparison_window(none, JUNE, dt.date(2018, 1, 1))
+    assert chosen.since == dt.date(2018, 1, 1)
+    # A "since" after the as-at date is held to the as-at date.
+    assert overview.comparison_window(none, JUNE, dt.date(2019, 1, 1)).since == JUNE
+
+
+def test_months_before_keeps_to_the_month_end():
+    assert overview.months_before(dt.date(2018, 5, 31), 3) == dt.date(2018, 2, 28)
+
+
+def test_tiles(mini):
+    window = overview.Window(JUNE, MARCH, "Joint Audit Committee")
+    kpis = mini.query(
+        "overview_kpis",
+        as_at=JULY,
+        since=JUNE,
+        prev_since=MARCH,
+        horizon_days=90,
+        force_id="wmp",
+    )
+    tiles = overview.tiles(kpis, window, JULY)
+    assert [(t.label, t.value, t.delta) for t in tiles] == [
+        ("Open", 4, 0),
+        ("Overdue", 1, 0),
+        ("Red", 1, 1),
+        ("Due in the next 90 days", 1, 1),
+        ("Closed since the last meeting", 0, 0),
+    ]
+    assert tiles[2].delta_color == "inverse"
+    assert "13 October 2018" in tiles[3].help
+    assert overview.workload_note(kpis).startswith("Figures count the force's own workload: 1 ")
+
+
+def test_red_overdue_frame_flags_overdue_but_not_red(mini):
+    frame = overview.red_overdue_frame(mini.query("red_and_overdue", as_at=JUNE, force_id="wmp"))
+    assert frame.iloc[0]["Why listed"] == "⚠ Overdue but not graded red"
+    assert frame.iloc[0]["RAG"] == "● Green"
+    assert frame.iloc[0]["Days overdue"] == 6
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def test_rag_by_inspection_chart(mini):
+    fig = charts.rag_by_inspection_chart(
+        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp"), JUNE
+    )
+    assert [t.name for t in fig.data] == ["Amber", "Green", "Blue"]
+    assert [t.marker.color for t in fig.data] == [
+        charts.RAG_COLOURS["amber"],
+        charts.RAG_COLOURS["green"],
+        charts.RAG_COLOURS["blue"],
+    ]
+    amber = fig.data[0]
+    assert list(amber.x) == [1, 1]
+    assert list(amber.text) == ["Amber 1", "Amber 1"]
+    assert "Amber" in amber.hovertemplate
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.title.text == "RAG by inspection, as at 28 Jun 2018"
+    assert fig.layout.xaxis.title.text == "Findings"
+    assert fig.layout.yaxis.title.text == "Inspection"
+    # The first inspection in the query's order is drawn at the top.
+    assert list(fig.layout.yaxis.categoryarray) == [
+        "WMP effectiveness 2016",
+        "National overview",
+    ]
+
+
+def test_rag_by_kind_chart_outlines_white(bundled):
+    fig = charts.rag_by_kind_chart(bundled.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE)
+    assert [t.name for t in fig.data] == ["White"]
+    white = fig.data[0]
+    assert white.marker.line.color == charts.RAG_OUTLINE
+    assert white.textfont.color == charts.RAG_TEXT_COLOURS["white"]
+    assert list(white.y) == ["Recommendation", "Area for improvement", "Cause of concern"]
+    assert list(white.x) == [22, 8, 4]
+    assert fig.layout.yaxis.title.text == "Kind"
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+def _overview(monkeypatch, data_dir: Path | None = None, **params: str) -> AppTest:
+    if data_dir is None:
+        monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    else:
+        monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.proto.delta) for m in at.metric}
+
+
+def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
+    at = _overview(monkeypatch)
+    assert at.title[0].value == "Overview"
+    metrics = _metrics(at)
+    assert metrics["Open"] == ("30", "13")
+    assert metrics["Overdue"] == ("0", "0")
+    assert metrics["Red"] == ("0", "0")
+    assert metrics["Due in the next 90 days"] == ("0", "0")
+    assert metrics["Closed since 28 Mar 2018"] == ("4", "4")
+    # No meeting before 28 June 2018: the reader picks "since", three months back by default.
+    assert at.date_input(key="since").value == dt.date(2018, 3, 28)
+    caption = at.caption[0].value
+    assert "No committee meeting is recorded before 28 June 2018" in caption
+    assert "since 28 March 2018" in caption
+    assert "three months before the as-at date" in caption
+    assert "addressed to a national body are left out" in " ".join(c.value for c in at.caption)
+    # Nothing red or overdue is said in words, not drawn as an empty table.
+    assert at.success[0].value == (
+        "No recommendation is graded red as at 28 June 2018. "
+        "No recommendation is overdue as at 28 June 2018."
+    )
+    # RAG mix: every finding is white, said in words, and drawn with its word.
+    assert "No finding is graded as at 28 June 2018" in at.info[0].value
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["title"]["text"] == "RAG by inspection, as at 28 Jun 2018"
+    assert {t["name"] for t in spec["data"]} == {"White"}
+
+
+def test_overview_since_date_from_the_url(monkeypatch):
+    at = _overview(monkeypatch, since="2018-06-01")
+    assert at.date_input(key="since").value == dt.date(2018, 6, 1)
+    # 17 findings had been issued by 1 June; 13 more were first recorded on 28 June.
+    assert _metrics(at)["Open"] == ("30", "13")
+    assert "Closed since 1 Jun 2018" in _metrics(at)
+    assert "Moved since 1 June 2018" in [h.value for h in at.header]
+
+
+def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
+    at = _overview(monkeypatch, MINI, force="West Midlands Police", as_at="2018-06-28")
+    # The last meeting before 28 June is 29 March: no date to pick.
+    assert [d.key for d in at.date_input] == ["as_at"]
+    assert "since the Joint Audit Committee on 29 March 2018" in at.caption[0].value
+    metrics = _metrics(at)
+    assert metrics["Overdue"] == ("1", "1")
+    assert metrics["Red"] == ("0", "0")
+    assert metrics["Closed since the last meeting"] == ("0", "0")
+    assert at.success[0].value == "No recommendation is graded red as at 28 June 2018."
+    assert "overdue item is not graded red" in at.warning[0].value
+    flagged = at.dataframe[0].value
+    assert list(flagged["Why listed"]) == ["⚠ Overdue but not graded red"]
+    assert list(flagged["Reference"]) == ["R3"]
+    assert list(flagged["Chief officer lead"]) == ["ACC Crime"]
+    assert list(flagged["Record"]) == ["recommendations?rec=r3"]
+    notes = " ".join(c.value for c in at.caption)
+    assert "1 recommendation is addressed to a national body and left out" in notes
+    moves = at.dataframe[1].value
+    assert list(moves["From"]) == ["Awaiting allocation · White"] * 3
+    assert list(moves["To"]) == [
+        "In progress · Green",
+        "In progress · Amber",
+        "In progress · Green",
+    ]
+
+
+@pytest.mark.parametrize("as_at", ["2018-07-15"])
+def test_overview_on_mini_lists_red(monkeypatch, as_at):
+    at = _overview(monkeypatch, MINI, force="West Midlands Police", as_at=as_at)
+    assert _metrics(at)["Red"] == ("1", "1")
+    assert not at.success
+    assert list(at.dataframe[0].value["Why listed"]) == ["Red and overdue"]
