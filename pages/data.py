@@ -37,24 +37,27 @@ st.dataframe(
     width=360,
 )
 
-st.header("Open items to look at")
+st.header("Items to look at")
 quality = app.query("data_quality_as_at", as_at=view.as_at, force_id=view.force_id)
 if quality.empty:
     st.write(
-        f"No open item lacks an owner or a due date, or is stale, as at {app.long_date(view.as_at)}."
+        f"Nothing to look at as at {app.long_date(view.as_at)}: no open item lacks an owner or a "
+        "due date or is stale, no item has updates after its closure, and every report has a "
+        "publication date."
     )
 else:
     summary = quality.groupby("issue", as_index=False).size()
     st.write(
         f"As at {app.long_date(view.as_at)}, for {view.force_name}: "
         + "; ".join(f"**{n}** {issue.lower()}" for issue, n in summary.itertuples(index=False))
-        + ". Recommendations addressed to national bodies are not counted."
+        + ". Recommendations addressed to national bodies are not counted. "
+        "Open a record to see its history; an editor records a correction on the "
+        "[Record progress](record) page."
     )
     st.dataframe(
-        quality.rename(
+        quality.drop(columns="rec_id").rename(
             columns={
                 "issue": "Issue",
-                "rec_id": "Record",
                 "ref": "Ref",
                 "inspection_title": "Inspection",
                 "kind": "Kind",
@@ -63,10 +66,12 @@ else:
                 "status": "Status",
                 "rag": "RAG",
                 "status_as_at": "Last update",
+                "record_url": "Record",
             }
         ),
         hide_index=True,
         column_config={
+            "Record": st.column_config.LinkColumn(display_text=r"rec=(.*)$"),
             "Due": st.column_config.DateColumn(format="D MMM YYYY"),
             "Last update": st.column_config.DateColumn(format="D MMM YYYY"),
         },

@@ -1,15 +1,41 @@
--- Open items a tracker's owner should look at as at a date: no chief officer lead, no due date,
--- overdue but not graded red, or no update for more than 90 days.
+-- Items a tracker's owner should look at as at a date: open items with no chief officer lead, no
+-- due date, overdue but not graded red, or no update for more than 90 days; any item with updates
+-- dated after its closure; and any item whose report has no publication date.
 -- grain: one row per (recommendation, issue found)
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (also through the rec_state macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
-state as (
-    select * from rec_state($as_at::date)
-    where is_open
-      and is_force_workload
+recommendations as (
+    select * from recommendations
+    where addressed_to <> 'national_body'
       and ($force_id::varchar is null or force_id = $force_id::varchar)
+),
+inspections as (select * from inspections),
+updates as (select * from updates where as_at <= $as_at::date),
+
+all_state as (
+    select * from rec_state($as_at::date)
+    where is_force_workload
+      and ($force_id::varchar is null or force_id = $force_id::varchar)
+),
+
+state as (select * from all_state where is_open),
+
+first_closure as (
+    select
+        rec_id,
+        min(as_at) as closed_on,
+    from updates
+    where status not in ('awaiting_allocation', 'in_progress', 'pending_closure')
+    group by rec_id
+),
+
+updated_after_closure as (
+    select distinct updates.rec_id
+    from updates
+    inner join first_closure using (rec_id)
+    where updates.as_at > first_closure.closed_on
 ),
 
 issues as (
@@ -22,22 +48,32 @@ issues as (
     select rec_id, 'No update for more than 90 days'
     from state
     where coalesce(status_as_at, issued_on) < $as_at::date - interval 90 day
+    union all
+    select rec_id, 'Updates dated after closure' from updated_after_closure
+    union all
+    select recommendations.rec_id, 'Report has no publication date'
+    from recommendations
+    inner join inspections using (inspection_id)
+    where inspections.published_on is null
 ),
 
 final as (
     select
         issues.issue,
-        state.rec_id,
-        state.ref,
-        state.inspection_title,
-        state.kind,
-        state.chief_officer_lead,
-        state.due_on,
-        state.status,
-        state.rag,
-        state.status_as_at,
+        recommendations.rec_id,
+        'recommendations?rec=' || recommendations.rec_id as record_url,
+        recommendations.ref,
+        inspections.title as inspection_title,
+        recommendations.kind,
+        recommendations.chief_officer_lead,
+        recommendations.due_on,
+        coalesce(all_state.status, 'awaiting_allocation') as status,
+        coalesce(all_state.rag, 'white') as rag,
+        all_state.status_as_at,
     from issues
-    inner join state using (rec_id)
+    inner join recommendations using (rec_id)
+    left join inspections on inspections.inspection_id = recommendations.inspection_id
+    left join all_state on all_state.rec_id = recommendations.rec_id
 )
 
 select * from final order by issue, rec_id

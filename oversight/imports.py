@@ -1,0 +1,555 @@
+"""Importing a file: an owner's progress return (updates) or a new report's recommendations.
+
+An upload is read without trusting it:
+
+- only ``.csv`` and ``.xlsx``, checked by the name AND by the bytes (an .xlsx is a zip holding a
+  workbook and no macros; a .csv is UTF-8 text), and no bigger than ``MAX_BYTES``;
+- a workbook is opened read-only with ``data_only=False``: a cell holding a formula is reported as
+  a problem, never evaluated, and no cached result is read from it;
+- every cell is kept as text (a number typed as ``0123`` stays ``0123``);
+- a text cell starting with ``=`` is a problem too: a spreadsheet opening the data later would run
+  it as a formula.
+
+``preview`` says what would be added and every problem with its row and column; ``commit`` writes
+only when there is none (all or nothing, through ``oversight.records``). A row identical to one
+already recorded is skipped and counted, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import pandas as pd
+
+from oversight import auth, records
+from oversight.schema import TABLES, known_columns
+
+MAX_BYTES = 2 * 1024 * 1024
+# A zip can expand far beyond its size on disk: cap what a workbook may unpack to.
+MAX_UNZIPPED_BYTES = 40 * 1024 * 1024
+EXTENSIONS = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a file can hold: the tables it fills, the columns of each, and words for the page."""
+
+    name: str
+    title: str
+    tables: tuple[str, ...]  # the first is the main one; a CSV fills only that one
+    blurb: str
+
+
+KINDS: dict[str, Kind] = {
+    "updates": Kind(
+        "updates",
+        "Progress return (new positions)",
+        ("updates",),
+        "One row per new position: rec_id, as_at (YYYY-MM-DD), status, rag and note. "
+        "Who recorded it and when are added by the app.",
+    ),
+    "recommendations": Kind(
+        "recommendations",
+        "New report (recommendations)",
+        ("recommendations", "inspections"),
+        "One row per new recommendation. In the XLSX template, the sheet `inspections` may add "
+        "the report itself in the same import.",
+    ),
+}
+
+
+def import_columns(table: str) -> tuple[str, ...]:
+    """The columns a file may give for a table (the app sets the rest)."""
+    if table == "updates":
+        return records.UPDATE_FIELDS
+    return tuple(known_columns(table))
+
+
+def required_columns(table: str) -> tuple[str, ...]:
+    cols = known_columns(table)
+    return tuple(name for name in import_columns(table) if cols[name].required)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """A problem in the uploaded file: where (file or sheet), the row (header = 1), the column."""
+
+    where: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}, row {self.row}, column {self.column}: {self.message}"
+
+
+@dataclass
+class Upload:
+    """An uploaded file read into rows of text, with each row's number in the file."""
+
+    kind: str
+    file_name: str
+    tables: dict[str, list[dict[str, str | None]]] = field(default_factory=dict)
+    row_numbers: dict[str, list[int]] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+
+@dataclass
+class Preview:
+    """What an import would add (or added), how many rows it skipped, and what blocks it."""
+
+    upload: Upload
+    result: records.WriteResult | None
+    problems: list[ImportProblem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.result is not None
+
+    @property
+    def written(self) -> bool:
+        return bool(self.result and self.result.written)
+
+    def added(self, table: str) -> pd.DataFrame:
+        rows = self.result.added.get(table, []) if self.result else []
+        return pd.DataFrame(rows, columns=_frame_columns(table, rows))
+
+    def added_count(self) -> int:
+        return self.result.added_count() if self.result else 0
+
+    def skipped_count(self) -> int:
+        return self.result.skipped_count() if self.result else 0
+
+    def problems_frame(self) -> pd.DataFrame:
+        return problems_frame(self.problems)
+
+
+def problems_frame(problems: list[ImportProblem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.where, p.row, p.column, p.message) for p in problems],
+        columns=["Sheet or file", "Row", "Column", "Problem"],
+    )
+
+
+# --- reading an upload ------------------------------------------------------------------------
+
+
+def read_upload(file_name: str, data: bytes, kind: str) -> Upload:
+    """Read an uploaded CSV or XLSX of the given kind. Never raises on bad input: see .problems."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown import kind: {kind!r}")
+    name = PurePath(file_name or "upload").name
+    upload = Upload(kind, name)
+    ext = PurePath(name).suffix.lower()
+    if ext not in EXTENSIONS:
+        upload.problems.append(
+            ImportProblem(name, 1, "*", "only .csv and .xlsx files can be imported")
+        )
+        return upload
+    if len(data) > MAX_BYTES:
+        upload.problems.append(
+            ImportProblem(
+                name,
+                1,
+                "*",
+                f"the file is {len(data) / 1024 / 1024:.1f} MB; the limit is "
+                f"{MAX_BYTES // 1024 // 1024} MB",
+            )
+        )
+        return upload
+    if not data.strip():
+        upload.problems.append(ImportProblem(name, 1, "*", "the file is empty"))
+        return upload
+    sniff = _sniff(data)
+    if sniff != ext:
+        upload.problems.append(ImportProblem(name, 1, "*", _mismatch(ext, sniff)))
+        return upload
+    if ext == ".csv":
+        _read_csv(upload, data)
+    else:
+        _read_xlsx(upload, data)
+    return upload
+
+
+def _sniff(data: bytes) -> str | None:
+    """What the bytes are: ".xlsx" (a zip holding a workbook), ".csv" (UTF-8 text) or None."""
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except zipfile.BadZipFile:
+            return None
+        return ".xlsx" if "xl/workbook.xml" in names else "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if b"\x00" in data:
+        return None
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "not-utf8"
+    return ".csv"
+
+
+def _mismatch(ext: str, sniff: str | None) -> str:
+    if sniff == "not-utf8":
+        return "the file is not UTF-8 text (in Excel, save it as 'CSV UTF-8')"
+    if sniff == "xls":
+        return "this is an old Excel (.xls) workbook: save it as .xlsx or as 'CSV UTF-8'"
+    if sniff == ".xlsx":
+        return "the file is an Excel workbook, not a CSV: name it .xlsx"
+    if ext == ".xlsx":
+        return "the file is not an Excel workbook (.xlsx), whatever its name says"
+    return "the file is not a CSV text file, whatever its name says"
+
+
+def _read_csv(upload: Upload, data: bytes) -> None:
+    table = KINDS[upload.kind].tables[0]
+    text = data.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        numbered: list[tuple[int, list[object]]] = []
+        previous_end = reader.line_num
+        for record in reader:
+            numbered.append((previous_end + 1, list(record)))
+            previous_end = reader.line_num
+    except csv.Error as exc:
+        upload.problems.append(
+            ImportProblem(upload.file_name, reader.line_num, "*", f"not a readable CSV: {exc}")
+        )
+        return
+    _take_rows(upload, table, upload.file_name, header or [], numbered)
+
+
+def _read_xlsx(upload: Upload, data: bytes) -> None:
+    import openpyxl  # imported here: only an import of a workbook needs it
+
+    name = upload.file_name
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        upload.problems.append(ImportProblem(name, 1, "*", "the workbook cannot be opened"))
+        return
+    if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+        upload.problems.append(ImportProblem(name, 1, "*", "the workbook unpacks to too much data"))
+        return
+    if any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
+        upload.problems.append(
+            ImportProblem(name, 1, "*", "the workbook holds macros: save it as a plain .xlsx")
+        )
+        return
+    try:
+        wb = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False, keep_vba=False, keep_links=False
+        )
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        upload.problems.append(
+            ImportProblem(name, 1, "*", f"the workbook cannot be read ({type(exc).__name__})")
+        )
+        return
+    try:
+        sheets = {ws.title.strip().lower(): ws for ws in wb.worksheets}
+        wanted = KINDS[upload.kind].tables
+        main = wanted[0]
+        data_sheets = [s for s in sheets if s not in ("about", "read me", "readme")]
+        if main in sheets:
+            chosen = {main: sheets[main]}
+        elif len(data_sheets) == 1:
+            chosen = {main: sheets[data_sheets[0]]}
+        else:
+            upload.problems.append(
+                ImportProblem(
+                    name, 1, "*", f"no sheet named {main!r} (sheets: {', '.join(sheets)})"
+                )
+            )
+            return
+        for extra in wanted[1:]:
+            if extra in sheets:
+                chosen[extra] = sheets[extra]
+        for table, ws in chosen.items():
+            numbered = [
+                (row[0].row if row and hasattr(row[0], "row") else i + 1, list(row))
+                for i, row in enumerate(ws.iter_rows())
+            ]
+            if not numbered:
+                if table == main:
+                    upload.problems.append(
+                        ImportProblem(ws.title, 1, "*", "the sheet is empty: no header row")
+                    )
+                continue
+            first_row, header = numbered[0]
+            if first_row != 1:
+                upload.problems.append(
+                    ImportProblem(ws.title, 1, "*", "the header must be on row 1")
+                )
+                continue
+            _take_rows(upload, table, ws.title, header, numbered[1:])
+    finally:
+        wb.close()
+
+
+_HEADER_SPACE = re.compile(r"[\s\-]+")
+
+
+def _take_rows(
+    upload: Upload,
+    table: str,
+    where: str,
+    header_cells: list[object],
+    numbered: list[tuple[int, list[object]]],
+) -> None:
+    """Map a header and its rows onto the table's columns, every cell as text or a problem."""
+    upload.where[table] = where
+    allowed = import_columns(table)
+    header: list[str | None] = []
+    for position, cell in enumerate(header_cells, start=1):
+        value, problem = _cell_text(cell)
+        column_name = _HEADER_SPACE.sub("_", value.strip().lower()) if value else None
+        if problem:
+            upload.problems.append(ImportProblem(where, 1, _letter(position), problem))
+        header.append(column_name)
+    while header and header[-1] is None:
+        header.pop()
+    seen: set[str] = set()
+    for position, column_name in enumerate(header, start=1):
+        if column_name is None:
+            upload.problems.append(
+                ImportProblem(where, 1, _letter(position), "the header cell is empty")
+            )
+        elif column_name in seen:
+            upload.problems.append(
+                ImportProblem(where, 1, column_name, "the column appears twice in the header")
+            )
+        elif column_name not in allowed:
+            hint = (
+                " (the app records who made the update and when)"
+                if column_name in records.SET_BY_APP
+                else ""
+            )
+            upload.problems.append(
+                ImportProblem(
+                    where,
+                    1,
+                    column_name,
+                    f"not a column of the {table} template{hint}; expected: {', '.join(allowed)}",
+                )
+            )
+        seen.add(column_name or "")
+    for column_name in required_columns(table):
+        if column_name not in seen:
+            upload.problems.append(
+                ImportProblem(where, 1, column_name, "required column missing from the header")
+            )
+
+    rows: list[dict[str, str | None]] = []
+    numbers: list[int] = []
+    for row_number, cells in numbered:
+        values: dict[str, str | None] = {}
+        had_problem = False
+        for position, cell in enumerate(cells, start=1):
+            value, problem = _cell_text(cell)
+            column_name = header[position - 1] if position <= len(header) else None
+            if problem:
+                upload.problems.append(
+                    ImportProblem(where, row_number, column_name or _letter(position), problem)
+                )
+                had_problem = True
+                value = None
+            if column_name:
+                values[column_name] = value
+            elif value is not None:
+                upload.problems.append(
+                    ImportProblem(where, row_number, _letter(position), "a value under no header")
+                )
+                had_problem = True
+        if had_problem or any(v is not None for v in values.values()):
+            rows.append({k: v for k, v in values.items() if k in allowed})
+            numbers.append(row_number)
+    upload.tables[table] = rows
+    upload.row_numbers[table] = numbers
+    if not rows and table == KINDS[upload.kind].tables[0]:
+        upload.problems.append(ImportProblem(where, 2, "*", "no rows under the header"))
+
+
+def _cell_text(cell: object) -> tuple[str | None, str | None]:
+    """A cell's value as text, or a problem. Formulas are reported, never evaluated."""
+    data_type = getattr(cell, "data_type", None)
+    value = cell.value if hasattr(cell, "value") else cell
+    if data_type == "f" or type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
+        return None, (
+            "the cell holds a formula; formulas are never evaluated: type the value itself"
+        )
+    if value is None:
+        return None, None
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dt.datetime):
+        text = value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+    elif isinstance(value, (int, str)):
+        text = str(value)
+    else:
+        return None, f"the cell holds a {type(value).__name__}, not text"
+    text = text.replace("\x00", "").replace("\r\n", "\n").strip()
+    if text.startswith("="):
+        return None, (
+            "the text starts with '=', which a spreadsheet would run as a formula; "
+            "reword it (formulas are never imported)"
+        )
+    return (text or None), None
+
+
+def _letter(position: int) -> str:
+    """The spreadsheet letter of a 1-based column position (1 -> A, 27 -> AA)."""
+    letters = ""
+    while position:
+        position, rem = divmod(position - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# --- preview and commit ----------------------------------------------------------------------
+
+
+def preview(
+    data_dir,
+    upload: Upload,
+    identity: auth.Identity | None,
+    config: auth.EditingConfig | None = None,
+) -> Preview:
+    """What the import would add and every problem (nothing is written)."""
+    return _run(data_dir, upload, identity, config, dry_run=True)
+
+
+def commit(
+    data_dir,
+    upload: Upload,
+    identity: auth.Identity | None,
+    config: auth.EditingConfig | None = None,
+) -> Preview:
+    """Write the import if, checked again under the lock, the whole file is valid."""
+    return _run(data_dir, upload, identity, config, dry_run=False)
+
+
+def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Preview:
+    if upload.problems:
+        return Preview(upload, None, list(upload.problems))
+    if upload.kind == "updates":
+        result = records.append_updates(
+            data_dir,
+            upload.tables.get("updates", []),
+            identity,
+            config,
+            source=f"import: {upload.file_name}",
+            dry_run=dry_run,
+        )
+    else:
+        result = records.append_recommendations(
+            data_dir,
+            upload.tables.get("recommendations", []),
+            identity,
+            config,
+            inspections=upload.tables.get("inspections", []),
+            dry_run=dry_run,
+        )
+    return Preview(upload, result, [_locate(upload, p) for p in result.problems])
+
+
+def _locate(upload: Upload, problem: records.RowProblem) -> ImportProblem:
+    where = upload.where.get(problem.table, upload.file_name)
+    numbers = upload.row_numbers.get(problem.table, [])
+    if problem.index is not None and problem.index < len(numbers):
+        return ImportProblem(where, numbers[problem.index], problem.column, problem.message)
+    # A problem the rows cause elsewhere in the data (not on a row of the file).
+    return ImportProblem(
+        TABLES[problem.table].file, problem.line or 1, problem.column, problem.message
+    )
+
+
+def _frame_columns(table: str, rows: list[Mapping]) -> list[str]:
+    if rows:
+        return list(rows[0].keys())
+    return list(import_columns(table))
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+def template_csv(kind: str) -> bytes:
+    """A CSV template: the header row only, UTF-8 with a byte-order mark so Excel reads it."""
+    table = KINDS[kind].tables[0]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(import_columns(table))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx(kind: str) -> bytes:
+    """An XLSX template: a sheet per table (cells formatted as text, drop-downs for codes) and an
+    About sheet listing every column, whether it is required and its allowed values."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    bold = wb.add_format({"bold": True, "bg_color": "#E8EAF0", "border": 1})
+    text = wb.add_format({"num_format": "@"})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    for table in KINDS[kind].tables:
+        ws = wb.add_worksheet(table)
+        cols = known_columns(table)
+        for position, name in enumerate(import_columns(table)):
+            ws.write_string(0, position, name, bold)
+            ws.set_column(
+                position, position, 48 if name in ("text", "note", "summary") else 20, text
+            )
+            if cols[name].choices:
+                ws.data_validation(
+                    1,
+                    position,
+                    5000,
+                    position,
+                    {"validate": "list", "source": list(cols[name].choices)},
+                )
+        ws.freeze_panes(1, 0)
+    about = wb.add_worksheet("about")
+    about.set_column(0, 0, 22)
+    about.set_column(1, 3, 18)
+    about.set_column(4, 4, 70, wrap)
+    about.write_string(0, 0, KINDS[kind].title, wb.add_format({"bold": True, "font_size": 14}))
+    about.write_string(1, 0, KINDS[kind].blurb)
+    about.write_string(
+        2,
+        0,
+        "Dates are YYYY-MM-DD. Formulas are never imported. This sheet is ignored on import.",
+    )
+    headings = ["sheet", "column", "type", "required", "allowed values"]
+    row = 4
+    for position, heading in enumerate(headings):
+        about.write_string(row, position, heading, bold)
+    for table in KINDS[kind].tables:
+        cols = known_columns(table)
+        for name in import_columns(table):
+            row += 1
+            col = cols[name]
+            about.write_string(row, 0, table)
+            about.write_string(row, 1, name)
+            about.write_string(row, 2, col.type.lower().replace("varchar", "text"))
+            about.write_string(row, 3, "yes" if col.required else "")
+            about.write_string(row, 4, ", ".join(col.choices))
+    wb.close()
+    return buffer.getvalue()

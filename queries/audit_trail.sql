@@ -1,0 +1,39 @@
+-- The audit trail: every recorded position, the latest recording first, with who recorded it,
+-- when, for which finding and what it said. History is never edited: a correction is a new row.
+-- grain: one row per update
+-- reads: updates, recommendations, inspections
+-- params: $force_id VARCHAR (null = all forces), $recorded_by VARCHAR (null = anyone),
+--         $rec_id VARCHAR (null = every finding), $recorded_from DATE (null = no limit),
+--         $recorded_to DATE (null = no limit)
+with
+
+updates as (select *, rowid as file_order from updates),
+recommendations as (select * from recommendations),
+inspections as (select * from inspections),
+
+final as (
+    select
+        updates.recorded_at,
+        updates.recorded_by,
+        updates.rec_id,
+        coalesce(recommendations.ref, updates.rec_id) as reference,
+        inspections.title as inspection_title,
+        updates.as_at,
+        updates.status,
+        updates.rag,
+        updates.note,
+        updates.update_id,
+        'recommendations?rec=' || updates.rec_id as record_url,
+        updates.file_order,
+    from updates
+    inner join recommendations using (rec_id)
+    left join inspections using (inspection_id)
+    where ($force_id::varchar is null or recommendations.force_id = $force_id::varchar)
+      and ($recorded_by::varchar is null or updates.recorded_by = $recorded_by::varchar)
+      and ($rec_id::varchar is null or updates.rec_id = $rec_id::varchar)
+      and ($recorded_from::date is null or updates.recorded_at >= $recorded_from::date)
+      and ($recorded_to::date is null or updates.recorded_at < $recorded_to::date + interval 1 day)
+)
+
+select * exclude (file_order) from final
+order by recorded_at desc nulls last, file_order desc

@@ -1,0 +1,36 @@
+-- The findings an editor can record a position for: every recommendation the force tracks (also
+-- those whose report has no publication date yet), with its inspection and latest position.
+-- grain: one row per recommendation
+-- reads: recommendations, inspections, updates (through the rec_state macro)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces)
+with
+
+recommendations as (
+    select * from recommendations
+    where $force_id::varchar is null or force_id = $force_id::varchar
+),
+inspections as (select * from inspections),
+state as (select * from rec_state($as_at::date)),
+
+final as (
+    select
+        recommendations.rec_id,
+        coalesce(recommendations.ref, recommendations.rec_id) as reference,
+        recommendations.kind,
+        inspections.title as inspection_title,
+        inspections.published_on as issued_on,
+        case
+            when length(recommendations.text) > 90
+                then rtrim(left(replace(recommendations.text, chr(10), ' '), 88)) || '…'
+            else replace(recommendations.text, chr(10), ' ')
+        end as short_text,
+        coalesce(state.status, 'awaiting_allocation') as status,
+        coalesce(state.rag, 'white') as rag,
+        state.status_as_at,
+    from recommendations
+    left join inspections using (inspection_id)
+    left join state using (rec_id)
+)
+
+select * from final
+order by issued_on desc nulls first, inspection_title, reference, rec_id

@@ -1,0 +1,27 @@
+-- Every recorded position of one finding, newest first, with who recorded it and when (the whole
+-- history, whatever the as-at date: the Record progress page shows what is already recorded).
+-- grain: one row per update of $rec_id
+-- reads: updates, rag
+-- params: $rec_id VARCHAR
+with
+
+updates as (select *, rowid as file_order from updates where rec_id = $rec_id::varchar),
+rag as (select * from rag),
+
+final as (
+    select
+        updates.as_at,
+        updates.status,
+        updates.rag,
+        rag.label as rag_label,
+        updates.note,
+        updates.recorded_by,
+        updates.recorded_at,
+        updates.update_id,
+        updates.file_order,
+    from updates
+    left join rag using (rag)
+)
+
+select * exclude (file_order) from final
+order by as_at desc, recorded_at desc nulls last, file_order desc

@@ -1,0 +1,41 @@
+-- One finding's record and its latest recorded position on or before a date, for the Record
+-- progress page (also a finding whose report has no publication date yet, which rec_state leaves
+-- out until it has a position).
+-- grain: one row (none when the rec_id is unknown)
+-- reads: recommendations, inspections, updates (through the rec_state macro)
+-- params: $as_at DATE, $rec_id VARCHAR
+with
+
+recommendations as (select * from recommendations where rec_id = $rec_id::varchar),
+inspections as (select * from inspections),
+state as (select * from rec_state($as_at::date) where rec_id = $rec_id::varchar),
+
+final as (
+    select
+        recommendations.rec_id,
+        coalesce(recommendations.ref, recommendations.rec_id) as reference,
+        recommendations.force_id,
+        recommendations.kind,
+        recommendations.addressed_to,
+        recommendations.text,
+        inspections.title as inspection_title,
+        inspections.published_on as issued_on,
+        recommendations.deadline_text,
+        recommendations.due_on,
+        recommendations.chief_officer_lead,
+        recommendations.tactical_lead,
+        recommendations.governance_board,
+        coalesce(state.status, 'awaiting_allocation') as status,
+        coalesce(state.rag, 'white') as rag,
+        state.status_as_at,
+        state.note,
+        state.recorded_by,
+        coalesce(state.is_open, true) as is_open,
+        coalesce(state.is_overdue, false) as is_overdue,
+        state.days_overdue,
+    from recommendations
+    left join inspections using (inspection_id)
+    left join state using (rec_id)
+)
+
+select * from final
