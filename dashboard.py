@@ -38,6 +38,7 @@ PAGES = {
         ),
     ],
     "Grades and inspections": [
+        st.Page("pages/peel.py", title="PEEL grades", url_path="peel", icon=":material/grade:"),
         st.Page(
             "pages/inspections.py",
             title="Inspections",
