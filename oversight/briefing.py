@@ -19,8 +19,14 @@ this one, and the pack says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
+import plotly.graph_objects as go
+
+from oversight import labels
+from oversight.labels import label
 
 PURPOSE = "To provide members of the Committee with oversight of HMICFRS recommendations."
 COMMITTEE_RECOMMENDATION = "The Committee to note the contents of the report."
@@ -59,3 +65,679 @@ def long_date(value: object) -> str:
     if value is None or pd.isna(value):
         return "—"
     return f"{pd.Timestamp(value):%-d %B %Y}"
+
+
+# --- the document model ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One recommendation, area for improvement or cause of concern, in full, with who owns it."""
+
+    heading: str
+    text: str  # bullet points on their own lines, starting "- "
+    verbatim: bool
+    facts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure to show as an image (DOCX, PDF) or a live chart (the page); `table` holds the same
+    figures in words, so the Markdown and a screen reader lose nothing."""
+
+    title: str
+    figure: go.Figure
+    alt: str
+    width: int = 900
+    height: int = 420
+
+
+Block = Paragraph | Bullets | Finding | Table | Chart
+
+
+@dataclass
+class Section:
+    title: str
+    level: int  # 1: numbered part of the paper; 2: a subsection; 3: one report
+    blocks: list = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> Section:
+        self.blocks.extend(blocks)
+        return self
+
+
+@dataclass
+class Briefing:
+    heading: tuple[str, ...]  # the paper's masthead: committee, date, agenda item
+    title: str
+    meeting_on: dt.date
+    since: dt.date
+    next_on: dt.date
+    force_name: str
+    sections: list[Section]
+    footer: str
+
+    def text(self) -> str:
+        """Every word of the pack, for search and tests."""
+        parts = list(self.heading) + [self.title]
+        for section in self.sections:
+            parts.append(section.title)
+            for block in section.blocks:
+                parts.extend(_block_words(block))
+        parts.append(self.footer)
+        return "\n".join(parts)
+
+
+def _block_words(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, Bullets):
+        return list(block.items)
+    if isinstance(block, Finding):
+        return [block.heading, block.text] + [f"{k}: {v}" for k, v in block.facts]
+    if isinstance(block, Table):
+        return [" | ".join(block.columns)] + [" | ".join(r) for r in block.rows] + [block.caption]
+    if isinstance(block, Chart):
+        return [block.title, block.alt]
+    return []
+
+
+# --- assembling the pack ---------------------------------------------------------------------
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, (list, tuple)) and pd.isna(value))
+
+
+def _text(value: object, missing: str = "—") -> str:
+    return missing if _is_missing(value) else str(value)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])")
+_COLUMN_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b|\(url\)")
+_COLUMN_ASIDE = re.compile(r"\s*\([^()]*(\b[a-z]+_[a-z_]+\b|\burl\b)[^()]*\)")
+
+
+def reader_text(summary: object) -> str:
+    """A summary as a committee member reads it: sentences that are notes about the data itself
+    (they name a column, such as "published_on is left empty") are left out."""
+    if _is_missing(summary):
+        return ""
+    text = _COLUMN_ASIDE.sub("", " ".join(str(summary).split()))
+    sentences = _SENTENCE.split(text)
+    return " ".join(s for s in sentences if not _COLUMN_NAME.search(s))
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    n = int(n)
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def _kind_count(n: int, kind: str) -> str:
+    n = int(n)
+    word = labels.KIND_LABELS[kind].lower() if n == 1 else labels.KIND_PLURALS[kind]
+    return f"{n} {word}"
+
+
+def _rag_words(rag: str) -> str:
+    return "White (not graded)" if rag == "white" else label(labels.RAG_LABELS, rag)
+
+
+def _finding_heading(row, number: int) -> str:
+    kind = label(labels.KIND_LABELS, row.kind)
+    ref = str(row.ref) if not _is_missing(row.ref) else f"{kind} {number}"
+    addressed = label(labels.ADDRESSED_LABELS, row.addressed_to)
+    if ref.startswith(kind):
+        return f"{ref} · addressed to: {addressed.lower()}"
+    return f"{ref} · {kind} · addressed to: {addressed.lower()}"
+
+
+def _deadline_words(row) -> str:
+    if _is_missing(row.deadline_text) and _is_missing(row.due_on):
+        return "None set"
+    if _is_missing(row.due_on):
+        return f"{row.deadline_text} (no date can be computed)"
+    if _is_missing(row.deadline_text):
+        return f"Due {long_date(row.due_on)}"
+    return f"{row.deadline_text} (due {long_date(row.due_on)})"
+
+
+def _finding(row, number: int, show_note: bool) -> Finding:
+    facts = [
+        ("Owner (chief officer lead)", _text(row.chief_officer_lead, "Not yet allocated")),
+        ("Tactical lead", _text(row.tactical_lead, "Not yet allocated")),
+        ("Governance", _text(row.governance_board, "Not recorded")),
+        ("Deadline", _deadline_words(row)),
+        (
+            "Position",
+            f"{label(labels.STATUS_LABELS, row.status)}; RAG {_rag_words(row.rag)}",
+        ),
+    ]
+    if show_note and not _is_missing(row.note):
+        facts.append(("Latest update", str(row.note)))
+    return Finding(
+        _finding_heading(row, number), str(row.text), bool(row.is_text_verbatim), tuple(facts)
+    )
+
+
+@dataclass(frozen=True)
+class Period:
+    meeting_on: dt.date
+    since: dt.date
+    since_words: str
+    next_on: dt.date
+    next_words: str
+    meeting_id: str | None
+    committee: str | None
+    committee_title: str | None
+    paper: str | None
+
+
+def resolve_period(
+    ds, meeting_on: dt.date, since: dt.date | None = None, next_on: dt.date | None = None
+) -> Period:
+    """The meeting, the start of "since the last meeting" and the end of "before the next
+    meeting", from meetings.csv or the defaults described at the top of this module."""
+    ctx = ds.query("briefing/meeting_context", meeting_on=meeting_on).iloc[0]
+    if since is None:
+        since, since_words = default_since(meeting_on, ctx["previous_held_on"])
+    else:
+        since_words = f"since {long_date(since)}"
+    if next_on is None:
+        next_on, next_words = default_next(meeting_on, ctx["next_held_on"])
+    else:
+        next_words = long_date(next_on)
+    if since > meeting_on:
+        raise ValueError(
+            f"the period must start on or before the meeting: since {since} is after {meeting_on}"
+        )
+    return Period(
+        meeting_on,
+        since,
+        since_words,
+        next_on,
+        next_words,
+        None if _is_missing(ctx["meeting_id"]) else str(ctx["meeting_id"]),
+        None if _is_missing(ctx["committee"]) else str(ctx["committee"]),
+        None if _is_missing(ctx["title"]) else str(ctx["title"]),
+        None if _is_missing(ctx["paper"]) else str(ctx["paper"]),
+    )
+
+
+def build(
+    ds,
+    meeting_on: dt.date,
+    since: dt.date | None = None,
+    force_id: str | None = None,
+    next_on: dt.date | None = None,
+) -> Briefing:
+    """Assemble the pack for a meeting date from the queries in queries/briefing/."""
+    from oversight import charts
+
+    period = resolve_period(ds, meeting_on, since, next_on)
+    force_id, force_name = _force(ds, force_id)
+    p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
+    q = {"force_id": force_id, "as_at": meeting_on}
+    since_long, meeting_long = long_date(period.since), long_date(meeting_on)
+
+    sections: list[Section] = []
+
+    # 1. Purpose
+    sections.append(
+        Section("1. Purpose of report", 1).add(
+            Paragraph(PURPOSE),
+            Paragraph(
+                f"This report covers {force_name} as at {meeting_long}. “Since the last meeting” "
+                f"means {period.since_words}. “Before the next meeting” means by "
+                f"{period.next_words}."
+            ),
+        )
+    )
+
+    # 2. Background: the headline figures and recent inspection activity
+    summary = ds.query("briefing/tracking_summary", **p).iloc[0]
+    background = Section("2. Background", 1).add(
+        Paragraph(
+            f"As at {meeting_long} the force tracks {_count(summary.findings, 'finding')} "
+            "(recommendations, areas for improvement and causes of concern) from "
+            f"{_count(summary.inspections, 'inspection')}: {int(summary.open)} open, "
+            f"{int(summary.overdue)} overdue and {int(summary.red)} graded red. "
+            f"{_count(summary.open_with_due_date, 'open finding has', 'open findings have')} "
+            "a due date."
+        ),
+        Paragraph(
+            f"Since {since_long}: {_count(summary.issued_since, 'finding')} came from reports "
+            f"published in the period; {_count(summary.first_recorded_since, 'finding')} from "
+            "earlier or undated reports had their first position recorded; "
+            f"{_count(summary.closed_since, 'finding')} open at the start of the period "
+            f"{'is' if int(summary.closed_since) == 1 else 'are'} no longer open."
+        ),
+    )
+    sections.append(background)
+    sections.append(_recent_activity(ds, force_id, meeting_on))
+
+    # Inspections completed since the last meeting
+    sections.append(_completed(ds, p, since_long))
+
+    # Inspection reports received since the last meeting
+    sections.extend(_received(ds, p, since_long))
+
+    # Outstanding recommendations currently graded red
+    red = ds.query("briefing/red_outstanding", **q)
+    red_section = Section("Outstanding recommendations currently graded red", 2)
+    if red.empty:
+        red_section.add(Paragraph(NO_RED))
+    else:
+        red_section.add(
+            Paragraph(
+                f"{_count(len(red), 'finding is', 'findings are')} open and graded red as at "
+                f"{meeting_long}."
+            ),
+            _findings_table(red, with_due=True),
+        )
+    sections.append(red_section)
+
+    # RAG and status moves
+    sections.append(_moves(ds, p, period, charts))
+
+    # Overdue and due before the next meeting
+    sections.append(_deadlines(ds, q, period))
+
+    # PEEL grades
+    if force_id is not None:
+        sections.append(_peel(ds, q, charts))
+
+    # 3. Recommendations
+    sections.append(Section("3. Recommendations", 1).add(Paragraph(COMMITTEE_RECOMMENDATION)))
+
+    contact = ds.query("briefing/contact", **p)
+    contact_section = Section("Contact officer", 2)
+    if contact.empty:
+        contact_section.add(Paragraph("No update in the period names who recorded it."))
+    else:
+        contact_section.add(
+            Paragraph(f"Positions in this report recorded by: {contact['recorded_by'].iloc[0]}.")
+        )
+    sections.append(contact_section)
+
+    heading = (
+        period.committee_title or period.committee or "Committee briefing",
+        meeting_long,
+        period.paper or "HMICFRS update",
+    )
+    footer = (
+        f"Generated by Oversight from the curated tables in {ds.data_dir.name}/ (data version "
+        f"{ds.version}) for the meeting on {meeting_long}. Contains public sector information "
+        "licensed under the Open Government Licence v3.0."
+    )
+    return Briefing(
+        heading=heading,
+        title="HMICFRS update",
+        meeting_on=meeting_on,
+        since=period.since,
+        next_on=period.next_on,
+        force_name=force_name,
+        sections=sections,
+        footer=footer,
+    )
+
+
+def _force(ds, force_id: str | None) -> tuple[str | None, str]:
+    forces = ds.query("tracking_forces")
+    names = dict(zip(forces["force_id"], forces["name"], strict=True))
+    if force_id is None:
+        if len(names) == 1:
+            force_id = next(iter(names))
+        elif len(names) > 1:
+            raise ValueError(
+                "several forces track recommendations in this data; choose one with --force "
+                f"({', '.join(sorted(names))})"
+            )
+        else:
+            return None, "all forces"
+    if force_id not in names:
+        raise ValueError(f"no force {force_id!r} tracks recommendations in this data")
+    return force_id, names[force_id]
+
+
+def _kind_word(kind: str) -> str:
+    return label(labels.INSPECTION_KIND_LABELS, kind)
+
+
+def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
+    section = Section("Recent inspection activity", 2)
+    upcoming = ds.query("inspections_upcoming", force_id=force_id, as_at=meeting_on)
+    undated = ds.query("inspections_undated", force_id=force_id)
+    if upcoming.empty and undated.empty:
+        return section.add(Paragraph("No upcoming or undated inspection activity is recorded."))
+    for row in upcoming.itertuples():
+        worded = (
+            f"; as recorded: “{row.fieldwork_text}”" if not _is_missing(row.fieldwork_text) else ""
+        )
+        section.add(
+            Paragraph(
+                f"{row.title} ({_kind_word(row.kind)}, {row.inspectorate}): fieldwork from "
+                f"{long_date(row.fieldwork_start)}{worded}.",
+                bold=True,
+            )
+        )
+        if reader_text(row.summary):
+            section.add(Paragraph(reader_text(row.summary)))
+    if not undated.empty:
+        section.add(Paragraph("Other inspection activity recorded without dates:"))
+        items = []
+        for row in undated.itertuples():
+            timing = [_text(row.fieldwork_text, "")]
+            if not _is_missing(row.expected_publication):
+                timing.append(f"expected {row.expected_publication}")
+            timing = "; ".join(t for t in timing if t)
+            item = f"{row.title} ({_kind_word(row.kind)})"
+            item += f": {timing}." if timing else "."
+            if reader_text(row.summary):
+                item += f" {reader_text(row.summary)}"
+            items.append(item)
+        section.add(Bullets(tuple(items)))
+    return section
+
+
+def _completed(ds, p: dict, since_long: str) -> Section:
+    section = Section("Inspections completed since the last meeting", 2)
+    done = ds.query("inspections_completed_since", **p)
+    if done.empty:
+        return section.add(
+            Paragraph(f"No inspection fieldwork ended between {since_long} and the meeting.")
+        )
+    for row in done.itertuples():
+        words = (
+            f"{row.inspectorate} conducted fieldwork for “{row.title}” from "
+            f"{long_date(row.fieldwork_start)} to {long_date(row.fieldwork_end)}"
+        )
+        if not _is_missing(row.fieldwork_text):
+            words += f" (as recorded: “{row.fieldwork_text}”)"
+        words += ". "
+        words += (
+            f"The report is expected {row.expected_publication}."
+            if not _is_missing(row.expected_publication)
+            else "No publication date is expected yet."
+        )
+        section.add(Paragraph(row.title, bold=True), Paragraph(words))
+        if reader_text(row.summary):
+            section.add(Paragraph(reader_text(row.summary)))
+    return section
+
+
+def _received(ds, p: dict, since_long: str) -> list[Section]:
+    section = Section("Inspection reports received since the last meeting", 2)
+    received = ds.query("inspections_received_since", **p)
+    if received.empty:
+        return [
+            section.add(Paragraph(f"No report was published between {since_long} and the meeting."))
+        ]
+    section.add(
+        Paragraph(
+            f"{_count(len(received), 'report was', 'reports were')} published on or after "
+            f"{since_long} (a report counts as received on its publication date)."
+        ),
+        Table(
+            ("Published", "Report", "Kind", "Findings for the force", "Owners"),
+            tuple(
+                (
+                    long_date(r.published_on),
+                    r.title,
+                    _kind_word(r.kind),
+                    str(int(r.findings) - int(r.for_national_bodies)),
+                    _text(r.owners, "Not yet allocated" if int(r.findings) else "—"),
+                )
+                for r in received.itertuples()
+            ),
+        ),
+    )
+    findings = ds.query("briefing/received_findings", **p)
+    out = [section]
+    for r in received.itertuples():
+        report = Section(r.title, 3)
+        published = (
+            f"Published on {long_date(r.published_on)} by {r.inspectorate} ({_kind_word(r.kind)})."
+        )
+        if not _is_missing(r.published_text):
+            published += f" Also recorded as published: {r.published_text}."
+        report.add(Paragraph(published))
+        mine = findings[
+            (findings["inspection_id"] == r.inspection_id) & findings["is_force_workload"]
+        ]
+        counts = [
+            _kind_count(n, kind)
+            for kind, n in (
+                ("recommendation", r.recommendations),
+                ("area_for_improvement", r.areas_for_improvement),
+                ("cause_of_concern", r.causes_of_concern),
+            )
+            if int(n)
+        ]
+        if mine.empty:
+            report.add(Paragraph("There are no recommendations within the report for the force."))
+        else:
+            contained = " and ".join(counts)
+            national = (
+                f" ({_count(r.for_national_bodies, 'is', 'are')} for a national body and not the "
+                "force's to deliver)"
+                if int(r.for_national_bodies)
+                else ""
+            )
+            report.add(Paragraph(f"The report contains {contained}{national}."))
+        if reader_text(r.summary):
+            report.add(Paragraph(reader_text(r.summary), italic=True))
+        notes = set(mine["note"].dropna())
+        shared_note = len(mine) > 1 and len(notes) == 1 and mine["note"].notna().all()
+        for number, row in enumerate(mine.itertuples(), start=1):
+            report.add(_finding(row, number, show_note=not shared_note))
+        if shared_note:
+            report.add(Paragraph(f"Latest update (all {len(mine)}): {notes.pop()}"))
+        out.append(report)
+    return out
+
+
+def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
+    rows = []
+    for r in frame.itertuples():
+        row = [
+            _text(r.ref, r.rec_id),
+            r.inspection_title,
+            " ".join(str(r.text).split())[:160] + ("…" if len(str(r.text)) > 160 else ""),
+            _text(r.chief_officer_lead, "Not yet allocated"),
+        ]
+        if with_due:
+            row.append(_deadline_words(r))
+        rows.append(tuple(row))
+    columns = ("Ref", "Report", "Finding", "Owner") + (("Deadline",) if with_due else ())
+    return Table(columns, tuple(rows))
+
+
+_MOVE_WORDS = {
+    "moved": "Recorded position changed",
+    "first_position": "First position recorded (issued before the period)",
+    "new_report": "New: from a report published in the period",
+    "first_recorded": "First recorded in the period (earlier or undated report)",
+}
+
+
+def _position_words(status: object, rag: object) -> str:
+    if _is_missing(status):
+        return "—"
+    return f"{label(labels.STATUS_LABELS, status)}, {_rag_words(str(rag))}"
+
+
+def _moves(ds, p: dict, period: Period, charts) -> Section:
+    section = Section("RAG and status moves since the last meeting", 2)
+    mix = ds.query("briefing/rag_mix", **p)
+    since_long, meeting_long = long_date(period.since), long_date(period.meeting_on)
+    at_since = mix[mix["position"] == "since"]
+    at_meeting = mix[mix["position"] == "meeting"]
+    section.add(
+        Chart(
+            "RAG of open findings",
+            charts.briefing_rag_mix_figure(mix),
+            f"Open findings by RAG on {since_long} and on {meeting_long}.",
+            height=300,
+        ),
+        Table(
+            ("RAG", f"Open on {since_long}", f"Open on {meeting_long}"),
+            tuple(
+                (str(a.label), str(int(a.findings)), str(int(b.findings)))
+                for a, b in zip(at_since.itertuples(), at_meeting.itertuples(), strict=True)
+            ),
+            caption="Open findings by RAG grade (white: not graded, or not the force's to deliver).",
+        ),
+    )
+    moves = ds.query("briefing/status_moves", **p)
+    if moves.empty:
+        section.add(Paragraph(f"No finding's status or RAG changed since {since_long}."))
+    else:
+        section.add(
+            Table(
+                ("Move", "From", "To", "Findings"),
+                tuple(
+                    (
+                        _MOVE_WORDS.get(m.move_kind, m.move_kind),
+                        _position_words(m.from_status, m.from_rag),
+                        _position_words(m.to_status, m.to_rag),
+                        str(int(m.findings)),
+                    )
+                    for m in moves.itertuples()
+                ),
+                caption=f"Status and RAG on {since_long} against {meeting_long}.",
+            )
+        )
+    changes = ds.query("briefing/rag_changes", **p)
+    if changes.empty:
+        section.add(Paragraph(f"No finding's RAG grade changed since {since_long}."))
+    else:
+        section.add(
+            Table(
+                ("Ref", "Report", "Owner", "RAG then", "RAG now"),
+                tuple(
+                    (
+                        _text(c.ref, c.rec_id),
+                        c.inspection_title,
+                        _text(c.chief_officer_lead, "Not yet allocated"),
+                        _rag_words(c.from_rag),
+                        _rag_words(c.to_rag),
+                    )
+                    for c in changes.itertuples()
+                ),
+                caption="Findings whose RAG grade changed in the period (worse first).",
+            )
+        )
+    return section
+
+
+def _deadlines(ds, q: dict, period: Period) -> Section:
+    section = Section("Overdue and due before the next meeting", 2)
+    due = ds.query("briefing/deadlines", next_on=period.next_on, **q)
+    overdue = due[due["due_window"] == "overdue"]
+    soon = due[due["due_window"] == "before_next"]
+    meeting_long, next_long = long_date(period.meeting_on), long_date(period.next_on)
+    if overdue.empty:
+        section.add(Paragraph(f"No open finding is past its due date as at {meeting_long}."))
+    else:
+        section.add(
+            Paragraph(f"{_count(len(overdue), 'open finding is', 'open findings are')} overdue:"),
+            _findings_table(overdue, with_due=True),
+        )
+    if soon.empty:
+        section.add(Paragraph(f"No open finding falls due by {next_long}."))
+    else:
+        section.add(
+            Paragraph(
+                f"{_count(len(soon), 'open finding falls', 'open findings fall')} due by {next_long}:"
+            ),
+            _findings_table(soon, with_due=True),
+        )
+    if not due.empty and not _is_missing(due["next_later_due_on"].iloc[0]):
+        n = int(due["next_later_findings"].iloc[0])
+        section.add(
+            Paragraph(
+                f"After that, the next due date is {long_date(due['next_later_due_on'].iloc[0])} "
+                f"({_count(n, 'finding')})."
+            )
+        )
+    later = due[due["due_window"] == "later"]
+    if not later.empty:
+        section.add(_findings_table(later, with_due=True))
+    return section
+
+
+def _peel(ds, q: dict, charts) -> Section:
+    section = Section("PEEL grades summary", 2)
+    grades = ds.query("briefing/peel_grades", **q)
+    if grades.empty:
+        return section.add(Paragraph("No PEEL grades published before the meeting are recorded."))
+    cycles = sorted(grades["cycle"].unique())
+    listed = f"{', '.join(cycles[:-1])} and {cycles[-1]}" if len(cycles) > 1 else cycles[0]
+    section.add(
+        Paragraph(
+            f"The force's grades in the PEEL {'cycles' if len(cycles) > 1 else 'cycle'} {listed} "
+            "(a cycle counts when its first year is before the meeting's year). A dash means the "
+            "area was not inspected or graded that year."
+        )
+    )
+    matrix_figure = charts.briefing_grade_matrix_figure(grades)
+    section.add(
+        Chart(
+            "PEEL grades by area and cycle",
+            matrix_figure,
+            "Grade matrix: each area's grade in each cycle, the grade written in each cell.",
+            width=1000,
+            height=int(matrix_figure.layout.height) + 40,
+        )
+    )
+    matrix = grades.pivot_table(
+        index=["row_order", "row_pillar", "theme"], columns="cycle", values="grade", aggfunc="first"
+    ).sort_index()
+    rows = []
+    for (_, pillar, theme), row in matrix.iterrows():
+        rows.append(
+            (
+                label(labels.PILLAR_LABELS, pillar),
+                label(labels.THEME_LABELS, theme),
+                *(_text(row.get(c)) for c in cycles),
+            )
+        )
+    section.add(Table(("Pillar", "Area", *cycles), tuple(rows)))
+    moves = ds.query("briefing/peel_moves", **q)
+    if moves.empty:
+        section.add(Paragraph("No grade can be compared with an earlier grade on the same scale."))
+    else:
+        section.add(
+            Paragraph(f"Latest moves ({moves['to_cycle'].iloc[0]} against the previous grade):")
+        )
+        section.add(
+            Bullets(
+                tuple(
+                    f"{label(labels.THEME_LABELS, m.theme)} ({label(labels.PILLAR_LABELS, m.row_pillar)}): "
+                    f"{m.from_grade} ({m.from_cycle}) to {m.to_grade} ({m.to_cycle}): "
+                    f"{label(labels.MOVE_LABELS, m.move).lower()}."
+                    for m in moves.itertuples()
+                )
+            )
+        )
+    return section

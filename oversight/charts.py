@@ -1128,3 +1128,120 @@ def national_grade_bars(dist: pd.DataFrame, force_name: str, title: str) -> go.F
         margin={"t": 80},
     )
     return fig
+
+
+# --- Briefing pack (RAG mix then and now; a small PEEL grade matrix for print) ---------------
+
+
+def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
+    """Open findings by RAG at the start of the period and at the meeting (the rows of
+    queries/briefing/rag_mix.sql), as two stacked bars; each segment carries its RAG word and
+    count (text, legend, hover), white segments outlined."""
+    from oversight.labels import RAG_LABELS
+
+    frame = mix.assign(moment=[f"On {_cal_day(d)}" for d in mix["as_at"]])
+    moments = list(dict.fromkeys(frame["moment"]))
+    fig = go.Figure()
+    for rag in RAG_ORDER:
+        rows = frame[(frame["rag"] == rag) & (frame["findings"] > 0)]
+        if rows.empty:
+            continue
+        word = RAG_LABELS[rag]
+        fig.add_trace(
+            go.Bar(
+                name=word,
+                orientation="h",
+                y=list(rows["moment"]),
+                x=[int(n) for n in rows["findings"]],
+                text=[f"{word} {int(n)}" for n in rows["findings"]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": RAG_TEXT_COLOURS[rag]},
+                marker={"color": RAG_COLOURS[rag], "line": {"color": RAG_OUTLINE, "width": 1}},
+                hovertemplate=f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": "RAG of open findings, then and now"},
+        barmode="stack",
+        height=300,
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        legend={"title": {"text": "RAG"}, "traceorder": "normal"},
+        margin={"l": 10, "r": 20, "t": 60, "b": 50},
+        xaxis={"title": {"text": "Open findings"}, "gridcolor": "#E8EAED", "rangemode": "tozero"},
+        yaxis={
+            "title": {"text": "Position as at"},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(reversed(moments)),
+            "automargin": True,
+        },
+    )
+    return fig
+
+
+def briefing_grade_matrix_figure(grades: pd.DataFrame) -> go.Figure:
+    """A force's PEEL grades for print: areas down (grouped by pillar), cycles across, each cell
+    coloured by grade with the grade written in it (the rows of queries/briefing/peel_grades.sql).
+    """
+    from oversight.labels import PILLAR_LABELS, THEME_LABELS, label
+
+    cells = grades.sort_values(["row_order", "cycle"]).copy()
+    cells["row_label"] = [
+        f"{label(PILLAR_LABELS, p)} · {label(THEME_LABELS, t)}"
+        for p, t in zip(cells["row_pillar"], cells["theme"], strict=True)
+    ]
+    rows = list(dict.fromkeys(cells["row_label"]))
+    cycles = sorted(cells["cycle"].unique())
+    fig = go.Figure()
+    for grade in GRADE_ORDER:
+        chosen = cells[cells["grade"] == grade]
+        if chosen.empty:
+            continue
+        z = [[None] * len(cycles) for _ in rows]
+        text = [[""] * len(cycles) for _ in rows]
+        for r in chosen.itertuples(index=False):
+            i, j = rows.index(r.row_label), cycles.index(r.cycle)
+            z[i][j], text[i][j] = 1, grade
+        colour = GRADE_COLOURS[grade]
+        fig.add_trace(
+            go.Heatmap(
+                x=cycles,
+                y=rows,
+                z=z,
+                text=text,
+                name=grade,
+                texttemplate="%{text}",
+                textfont={"color": GRADE_TEXT_COLOURS[grade], "size": 13},
+                hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                hoverongaps=False,
+                xgap=3,
+                ygap=3,
+            )
+        )
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=cycles,
+        side="top",
+        title_text="PEEL cycle",
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=rows,
+        autorange="reversed",
+        title_text="Pillar · area",
+        automargin=True,
+    )
+    fig.update_layout(
+        title={"text": "PEEL grades by area and cycle"},
+        height=150 + 34 * len(rows),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        margin={"l": 10, "r": 10, "t": 110, "b": 20},
+    )
+    return fig

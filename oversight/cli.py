@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
         "dir", nargs="?", help="data folder (default: $OVERSIGHT_DATA_DIR or data/)"
     )
     validate.set_defaults(func=_validate)
+
+    from oversight import briefing_render
+
+    briefing_render.add_parser(sub)
     return parser
 
 

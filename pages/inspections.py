@@ -24,7 +24,7 @@ since = left.date_input(
     value=default_since,
     max_value=view.as_at,
     format="DD/MM/YYYY",
-    key="since",
+    key="since_meeting",
     bind="query-params",
     help="Completed and received lists start on this date. It defaults to the last meeting "
     "before the as-at date in meetings.csv.",

@@ -179,7 +179,7 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
         "Upcoming",
     ]
     # No earlier meeting is recorded: the period starts on 1 March 2018, and the page says why.
-    assert at.date_input(key="since").value == MARCH
+    assert at.date_input(key="since_meeting").value == MARCH
     captions = " ".join(c.value for c in at.caption)
     assert "no earlier meeting is recorded" in captions
     completed, received, upcoming, undated = (d.value for d in at.dataframe)
@@ -200,7 +200,7 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
 
 def test_inspections_page_since_moves_the_lists(inspections_page):
     at = inspections_page
-    at.date_input(key="since").set_value(dt.date(2018, 5, 3)).run()
+    at.date_input(key="since_meeting").set_value(dt.date(2018, 5, 3)).run()
     assert not at.exception
     received = at.dataframe[0].value
     assert list(received["Inspection"]) == ["State of Policing 2018"]

@@ -1,0 +1,54 @@
+-- Open findings with a due date: overdue at the meeting, due before the next meeting, or later;
+-- with the first later due date (and how many fall on it) so the pack can say what comes next.
+-- grain: one row per open finding with a due date
+-- reads: recommendations, updates, inspections (through rec_state)
+-- params: $force_id VARCHAR (null = all), $as_at DATE, $next_on DATE
+with
+
+state as (
+    select * from rec_state($as_at::date)
+    where
+        is_open and is_force_workload and due_on is not null
+        and ($force_id::varchar is null or force_id = $force_id::varchar)
+),
+
+windowed as (
+    select
+        *,
+        case
+            when is_overdue then 'overdue'
+            when due_on <= $next_on::date then 'before_next'
+            else 'later'
+        end as due_window,
+    from state
+),
+
+next_later as (
+    select
+        *,
+        min(due_on) filter (where due_window = 'later') over () as next_later_due_on,
+    from windowed
+),
+
+final as (
+    select
+        rec_id,
+        inspection_title,
+        ref,
+        kind,
+        text,
+        chief_officer_lead,
+        tactical_lead,
+        deadline_text,
+        due_on,
+        days_overdue,
+        days_to_due,
+        status,
+        rag,
+        due_window,
+        next_later_due_on,
+        count(*) filter (where due_on = next_later_due_on) over () as next_later_findings,
+    from next_later
+)
+
+select * from final order by due_on, inspection_title, rec_id

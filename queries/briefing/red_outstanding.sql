@@ -1,0 +1,30 @@
+-- Open findings graded red as at the meeting date, with what a committee member needs to ask about.
+-- grain: one row per open red finding
+-- reads: recommendations, updates, inspections (through rec_state)
+-- params: $force_id VARCHAR (null = all), $as_at DATE
+with
+
+state as (
+    select * from rec_state($as_at::date)
+    where $force_id::varchar is null or force_id = $force_id::varchar
+),
+
+final as (
+    select
+        rec_id,
+        inspection_title,
+        ref,
+        kind,
+        text,
+        chief_officer_lead,
+        tactical_lead,
+        deadline_text,
+        due_on,
+        is_overdue,
+        status,
+        note,
+    from state
+    where is_open and is_force_workload and rag = 'red'
+)
+
+select * from final order by due_on nulls last, inspection_title, rec_id

@@ -1,0 +1,424 @@
+"""The committee briefing pack: its queries (golden, on the mini fixture), the document model on
+the bundled data (the seed paper's facts), the three formats written by the command, and the charts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from oversight import briefing, charts, cli
+from tests.golden import rows
+
+JUNE = dt.date(2018, 6, 28)
+JULY = dt.date(2018, 7, 15)
+MARCH = dt.date(2018, 3, 1)
+
+# The sections, in the order the paper uses.
+SECTIONS = [
+    "1. Purpose of report",
+    "2. Background",
+    "Recent inspection activity",
+    "Inspections completed since the last meeting",
+    "Inspection reports received since the last meeting",
+    "Outstanding recommendations currently graded red",
+    "RAG and status moves since the last meeting",
+    "Overdue and due before the next meeting",
+    "PEEL grades summary",
+    "3. Recommendations",
+]
+
+R1 = "By October 2018, all forces should review their own approach to neighbourhood policing"
+R2 = "By September 2018, all forces with a shortage in qualified detectives"
+R3 = "By September 2018, all forces should review how they are implementing changes to pre-charge"
+YOT = [
+    "Make sure that the requirements of youth conditional cautions are meaningful to children",
+    "Make sure that all victims have a fully informed and effective opportunity",
+    "Make sure that children understand the implications of receiving an out-of-court disposal",
+    "Make sure that referrals to YOTs are sufficiently timely",
+    "Make sure that they have clear and consistently applied policies for the gathering of fingerprints",
+]
+
+
+# --- queries (golden on the mini fixture) -----------------------------------------------------
+
+
+def test_tracking_summary(mini):
+    got = mini.query("briefing/tracking_summary", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(got) == [(5, 2, 4, 1, 0, 3, 3, 0, 0)]
+    assert list(got.columns) == [
+        "findings",
+        "inspections",
+        "open",
+        "overdue",
+        "red",
+        "open_with_due_date",
+        "issued_since",
+        "first_recorded_since",
+        "closed_since",
+    ]
+
+
+def test_received_findings_in_full_with_owners(mini):
+    got = mini.query("briefing/received_findings", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(
+        got,
+        ["rec_id", "chief_officer_lead", "tactical_lead", "governance_board", "due_on", "rag"],
+    ) == [
+        ("n1", None, None, None, None, "white"),
+        ("r1", "ACC Local Policing", "CI A", "Board A", "2018-10-31", "green"),
+        ("r2", "ACC Crime", "DCS B", "Board B", "2018-09-30", "amber"),
+        ("r3", "ACC Crime", None, None, "2018-06-22", "green"),
+    ]
+    assert (
+        got.set_index("rec_id").loc["r2", "text"] == "Detectives plan:\n- demand; and\n- workforce"
+    )
+    assert not got.set_index("rec_id").loc["n1", "is_force_workload"]
+
+
+def test_red_outstanding_moves_with_the_date(mini):
+    assert mini.query("briefing/red_outstanding", force_id="wmp", as_at=JUNE).empty
+    july = mini.query("briefing/red_outstanding", force_id="wmp", as_at=JULY)
+    assert rows(july, ["rec_id", "chief_officer_lead", "due_on", "is_overdue"]) == [
+        ("r3", "ACC Crime", "2018-06-22", True)
+    ]
+
+
+def test_rag_mix_lists_every_code(mini):
+    got = mini.query("briefing/rag_mix", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(got, ["position", "rag", "findings"]) == [
+        ("since", "red", 0),
+        ("since", "amber", 1),
+        ("since", "green", 0),
+        ("since", "blue", 0),
+        ("since", "white", 0),
+        ("meeting", "red", 0),
+        ("meeting", "amber", 2),
+        ("meeting", "green", 2),
+        ("meeting", "blue", 0),
+        ("meeting", "white", 0),
+    ]
+
+
+def test_status_moves_and_rag_changes(mini):
+    moves = mini.query("briefing/status_moves", force_id="wmp", since=JUNE, as_at=JULY)
+    assert rows(moves) == [("moved", "in_progress", "green", "in_progress", "red", 1)]
+    changes = mini.query("briefing/rag_changes", force_id="wmp", since=JUNE, as_at=JULY)
+    assert rows(changes, ["rec_id", "from_rag", "to_rag", "is_worse"]) == [
+        ("r3", "green", "red", True)
+    ]
+    new = mini.query("briefing/status_moves", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(new) == [
+        ("new_report", None, None, "in_progress", "green", 2),
+        ("new_report", None, None, "in_progress", "amber", 1),
+    ]
+
+
+def test_deadlines_windows(mini):
+    got = mini.query("briefing/deadlines", force_id="wmp", as_at=JUNE, next_on=dt.date(2018, 9, 30))
+    assert rows(got, ["rec_id", "due_window", "next_later_due_on", "next_later_findings"]) == [
+        ("r3", "overdue", "2018-10-31", 1),
+        ("r2", "before_next", "2018-10-31", 1),
+        ("r1", "later", "2018-10-31", 1),
+    ]
+
+
+def test_peel_grades_only_cycles_published_before_the_meeting(mini):
+    got = mini.query("briefing/peel_grades", force_id="wmp", as_at=JUNE)
+    assert rows(got, ["theme", "cycle", "grade"]) == [
+        ("overall", "2016", "Good"),
+        ("vulnerability", "2016", "Requires improvement"),
+    ]
+    later = mini.query("briefing/peel_grades", force_id="wmp", as_at=dt.date(2023, 1, 1))
+    assert sorted(later["cycle"].unique()) == ["2016", "2021/22"]
+
+
+def test_peel_moves_on_the_bundled_data(bundled):
+    got = bundled.query("briefing/peel_moves", force_id="wmp", as_at=JUNE)
+    assert rows(got, ["row_pillar", "theme", "from_grade", "to_grade", "move"]) == [
+        ("effectiveness", "overall", "Good", "Requires improvement", "declined"),
+        ("effectiveness", "vulnerability", "Requires improvement", "Inadequate", "declined"),
+        ("effectiveness", "serious_organised_crime", "Good", "Good", "unchanged"),
+        ("efficiency", "overall", "Outstanding", "Good", "declined"),
+        ("legitimacy", "overall", "Good", "Requires improvement", "declined"),
+    ]
+
+
+def test_contact(mini):
+    got = mini.query("briefing/contact", force_id="wmp", since=MARCH, as_at=JUNE)
+    assert rows(got) == [("Analyst", 4, "2018-06-28")]
+
+
+# --- the document model ----------------------------------------------------------------------
+
+
+def test_period_from_the_previous_meeting(mini):
+    period = briefing.resolve_period(mini, JUNE)
+    assert period.since == dt.date(2018, 3, 29)
+    assert period.since_words == "since the last meeting on 29 March 2018"
+    assert period.next_on == dt.date(2018, 9, 28)
+    assert "no later meeting is recorded" in period.next_words
+
+
+def test_period_must_start_before_the_meeting(mini):
+    with pytest.raises(ValueError, match="on or before the meeting"):
+        briefing.resolve_period(mini, JUNE, since=JULY)
+
+
+def test_several_forces_need_a_choice(mini):
+    with pytest.raises(ValueError, match="choose one with --force"):
+        briefing.build(mini, JUNE)
+    pack = briefing.build(mini, JUNE, force_id="wmp")
+    assert pack.force_name == "West Midlands Police"
+
+
+def test_reader_text_leaves_out_notes_about_columns():
+    assert (
+        briefing.reader_text(
+            "Feedback in autumn 2018 (expected_publication is that feedback). "
+            "fieldwork_end is left empty. No dates are given."
+        )
+        == "Feedback in autumn 2018. No dates are given."
+    )
+
+
+@pytest.fixture(scope="module")
+def pack(bundled) -> briefing.Briefing:
+    return briefing.build(bundled, JUNE, since=MARCH)
+
+
+def test_sections_in_the_papers_order(pack):
+    titles = [s.title for s in pack.sections]
+    positions = [titles.index(t) for t in SECTIONS]
+    assert positions == sorted(positions)
+    assert pack.heading == (
+        "West Midlands PCC and Force Joint Audit Committee",
+        "28 June 2018",
+        "Agenda Item 6: HMICFRS update",
+    )
+
+
+def section(pack, title):
+    return next(s for s in pack.sections if s.title == title)
+
+
+def findings_of(pack, report):
+    return [b for b in section(pack, report).blocks if isinstance(b, briefing.Finding)]
+
+
+def test_the_three_2017_overview_recommendations(pack):
+    found = findings_of(pack, "PEEL: Police effectiveness 2017 – a national overview")
+    assert [f.text[:60] for f in found] == [R1[:60], R2[:60], R3[:60]]
+    facts = [dict(f.facts) for f in found]
+    assert [f["Owner (chief officer lead)"] for f in facts] == [
+        "ACC Local Policing",
+        "ACC Crime",
+        "ACC Crime",
+    ]
+    assert [f["Tactical lead"] for f in facts] == [
+        "CI Jason Anderson",
+        "DCS Mark Payne",
+        "Supt Paul Minor",
+    ]
+    assert [f["Governance"] for f in facts] == [
+        "Local Policing Governance Board",
+        "Detective Strategy Board",
+        "Crime Governance Board",
+    ]
+    assert [f["Deadline"] for f in facts] == [
+        "By October 2018 (due 31 October 2018)",
+        "By September 2018 (due 30 September 2018)",
+        "By September 2018 (due 30 September 2018)",
+    ]
+    # In full: the detectives recommendation keeps its bullet points.
+    assert "- the investigative demand the force expects to face" in found[1].text
+
+
+def test_the_five_youth_out_of_court_disposal_recommendations(pack):
+    found = findings_of(pack, "Out-of-court disposal work in youth offending teams")
+    assert len(found) == 5
+    assert [f.text[: len(t)] for f, t in zip(found, YOT, strict=True)] == YOT
+    text = pack.text()
+    # Received on its HMICFRS publication date, with the paper's "May" beside it.
+    assert "Published on 28 March 2018" in text
+    assert "Also recorded as published: May" in text
+
+
+def test_state_of_policing_has_no_recommendations(pack):
+    blocks = section(pack, "State of Policing 2018").blocks
+    words = " ".join(b.text for b in blocks if isinstance(b, briefing.Paragraph))
+    assert "Published on 12 June 2018" in words
+    assert "There are no recommendations within the report" in words
+    assert not findings_of(pack, "State of Policing 2018")
+
+
+def test_fraud_fieldwork_and_no_red(pack):
+    done = " ".join(
+        b.text for b in section(pack, "Inspections completed since the last meeting").blocks
+    )
+    assert "from 1 May 2018 to 2 May 2018" in done
+    assert "1st and 2nd May 2018" in done
+    assert "The report is expected autumn 2018" in done
+    red = section(pack, "Outstanding recommendations currently graded red").blocks
+    assert red == [briefing.Paragraph(briefing.NO_RED)]
+    recommendation = section(pack, "3. Recommendations").blocks
+    assert recommendation == [
+        briefing.Paragraph("The Committee to note the contents of the report.")
+    ]
+
+
+def test_background_and_peel(pack):
+    text = pack.text()
+    assert "the force tracks 34 findings" in text
+    assert "0 overdue and 0 graded red" in text
+    assert "fieldwork from 12 November 2018" in text
+    assert "Force Management Statement (FMS)" in text
+    assert (
+        "Protecting vulnerable people (Effectiveness): Requires improvement (2016) to Inadequate (2017): declined."
+        in text
+    )
+    assert "After that, the next due date is 30 September 2018 (2 findings)." in text
+    assert "Risk and Organisational Learning Manager (Kath Holder)" in text
+    # Curation notes that name columns stay out of the pack.
+    assert not re.search(r"\b(published_on|fieldwork_end|expected_publication)\b", text)
+
+
+def test_default_period_is_stated_in_the_pack(bundled):
+    pack = briefing.build(bundled, JUNE)
+    assert pack.since == MARCH
+    purpose = " ".join(b.text for b in section(pack, "1. Purpose of report").blocks)
+    assert "no earlier meeting is recorded" in purpose
+    assert "28 September 2018" in purpose
+
+
+# --- the command writes each format ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pack")
+    paths = {}
+    for fmt in ("md", "docx", "pdf"):
+        path = out / f"pack.{fmt}"
+        code = cli.main(
+            [
+                "briefing",
+                "--meeting",
+                "2018-06-28",
+                "--since",
+                "2018-03-01",
+                "--format",
+                fmt,
+                "--out",
+                str(path),
+            ]
+        )
+        assert code == 0
+        paths[fmt] = path
+    return paths
+
+
+FACTS = [
+    "ACC Local Policing",
+    "CI Jason Anderson",
+    "DCS Mark Payne",
+    "Supt Paul Minor",
+    "By October 2018 (due 31 October 2018)",
+    "There are no recommendations currently graded as red.",
+    "The Committee to note the contents of the report.",
+    "1 May 2018 to 2 May 2018",
+    "State of Policing 2018",
+]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_markdown(written):
+    text = written["md"].read_text(encoding="utf-8")
+    for title in SECTIONS:
+        assert re.search(rf"^#+ {re.escape(title)}$", text, re.MULTILINE), title
+    for fact in FACTS + YOT:
+        assert squash(fact) in squash(text.replace("\\", "")), fact
+
+
+def test_docx_headings_tables_images_and_page_numbers(written):
+    from docx import Document
+
+    doc = Document(str(written["docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    positions = [headings.index(t) for t in SECTIONS]
+    assert positions == sorted(positions)
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["1. Purpose of report"] == "Heading 1"
+    assert styles["Inspection reports received since the last meeting"] == "Heading 2"
+    assert styles["Out-of-court disposal work in youth offending teams"] == "Heading 3"
+    body = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    for fact in FACTS + YOT:
+        assert squash(fact) in squash(body + "\n" + cells), fact
+    assert len(doc.tables) >= 10
+    assert len(doc.inline_shapes) == 2  # RAG mix and the grade matrix
+    footer = doc.sections[0].footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    with zipfile.ZipFile(written["docx"]) as z:
+        assert sum(n.startswith("word/media/") for n in z.namelist()) == 2
+
+
+def test_pdf_text_and_images(written):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(written["pdf"]))
+    assert len(reader.pages) >= 4
+    # A word hyphenated at a line end comes back split: join it again.
+    text = "\n".join(page.extract_text() for page in reader.pages).replace("-\n", "-")
+    for title in SECTIONS:
+        assert squash(title) in squash(text), title
+    for fact in FACTS + YOT:
+        assert squash(fact) in squash(text), fact
+    assert f"Page 1 of {len(reader.pages)}" in text
+    # WeasyPrint shares one resource dictionary between pages: count distinct images.
+    images = {image.name for page in reader.pages for image in page.images}
+    assert len(images) == 2
+
+
+def test_command_rejects_a_bad_date(capsys):
+    with pytest.raises(SystemExit, match="--meeting must be a date"):
+        cli.main(["briefing", "--meeting", "next week", "--format", "md", "--out", "x.md"])
+
+
+def test_command_takes_a_meeting_id(tmp_path):
+    out = tmp_path / "p.md"
+    assert cli.main(["briefing", "--meeting", "jac-2018-06-28", "--out", str(out)]) == 0
+    assert "since 1 March 2018: no earlier meeting is recorded" in out.read_text(encoding="utf-8")
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def test_rag_mix_figure_carries_words(bundled):
+    mix = bundled.query("briefing/rag_mix", force_id="wmp", since=MARCH, as_at=JUNE)
+    fig = charts.briefing_rag_mix_figure(mix)
+    assert [t.name for t in fig.data] == ["White"]
+    assert list(fig.data[0].text) == ["White 8", "White 30"]
+    assert list(fig.data[0].y) == ["On 1 Mar 2018", "On 28 Jun 2018"]
+    assert fig.data[0].marker.line.color == charts.RAG_OUTLINE
+    assert fig.layout.xaxis.title.text == "Open findings"
+
+
+def test_grade_matrix_figure_writes_each_grade(bundled):
+    grades = bundled.query("briefing/peel_grades", force_id="wmp", as_at=JUNE)
+    fig = charts.briefing_grade_matrix_figure(grades)
+    names = [t.name for t in fig.data]
+    assert names == ["Outstanding", "Good", "Requires improvement", "Inadequate", "Ungraded"]
+    inadequate = fig.data[names.index("Inadequate")]
+    assert inadequate.colorscale[0][1] == charts.GRADE_COLOURS["Inadequate"]
+    assert inadequate.textfont.color == charts.GRADE_TEXT_COLOURS["Inadequate"]
+    row = list(inadequate.y).index("Effectiveness · Protecting vulnerable people")
+    assert inadequate.text[row][list(inadequate.x).index("2017")] == "Inadequate"
+    assert list(fig.layout.xaxis.categoryarray) == ["2015", "2016", "2017"]
