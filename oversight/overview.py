@@ -44,7 +44,8 @@ class Window:
         return f"since {long_date(self.since)}"
 
     def short(self) -> str:
-        return f"since {pd.Timestamp(self.since):%-d %b %Y}"
+        """What a tile's change is measured against, short enough for a tile."""
+        return f"since {pd.Timestamp(self.since):%-d %b}"
 
 
 def comparison_window(
@@ -73,6 +74,7 @@ class Tile:
     delta: int
     delta_color: str  # "inverse" where a rise is bad, "normal" where a rise is good
     help: str
+    delta_description: str
 
 
 def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
@@ -88,6 +90,7 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             "inverse",
             "Awaiting allocation, in progress or pending closure. "
             f"Change: against the number open {since}.",
+            window.short(),
         ),
         Tile(
             "Overdue",
@@ -96,6 +99,7 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             "inverse",
             "Open and past the due date (computed, whatever the RAG). "
             f"Change: against the number overdue {since}.",
+            window.short(),
         ),
         Tile(
             "Red",
@@ -104,18 +108,20 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             "inverse",
             f"Graded red: off track, past its deadline, or will not be implemented. "
             f"Change: against the number red {since}.",
+            window.short(),
         ),
         Tile(
-            f"Due in the next {HORIZON_DAYS} days",
+            f"Due in {HORIZON_DAYS} days",
             int(row["due_soon_now"]),
             int(row["due_soon_change"]),
             "off",
             f"Open and due from {long_date(as_at)} to {long_date(horizon_end)}. "
             f"Change: against the number due in the {HORIZON_DAYS} days after "
             f"{long_date(window.since)}.",
+            window.short(),
         ),
         Tile(
-            "Closed " + ("since the last meeting" if window.from_meeting else window.short()),
+            "Closed in period",
             int(row["closed_in_window"]),
             int(row["closed_change"]),
             "normal",
@@ -123,6 +129,7 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             f"{since}, and closed, superseded or marked no further action by "
             f"{long_date(as_at)}. Change: against the number closed in the window before "
             f"({long_date(window.prev_since)} to {long_date(window.since)}).",
+            "vs last period",
         ),
     ]
 

@@ -35,13 +35,15 @@ window = overview.comparison_window(meetings, as_at, chosen_since)
 if window.from_meeting:
     st.caption(
         f"{view.force_name} · as at {when} · changes {window.phrase()} "
-        "(the last meeting before the as-at date)."
+        "(the last meeting before the as-at date). “Closed in period” counts the findings "
+        "closed, superseded or marked no further action since then."
     )
 else:
     st.caption(
         f"{view.force_name} · as at {when} · No committee meeting is recorded before {when}, so "
         f"changes count {window.phrase()} (by default three months before the as-at date; "
-        "change it above)."
+        "change it above). “Closed in period” counts the findings closed, superseded or marked "
+        "no further action since then."
     )
 
 kpis = app.query(
@@ -59,7 +61,7 @@ for column, tile in zip(columns, overview.tiles(kpis, window, as_at), strict=Tru
         tile.value,
         delta=tile.delta,
         delta_color=tile.delta_color,
-        delta_description=window.short(),
+        delta_description=tile.delta_description,
         help=tile.help,
         border=True,
     )
