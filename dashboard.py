@@ -46,6 +46,14 @@ PAGES = {
             icon=":material/event:",
         ),
     ],
+    "Committee": [
+        st.Page(
+            "pages/briefing.py",
+            title="Briefing",
+            url_path="briefing",
+            icon=":material/description:",
+        ),
+    ],
     "Reference": [
         st.Page("pages/data.py", title="Data", url_path="data", icon=":material/table:"),
     ],

@@ -113,6 +113,11 @@ def to_markdown(briefing: Briefing, images: dict[int, bytes] | None = None) -> s
     return "\n".join(lines)
 
 
+def block_markdown(block) -> str:
+    """One block as Markdown, for the on-screen preview (charts are drawn live by the page)."""
+    return "\n".join(_md_block(block, None))
+
+
 def _md_block(block, images: dict[int, bytes] | None) -> list[str]:
     if isinstance(block, Paragraph):
         text = _md(block.text)

@@ -1,0 +1,80 @@
+"""The Briefing page on the bundled data: the pack previewed on screen, with three downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def page(monkeypatch) -> AppTest:
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/briefing.py")
+    at.run()
+    return at
+
+
+def words(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_briefing_page_previews_the_pack(page):
+    at = page
+    assert not at.exception
+    assert at.title[0].value == "Briefing pack"
+    assert at.selectbox(key="meeting").value == "jac-2018-06-28"
+    assert at.date_input(key="pack_since_2018-06-28").value == dt.date(2018, 3, 1)
+    assert [s.value for s in at.subheader] == [
+        "1. Purpose of report",
+        "2. Background",
+        "3. Recommendations",
+    ]
+    text = words(at)
+    for fact in (
+        "#### Inspections completed since the last meeting",
+        "#### Inspection reports received since the last meeting",
+        "##### Out-of-court disposal work in youth offending teams",
+        "There are no recommendations currently graded as red.",
+        "The Committee to note the contents of the report.",
+        "ACC Local Policing",
+        "CI Jason Anderson",
+        "from 1 May 2018 to 2 May 2018",
+    ):
+        assert fact in text, fact
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2
+    assert "RAG of open findings" in charts[0].proto.spec
+    assert "PEEL grades by area and cycle" in charts[1].proto.spec
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == [
+        "Download DOCX (editable)",
+        "Download PDF",
+        "Download Markdown",
+    ]
+
+
+def test_briefing_page_since_date_changes_the_pack(page):
+    at = page
+    at.date_input(key="pack_since_2018-06-28").set_value(dt.date(2018, 4, 1)).run()
+    assert not at.exception
+    text = words(at)
+    assert "##### Out-of-court disposal work in youth offending teams" not in text
+    assert "##### State of Policing 2018" in text
+    assert "1 report was published on or after 1 April 2018" in text
+
+
+def test_briefing_page_another_date(page):
+    at = page
+    at.selectbox(key="meeting").set_value("another").run()
+    at.date_input(key="meeting_on").set_value(dt.date(2018, 5, 31)).run()
+    assert not at.exception
+    text = words(at)
+    assert "as at 31 May 2018" in text
+    assert "#### Inspections completed since the last meeting" in text
