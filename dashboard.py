@@ -36,6 +36,10 @@ PAGES = {
             url_path="recommendations",
             icon=":material/checklist:",
         ),
+        st.Page(
+            "pages/timeline.py", title="Timeline", url_path="timeline", icon=":material/timeline:"
+        ),
+        st.Page("pages/owners.py", title="Owners", url_path="owners", icon=":material/groups:"),
     ],
     "Grades and inspections": [
         st.Page("pages/peel.py", title="PEEL grades", url_path="peel", icon=":material/grade:"),

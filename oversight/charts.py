@@ -105,6 +105,23 @@ def _as_at_line(fig: go.Figure, as_at: object) -> None:
     )
 
 
+def _legend_below(fig: go.Figure, plot_px: int) -> int:
+    """Put the legend in a row under the x axis (its offset is in pixels) and return the
+    figure's height for a plot area of plot_px pixels."""
+    plot_px = max(plot_px, 120)
+    fig.update_layout(
+        legend={
+            "title": {"text": "RAG "},
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -62 / plot_px,
+            "yanchor": "top",
+        }
+    )
+    return plot_px + 60 + 110
+
+
 def _item_hover(row) -> str:
     from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
 
@@ -185,6 +202,7 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                             "fgcolor": RAG_TEXT_COLOURS[rag],
                             "size": 8,
                             "solidity": 0.15,
+                            "fillmode": "overlay",
                         },
                     },
                     customdata=bars["hover"],
@@ -226,20 +244,31 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
+    headers = [c for c in categories if c.startswith("g:")]
+    fig.add_trace(
+        go.Scatter(
+            # Holds the group header rows on the axis; draws and says nothing.
+            y=headers,
+            x=[_iso(as_at)] * len(headers),
+            mode="markers",
+            marker={"opacity": 0},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     _as_at_line(fig, as_at)
     fig.update_layout(
         title=title or f"Open items from issue to due date, as at {_day(as_at)}",
         barmode="overlay",
-        height=140 + 26 * len(categories),
+        height=_legend_below(fig, 26 * len(categories)),
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
-        legend={"title": {"text": "RAG"}, "orientation": "h", "y": -0.02, "yanchor": "top"},
-        margin={"l": 10, "r": 20, "t": 70, "b": 40},
+        showlegend=True,
+        margin={"l": 10, "r": 20, "t": 60, "b": 110},
         xaxis={
             "type": "date",
-            "title": {"text": "Date: each bar runs from the report's publication to the due date"},
+            "title": {"text": "Date (each bar runs from the report's publication to the due date)"},
             "gridcolor": "#E8EAED",
-            "side": "top",
         },
         yaxis={
             "type": "category",
@@ -306,6 +335,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
                         "fgcolor": RAG_TEXT_COLOURS[rag],
                         "size": 8,
                         "solidity": 0.15,
+                        "fillmode": "overlay",
                     },
                 },
                 customdata=rows["hover"],
@@ -316,16 +346,15 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
     fig.update_layout(
         title=f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
         barmode="overlay",
-        height=140 + 30 * len(frame),
+        height=_legend_below(fig, 30 * len(frame)),
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
-        margin={"l": 10, "r": 20, "t": 70, "b": 40},
+        showlegend=True,
+        margin={"l": 10, "r": 20, "t": 60, "b": 110},
         xaxis={
             "type": "date",
-            "title": {"text": "Date: each bar runs from the first issue to the last due date"},
+            "title": {"text": "Date (each bar runs from the first issue to the last due date)"},
             "gridcolor": "#E8EAED",
-            "side": "top",
         },
         yaxis={
             "type": "category",

@@ -13,7 +13,7 @@ JUNE = dt.date(2018, 6, 28)
 
 
 def traces(fig):
-    return {trace.name: trace for trace in fig.data}
+    return {trace.name: trace for trace in fig.data if trace.showlegend is not False}
 
 
 def test_timeline_bars(mini):
@@ -35,6 +35,8 @@ def test_timeline_bars(mini):
     assert list(green.x) == [92 * 86_400_000, 223 * 86_400_000]
     # The overdue item is hatched and marked at its due date; the other is plain.
     assert list(green.marker.pattern.shape) == ["/", ""]
+    # The hatch is drawn over the RAG fill, not instead of it.
+    assert green.marker.pattern.fillmode == "overlay"
     assert list(overdue.y) == ["r:r3"] and list(overdue.x) == ["2018-06-22"]
     assert "Overdue by 6 days" in overdue.customdata[0]
     # A relative deadline shows the words as written and what the date counts from.

@@ -1,0 +1,83 @@
+"""Logic behind the Timeline and Owners pages that a test reaches without Streamlit: how many
+bars to draw, and links into the Recommendations explorer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+import pandas as pd
+
+EXPLORER_PATH = "recommendations"
+BAR_LIMITS = (20, 40, 60, 100, 200)
+DEFAULT_BAR_LIMIT = 40
+DUE_SOON_WINDOWS = (45, 90, 180)
+GROUP_BY = {"inspection": "inspection", "lead": "chief officer lead"}
+GROUP_BY_WORDS = {"Inspection": "inspection", "Chief officer lead": "lead"}
+ALL_GROUPS = "All"
+
+
+def explorer_url(**filters: object) -> str:
+    """A relative link to the Recommendations explorer with its filters in the query string
+    (spaces as %20; empty filters left out; dates as ISO)."""
+    params = {
+        name: value.isoformat() if isinstance(value, dt.date) else str(value)
+        for name, value in filters.items()
+        if value is not None
+        and not (isinstance(value, float) and pd.isna(value))
+        and value is not pd.NA
+    }
+    query = urlencode(params, quote_via=quote)
+    return f"{EXPLORER_PATH}?{query}" if query else EXPLORER_PATH
+
+
+def owner_links(
+    workload: pd.DataFrame, force: str | None = None, as_at: str | dt.date | None = None
+) -> list[str]:
+    """For each row of queries/owner_workload.sql, the explorer filtered to that chief officer
+    lead (`unallocated` for none) and, on a tactical lead's row, to that tactical lead too.
+    `force` and `as_at` are the sidebar's values as the URL carries them (None = default)."""
+    return [
+        explorer_url(owner=owner, tactical=tactical, force=force, as_at=as_at)
+        for owner, tactical in zip(
+            workload["owner_filter"], workload["tactical_filter"], strict=True
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class TimelinePlan:
+    """What the Timeline draws for a selection of `items` open dated items in `groups` groups."""
+
+    mode: str  # "items": one bar per item; "groups": one bar per group
+    bars: int  # how many bars are drawn
+    hidden: int  # items (mode "items") or groups (mode "groups") not drawn
+
+    @property
+    def message(self) -> str:
+        if self.mode == "groups":
+            text = (
+                "Too many items to draw one bar each: one bar per group. "
+                "Choose a group under **Show** to see its items."
+            )
+            if self.hidden:
+                text += f" The {self.hidden:,} groups falling due last are not drawn."
+            return text
+        if self.hidden:
+            return (
+                f"Showing the {self.bars:,} items falling due soonest; {self.hidden:,} more are "
+                "not drawn. Raise **Bars at most** or choose a group under **Show**."
+            )
+        return ""
+
+
+def plan_timeline(items: int, groups: int, max_bars: int, one_group: bool) -> TimelinePlan:
+    """One bar per item when they fit; else, across all groups, one bar per group (the first
+    `max_bars` groups); within one chosen group, the `max_bars` items falling due soonest."""
+    if items <= max_bars:
+        return TimelinePlan("items", items, 0)
+    if one_group or groups <= 1:
+        return TimelinePlan("items", max_bars, items - max_bars)
+    shown = min(groups, max_bars)
+    return TimelinePlan("groups", shown, groups - shown)

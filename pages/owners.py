@@ -1,0 +1,125 @@
+"""Owners: open workload per chief officer lead and tactical lead, due dates per quarter, and
+links into the Recommendations explorer filtered to each owner."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from oversight import app, charts, deadlines
+
+view = app.current_view()
+
+
+def app_view_params() -> dict[str, str | None]:
+    """The sidebar's force and as-at date as the URL carries them (absent when the default), so
+    a link opens the explorer in the same view."""
+    return {"force": st.query_params.get("force"), "as_at": st.query_params.get("as_at")}
+
+
+scope = {"as_at": view.as_at, "force_id": view.force_id}
+
+st.title("Owners")
+st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
+
+workload = app.query("owner_workload", **scope)
+national = int(app.query("owner_national_body_items", **scope)["national_body_open"].iloc[0])
+leads = workload[workload["is_lead_total"]]
+unallocated = leads[leads["owner_filter"] == "unallocated"]
+
+national_words = (
+    f"{national:,} open recommendation(s) addressed to national bodies are"
+    if national
+    else "Recommendations addressed to national bodies (none open now) are"
+)
+st.info(
+    f"{national_words} not the force's to deliver, so they are left out of every figure on "
+    "this page.",
+    icon=":material/info:",
+)
+
+tiles = st.columns(5)
+tiles[0].metric("Open items (force workload)", f"{int(leads['open'].sum()):,}")
+tiles[1].metric("Overdue", f"{int(leads['overdue'].sum()):,}")
+tiles[2].metric(
+    "Leads with open items",
+    f"{int((leads['owner_filter'] != 'unallocated').sum()):,}",
+    help="Chief officer leads named on at least one open item.",
+)
+tiles[3].metric("Unallocated", f"{int(unallocated['open'].sum()):,}")
+tiles[4].metric("Stale (no update for 90+ days)", f"{int(leads['stale'].sum()):,}")
+
+if workload.empty:
+    st.write(f"No open force workload as at {app.long_date(view.as_at)}.")
+    st.stop()
+
+if not unallocated.empty:
+    st.warning(
+        f"**{int(unallocated['open'].iloc[0]):,} open item(s) have no chief officer lead.** "
+        "They are a row of their own, *Unallocated*, at the foot of the table.",
+        icon=":material/person_off:",
+    )
+
+st.header("Workload by owner")
+st.caption(
+    "For each chief officer lead, a row for *All tactical leads* (the lead's total), then one "
+    "per tactical lead. Counts are open items. **Next due** is the earliest due date "
+    "not yet passed. **Stale**: no update for more than 90 days before the as-at date. "
+    "**Items** opens the Recommendations explorer filtered to that owner."
+)
+# An unallocated item with no tactical lead either would repeat the Unallocated total.
+shown = workload[
+    workload["is_lead_total"]
+    | (workload["owner_filter"] != "unallocated")
+    | workload["tactical_filter"].notna()
+]
+table = shown.assign(
+    tactical_lead=shown["tactical_lead"].fillna("All tactical leads"),
+    next_due_on=shown["next_due_on"].map(app.long_date),
+    link=deadlines.owner_links(shown, **app_view_params()),
+)
+st.dataframe(
+    table[
+        [
+            "chief_officer_lead",
+            "tactical_lead",
+            "open",
+            "overdue",
+            "red",
+            "amber",
+            "green",
+            "white",
+            "next_due_on",
+            "stale",
+            "link",
+        ]
+    ],
+    hide_index=True,
+    width="stretch",
+    height=min(38 + 35 * len(table), 700),
+    column_config={
+        "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", pinned=True),
+        "tactical_lead": st.column_config.TextColumn("Tactical lead"),
+        "open": st.column_config.NumberColumn("Open"),
+        "overdue": st.column_config.NumberColumn("Overdue"),
+        "red": st.column_config.NumberColumn(
+            "Red", help="Off track, past its deadline, or will not be implemented"
+        ),
+        "amber": st.column_config.NumberColumn("Amber", help="At risk"),
+        "green": st.column_config.NumberColumn("Green", help="On track"),
+        "white": st.column_config.NumberColumn(
+            "White", help="Not graded, or not the force's to deliver"
+        ),
+        "next_due_on": st.column_config.TextColumn("Next due"),
+        "stale": st.column_config.NumberColumn("Stale", help="No update for more than 90 days"),
+        "link": st.column_config.LinkColumn("Items", display_text="Open in explorer"),
+    },
+)
+
+st.header("Due per quarter")
+due = app.query("owner_due_by_quarter", **scope)
+st.plotly_chart(charts.due_quarter_heatmap(due), width="stretch", theme=None)
+st.caption(
+    "Each cell counts the open items a chief officer lead has falling due in that quarter "
+    "(calendar quarters); quarters before the as-at date hold overdue items, shown in brackets. "
+    "*No due date* counts open items without a deadline."
+)

@@ -1,0 +1,184 @@
+"""Timeline: open items on a time axis from issue to due date, the as-at line, items with no due
+date beside the chart, and what falls due soon."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from oversight import app, charts, deadlines
+from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS
+
+view = app.current_view()
+scope = {"as_at": view.as_at, "force_id": view.force_id}
+
+st.title("Timeline")
+st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
+
+controls = st.columns([2, 3, 2])
+# Bound selection widgets carry the option's words in the URL (?group_by=Chief officer lead).
+group_by_word = controls[0].segmented_control(
+    "Group by",
+    list(deadlines.GROUP_BY_WORDS),
+    default="Inspection",
+    required=True,
+    key="group_by",
+    bind="query-params",
+)
+group_by = deadlines.GROUP_BY_WORDS[group_by_word]
+groups = app.query("timeline_groups", group_by=group_by, **scope)
+keys = dict(zip(groups["group_label"], groups["group_key"], strict=False))
+counts = dict(zip(groups["group_key"], groups["items"], strict=True))
+total = int(groups["items"].sum())
+shown = controls[1].selectbox(
+    "Show",
+    [deadlines.ALL_GROUPS, *keys],
+    key="group",
+    bind="query-params",
+    help="Narrow the chart to one group. With every group, more items than **Bars at most** "
+    "are drawn as one bar per group.",
+)
+group = keys.get(shown)
+max_bars = controls[2].select_slider(
+    "Bars at most",
+    deadlines.BAR_LIMITS,
+    value=deadlines.DEFAULT_BAR_LIMIT,
+    key="bars",
+    bind="query-params",
+    help="Above this many items the chart draws one bar per group instead of one per item.",
+)
+
+undated = app.query("timeline_undated", **scope)
+selected = counts[group] if group else total
+plan = deadlines.plan_timeline(selected, len(groups), int(max_bars), one_group=group is not None)
+
+tiles = st.columns(3)
+tiles[0].metric(
+    "Open items with a due date" + (f" ({shown})" if group else ""),
+    f"{selected:,}" + ("" if not group else f" of {total:,}"),
+)
+tiles[1].metric("Overdue", f"{int(groups['overdue'].sum()):,}")
+tiles[2].metric("Open items with no due date", f"{len(undated):,}", help="Listed under the chart.")
+
+if groups.empty:
+    st.info(
+        f"No open item has a due date as at {app.long_date(view.as_at)}: "
+        "there is nothing to place on the time axis."
+    )
+elif plan.mode == "groups":
+    st.info(plan.message, icon=":material/stacked_bar_chart:")
+    fig = charts.timeline_group_bars(
+        groups.head(plan.bars), view.as_at, deadlines.GROUP_BY[group_by]
+    )
+    st.plotly_chart(fig, width="stretch", theme=None)
+else:
+    items = app.query("timeline_items", group_by=group_by, group=group, limit=plan.bars, **scope)
+    if plan.message:
+        st.info(plan.message, icon=":material/filter_alt:")
+    st.plotly_chart(charts.timeline_bars(items, view.as_at), width="stretch", theme=None)
+st.caption(
+    "Bars run from the report's publication to the item's due date; the dashed line is the "
+    "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A due date counted "
+    "from a relative deadline (\u201cwithin six months\u201d) shows the words as written on hover."
+)
+
+st.subheader(f"No due date ({len(undated):,})")
+if undated.empty:
+    st.write("Every open item has a due date.")
+else:
+    st.caption(
+        "Open items that cannot be placed on the time axis, and why. None is dropped: "
+        "each is listed here."
+    )
+    st.dataframe(
+        undated.assign(
+            item=undated["ref"].fillna(undated["rec_id"]),
+            deadline_text=undated["deadline_text"].fillna("—"),
+            kind=undated["kind"].map(KIND_LABELS),
+            chief_officer_lead=undated["chief_officer_lead"].fillna("Unallocated"),
+            rag=undated["rag"].map(RAG_LABELS),
+        )[
+            [
+                "item",
+                "why_undated",
+                "deadline_text",
+                "chief_officer_lead",
+                "rag",
+                "kind",
+                "inspection_title",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(undated), 420),
+        column_config={
+            "item": st.column_config.TextColumn("Item"),
+            "why_undated": st.column_config.TextColumn("Why no date", width="medium"),
+            "deadline_text": st.column_config.TextColumn("Deadline as written"),
+            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead"),
+            "kind": st.column_config.TextColumn("Kind"),
+            "inspection_title": st.column_config.TextColumn("Inspection", width="large"),
+            "rag": st.column_config.TextColumn("RAG", width="small"),
+        },
+    )
+
+st.header("Due soon")
+window = st.segmented_control(
+    "Falling due within (days)",
+    deadlines.DUE_SOON_WINDOWS,
+    default=90,
+    required=True,
+    key="due_within",
+    bind="query-params",
+)
+due = app.query("due_soon", days=int(window), **scope)
+if due.empty:
+    st.write(f"Nothing falls due in the {window} days after {app.long_date(view.as_at)}.")
+else:
+    st.write(
+        f"**{len(due):,}** open item(s) fall due in the {window} days after "
+        f"{app.long_date(view.as_at)}."
+    )
+    st.dataframe(
+        due.assign(
+            item=due["ref"].fillna(due["rec_id"]),
+            kind=due["kind"].map(KIND_LABELS),
+            rag=due["rag"].map(RAG_LABELS),
+            status=due["status"].map(STATUS_LABELS),
+            chief_officer_lead=due["chief_officer_lead"].fillna("Unallocated"),
+            link=[
+                deadlines.explorer_url(
+                    rec=r, force=st.query_params.get("force"), as_at=st.query_params.get("as_at")
+                )
+                for r in due["rec_id"]
+            ],
+        )[
+            [
+                "due_on",
+                "days_to_due",
+                "item",
+                "chief_officer_lead",
+                "tactical_lead",
+                "rag",
+                "status",
+                "text",
+                "inspection_title",
+                "deadline_text",
+                "link",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY"),
+            "days_to_due": st.column_config.NumberColumn("Days left"),
+            "item": st.column_config.TextColumn("Item", width="small"),
+            "text": st.column_config.TextColumn("Recommendation", width="large"),
+            "inspection_title": st.column_config.TextColumn("Inspection"),
+            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead"),
+            "tactical_lead": st.column_config.TextColumn("Tactical lead"),
+            "rag": st.column_config.TextColumn("RAG", width="small"),
+            "status": st.column_config.TextColumn("Status"),
+            "deadline_text": st.column_config.TextColumn("Deadline as written"),
+            "link": st.column_config.LinkColumn("Record", display_text="Open record"),
+        },
+    )
