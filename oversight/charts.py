@@ -627,9 +627,14 @@ def rag_mix_bars(
                 y=[_overview_wrap(c) for c in rows[category].astype(str)],
                 x=[int(n) for n in rows["items"]],
                 text=[f"{word} {int(n)}" for n in rows["items"]],
-                textposition="inside",
+                # Inside the segment; outside the bar's end when it does not fit (a bar with one
+                # short segment), so the word is never dropped.
+                textposition="auto",
                 insidetextanchor="middle",
-                textfont={"color": RAG_TEXT_COLOURS[rag]},
+                textangle=0,
+                cliponaxis=False,
+                insidetextfont={"color": RAG_TEXT_COLOURS[rag]},
+                outsidetextfont={"color": "#202124"},
                 marker={"color": RAG_COLOURS[rag], "line": {"color": RAG_OUTLINE, "width": 1}},
                 hovertemplate=f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
             )
@@ -640,10 +645,15 @@ def rag_mix_bars(
         height=150 + 48 * len(order),
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
-        uniformtext={"minsize": 10, "mode": "hide"},
+        showlegend=True,
         legend={"title": {"text": "RAG"}, "traceorder": "normal"},
         margin={"l": 10, "r": 20, "t": 60, "b": 50},
-        xaxis={"title": {"text": value_title}, "gridcolor": "#E8EAED", "rangemode": "tozero"},
+        xaxis={
+            "title": {"text": value_title},
+            "gridcolor": "#E8EAED",
+            # room after the longest bar for a label written outside it
+            "range": [0, 1.2 * max(1, int(frame.groupby(category)["items"].sum().max()))],
+        },
         yaxis={
             "title": {"text": category_title},
             "type": "category",

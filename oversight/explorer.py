@@ -363,6 +363,8 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
         for s, o in zip(rows["status"], rows["is_overdue"].fillna(False), strict=True)
     ]
     out["rag"] = rows["rag"].map(rag_badge)
+    out["chief_officer_lead"] = rows["chief_officer_lead"].fillna("Unallocated")
+    out["tactical_lead"] = rows["tactical_lead"].fillna("—")
     out["due_on"] = pd.to_datetime(out["due_on"])
     out["days_to_due"] = pd.array(rows["days_to_due"], dtype="Int64")
     return out.rename(columns=TABLE_COLUMNS).reset_index(drop=True)
@@ -488,7 +490,8 @@ def is_paraphrase(record: Mapping[str, object]) -> bool:
 
 
 def record_facts(record: Mapping[str, object]) -> list[str]:
-    """Markdown lines: state, the deadline as written and as computed, owners, area, note."""
+    """Markdown lines: state, the deadline as written and as computed, owners, PEEL area. (The
+    latest note is the first line of the update history.)"""
     status = labels.label(labels.STATUS_LABELS, record["status"])
     when = (
         f"as at {_long(record['status_as_at'])}"
@@ -522,8 +525,6 @@ def record_facts(record: Mapping[str, object]) -> list[str]:
         lines.append(f"**{title}:** " + (md_escape(value) if _present(value) else "not recorded"))
     if _present(record["peel_area"]):
         lines.append(f"**PEEL area:** {area_label(str(record['peel_area']))}")
-    if _present(record["note"]):
-        lines.append(f"**Latest note:** {md_escape(record['note'])}")
     return lines
 
 

@@ -179,8 +179,8 @@ def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "Reference": rows["reference"],
             "Finding": rows["short_text"],
             "Inspection": rows["inspection_title"],
-            "Chief officer lead": rows["chief_officer_lead"].fillna("No chief officer lead"),
-            "Tactical lead": rows["tactical_lead"],
+            "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
+            "Tactical lead": rows["tactical_lead"].fillna("—"),
             "Due": pd.to_datetime(rows["due_on"]),
             "Days overdue": pd.array(rows["days_overdue"], dtype="Int64"),
             "Status": rows["status"].map(lambda c: labels.label(labels.STATUS_LABELS, c)),
@@ -204,12 +204,33 @@ def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
         {
             "Reference": rows["reference"],
             "Finding": rows["short_text"],
-            "Inspection": rows["inspection_title"],
             "From": [
                 position(s, r) for s, r in zip(rows["status_from"], rows["rag_from"], strict=True)
             ],
             "To": [position(s, r) for s, r in zip(rows["status_to"], rows["rag_to"], strict=True)],
             "Recorded": pd.to_datetime(rows["moved_on"]),
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+DUE_NEXT_ROWS = 10
+
+
+def due_next_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """What falls due next and who owns it (from queries/due_next.sql)."""
+    from oversight.explorer import rag_badge
+
+    out = pd.DataFrame(
+        {
+            "Reference": rows["reference"],
+            "Finding": rows["short_text"],
+            "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
+            "Tactical lead": rows["tactical_lead"].fillna("—"),
+            "Deadline as written": rows["deadline_text"].fillna("—"),
+            "Due": pd.to_datetime(rows["due_on"]),
+            "Days to due": pd.array(rows["days_to_due"], dtype="Int64"),
+            "RAG": rows["rag"].map(rag_badge),
         }
     )
     return out.reset_index(drop=True)

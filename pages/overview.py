@@ -19,7 +19,8 @@ meetings = app.query("meetings_before", as_at=as_at)
 chosen_since = None
 if meetings.empty:
     default_since = overview.months_before(as_at, overview.DEFAULT_SINCE_MONTHS)
-    chosen_since = st.date_input(
+    since_column, _ = st.columns([1, 3])
+    chosen_since = since_column.date_input(
         "Count changes since",
         value=default_since,
         min_value=dt.date(2010, 1, 1),
@@ -92,10 +93,35 @@ if not flagged.empty:
         explorer.style_rag(table),
         hide_index=True,
         column_config={
+            "Why listed": st.column_config.TextColumn(width=200),
+            "Reference": st.column_config.TextColumn(width=110),
+            "Finding": st.column_config.TextColumn(width=280),
+            "Inspection": st.column_config.TextColumn(width=180),
             "Due": st.column_config.DateColumn(format="D MMM YYYY"),
             "Record": st.column_config.LinkColumn(
                 display_text="Open record", help="Opens the record in the Recommendations explorer"
             ),
+        },
+    )
+
+# --- due next ------------------------------------------------------------------------------
+st.header("Due next")
+due = app.query("due_next", as_at=as_at, force_id=view.force_id, max_rows=overview.DUE_NEXT_ROWS)
+if due.empty:
+    st.write(f"No open finding has a due date on or after {when}.")
+else:
+    st.caption(
+        f"The {len(due)} open finding{'s' if len(due) != 1 else ''} falling due soonest after "
+        f"{when}, with who owns {'them' if len(due) != 1 else 'it'}. Findings with no due date "
+        "are in the Recommendations explorer."
+    )
+    st.dataframe(
+        explorer.style_rag(overview.due_next_frame(due)),
+        hide_index=True,
+        column_config={
+            "Reference": st.column_config.TextColumn(width=110),
+            "Finding": st.column_config.TextColumn(width=380),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
         },
     )
 
@@ -115,7 +141,11 @@ else:
     st.dataframe(
         overview.moves_frame(moves),
         hide_index=True,
-        column_config={"Recorded": st.column_config.DateColumn(format="D MMM YYYY")},
+        column_config={
+            "Reference": st.column_config.TextColumn(width=150),
+            "Finding": st.column_config.TextColumn(width=420),
+            "Recorded": st.column_config.DateColumn(format="D MMM YYYY"),
+        },
     )
 
 # --- RAG mix -------------------------------------------------------------------------------

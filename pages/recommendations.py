@@ -164,13 +164,21 @@ else:
         selection_mode="single-row",
         key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
         column_config={
-            "Finding": st.column_config.TextColumn(width="large"),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Reference": st.column_config.TextColumn(width=140),
+            "Finding": st.column_config.TextColumn(width=230),
+            "Inspection": st.column_config.TextColumn(width=150),
+            "Chief officer lead": st.column_config.TextColumn(width=120),
+            "Tactical lead": st.column_config.TextColumn(width=110),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
             "Days to due": st.column_config.NumberColumn(
-                format="%d", help="Days from the as-at date to the due date; negative when overdue"
+                format="%d",
+                width=60,
+                help="Days from the as-at date to the due date of an open finding; "
+                "negative when overdue",
             ),
+            "Status": st.column_config.TextColumn(width=110),
             "RAG": st.column_config.TextColumn(
-                help="Red, amber, green, blue or white (not graded)"
+                width=75, help="Red, amber, green, blue or white (not graded)"
             ),
         },
     )
@@ -211,23 +219,24 @@ if not rows.empty:
         ("Link", explorer.url(filters.without_record())),
         ("Licence", app.OGL_ATTRIBUTION),
     ]
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(
-        f"Download {len(rows)} rows as CSV",
-        exports.to_csv(table),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    right.download_button(
-        f"Download {len(rows)} rows as XLSX",
-        exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes),
-        file_name=f"{stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    with st.container(horizontal=True):
+        st.download_button(
+            f"Download CSV ({len(rows)} rows)",
+            exports.to_csv(table),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        st.download_button(
+            f"Download XLSX ({len(rows)} rows)",
+            exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes),
+            file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+            on_click="ignore",
+            help="A second sheet lists the filters and the as-at date that produced these rows.",
+        )
 
 # --- the record ------------------------------------------------------------------------------
 if record_id:

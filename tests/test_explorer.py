@@ -381,7 +381,7 @@ def test_explorer_lists_every_finding(monkeypatch):
     assert set(table["RAG"]) == {"● White"}
     assert not at.warning
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download 34 rows as CSV", "Download 34 rows as XLSX"]
+    assert labels == ["Download CSV (34 rows)", "Download XLSX (34 rows)"]
 
 
 def test_filter_by_owner_acc_crime(monkeypatch):

@@ -181,8 +181,8 @@ def test_page_downloads_hold_the_filtered_rows(monkeypatch):
     assert not at.exception
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
-        "Download 2 rows as CSV",
-        "Download 2 rows as XLSX",
+        "Download CSV (2 rows)",
+        "Download XLSX (2 rows)",
     ]
     # The bytes the buttons serve are the export of exactly these rows.
     bundled = db.load(ROOT / "data")

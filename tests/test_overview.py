@@ -146,6 +146,19 @@ def test_moves_include_findings_with_no_earlier_position(mini):
     ]
 
 
+def test_due_next(mini):
+    due = mini.query("due_next", as_at=JUNE, force_id="wmp", max_rows=10)
+    assert rows(
+        due, ["rec_id", "due_on", "days_to_due", "chief_officer_lead", "tactical_lead", "rag"]
+    ) == [
+        ("r2", "2018-09-30", 94, "ACC Crime", "DCS B", "amber"),
+        ("r1", "2018-10-31", 125, "ACC Local Policing", "CI A", "green"),
+    ]
+    assert rows(mini.query("due_next", as_at=JUNE, force_id="wmp", max_rows=1), ["rec_id"]) == [
+        ("r2",)
+    ]
+
+
 def test_meetings_before(mini):
     meetings = mini.query("meetings_before", as_at=JULY)
     assert rows(meetings, ["meeting_id", "held_on"]) == [
@@ -259,7 +272,8 @@ def test_rag_by_kind_chart_outlines_white(bundled):
     assert [t.name for t in fig.data] == ["White"]
     white = fig.data[0]
     assert white.marker.line.color == charts.RAG_OUTLINE
-    assert white.textfont.color == charts.RAG_TEXT_COLOURS["white"]
+    assert white.insidetextfont.color == charts.RAG_TEXT_COLOURS["white"]
+    assert white.outsidetextfont.color == "#202124"  # a label outside the bar is dark on white
     assert list(white.y) == ["Recommendation", "Area for improvement", "Cause of concern"]
     assert list(white.x) == [22, 8, 4]
     assert fig.layout.yaxis.title.text == "Kind"
@@ -306,6 +320,16 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
         "No recommendation is graded red as at 28 June 2018. "
         "No recommendation is overdue as at 28 June 2018."
     )
+    # What is due and who owns it: the three 2017 national recommendations.
+    due = at.dataframe[0].value
+    assert list(due["Reference"]) == ["R2", "R3", "R1"]
+    assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Crime", "ACC Local Policing"]
+    assert list(due["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor", "CI Jason Anderson"]
+    assert list(due["Deadline as written"]) == [
+        "By September 2018",
+        "By September 2018",
+        "By October 2018",
+    ]
     # RAG mix: every finding is white, said in words, and drawn with its word.
     assert "No finding is graded as at 28 June 2018" in at.info[0].value
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -340,7 +364,11 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     assert list(flagged["Record"]) == ["recommendations?rec=r3"]
     notes = " ".join(c.value for c in at.caption)
     assert "1 recommendation is addressed to a national body and left out" in notes
-    moves = at.dataframe[1].value
+    due = at.dataframe[1].value
+    assert list(due["Reference"]) == ["R2", "R1"]
+    assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Local Policing"]
+    assert list(due["Days to due"]) == [94, 125]
+    moves = at.dataframe[2].value
     assert list(moves["From"]) == ["Awaiting allocation · White"] * 3
     assert list(moves["To"]) == [
         "In progress · Green",
