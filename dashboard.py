@@ -57,6 +57,12 @@ PAGES = {
             url_path="briefing",
             icon=":material/description:",
         ),
+        st.Page(
+            "pages/record.py",
+            title="Record progress",
+            url_path="record",
+            icon=":material/edit_note:",
+        ),
     ],
     "Reference": [
         st.Page("pages/data.py", title="Data", url_path="data", icon=":material/table:"),

@@ -1,0 +1,383 @@
+"""Record progress: who may write, a new position for a finding, importing a return or a new
+report, and the audit trail of every recorded position (the trail is open to everyone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from oversight import app, auth, imports, records
+from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
+from oversight.schema import RAG_CODES, STATUSES
+
+RAG_BADGES = {"red": "red", "amber": "orange", "green": "green", "blue": "blue", "white": "gray"}
+
+ds = app.dataset()
+view = app.current_view()
+config = auth.config_from_secrets(st.secrets)
+identity = auth.identity_from_user(st.user)
+can_write = auth.may_write(identity, config)
+today = dt.date.today()
+# The latest recorded position of each finding, whatever the sidebar's date.
+latest = max(view.latest_as_at, today)
+
+
+def badge(rag: str | None) -> str:
+    return f":{RAG_BADGES.get(rag or 'white', 'gray')}-badge[{label(RAG_LABELS, rag)}]"
+
+
+def flash(kind: str, text: str) -> None:
+    """A message that survives the rerun which shows the newly written rows."""
+    st.session_state["record_flash"] = (kind, text)
+    st.rerun()
+
+
+st.title("Record progress")
+st.caption(
+    f"{view.force_name} · positions are added to `updates.csv` in `{ds.data_dir}`; history is "
+    "never edited or deleted: a correction is a new position."
+)
+
+if message := st.session_state.pop("record_flash", None):
+    getattr(st, message[0])(message[1])
+
+# --- who may write ----------------------------------------------------------------------------
+with st.container(border=True):
+    if not config.is_on:
+        st.markdown(
+            f"**Read-only.** {config.reason_off()} Anyone can read the history and the audit "
+            "trail below; recording needs an editor signed in through the organisation's "
+            "identity provider. The README's *Configuring editing* section says how to switch "
+            "it on."
+        )
+    elif not identity.is_logged_in:
+        st.markdown(
+            "**Editing is on for named editors.** Sign in to record a position or import a "
+            "return. Without signing in, this page is read-only."
+        )
+        for provider in config.providers:
+            if st.button(
+                f"Sign in with {provider.capitalize()}" if provider else "Sign in",
+                icon=":material/login:",
+                key=f"login_{provider or 'default'}",
+            ):
+                st.login(provider or None)
+    else:
+        if can_write:
+            st.markdown(
+                f"**Signed in as {identity.display}**, an editor: you can record positions and "
+                "import returns. Each one is recorded with your address and the time."
+            )
+        else:
+            st.markdown(
+                f"**Signed in as {identity.display}**, who is not on the list of editors: "
+                "you can read everything here, but not write."
+            )
+        if st.button("Sign out", icon=":material/logout:", key="logout"):
+            st.logout()
+
+# --- record a position ------------------------------------------------------------------------
+st.header("Record a position")
+choices = app.query("record_choices", as_at=latest, force_id=view.force_id)
+labels = {
+    row.rec_id: f"{row.reference} · {row.inspection_title or 'no report'} — {row.short_text}"
+    for row in choices.itertuples(index=False)
+}
+# ?rec=<rec_id> preselects a finding (the explorer's record links here). Not a bound widget:
+# a bound selectbox keeps its formatted label in the URL, and the contract is the rec_id.
+wanted = st.query_params.get("rec")
+rec_id = st.selectbox(
+    "Finding",
+    list(labels),
+    index=list(labels).index(wanted) if wanted in labels else None,
+    format_func=lambda r: labels.get(r, r),
+    placeholder=f"Choose one of {len(labels):,} findings",
+    key="record_rec",
+)
+if rec_id and wanted != rec_id:
+    st.query_params["rec"] = rec_id
+elif rec_id is None and wanted in labels:
+    del st.query_params["rec"]
+if wanted and wanted not in labels:
+    st.warning(f"No finding `{wanted}` for {view.force_name}: choose one from the list.")
+
+if rec_id:
+    record = app.query("record_state", as_at=latest, rec_id=rec_id)
+    if record.empty:
+        st.warning(f"No finding `{rec_id}` in the data.")
+    else:
+        rec = record.iloc[0]
+        st.subheader(f"{rec.reference}: {label(KIND_LABELS, rec.kind).lower()}")
+        st.markdown(
+            f"From **{rec.inspection_title or 'an unknown report'}**"
+            + (f", published {app.long_date(rec.issued_on)}" if pd.notna(rec.issued_on) else "")
+            + f". [Open its record](recommendations?rec={rec.rec_id})"
+        )
+        st.markdown(rec.text.replace("\n", "  \n"))
+        cols = st.columns(3)
+        cols[0].markdown(
+            f"**Now:** {label(STATUS_LABELS, rec.status)} {badge(rec.rag)}  \n"
+            + (
+                f"as at {app.long_date(rec.status_as_at)}"
+                if pd.notna(rec.status_as_at)
+                else "no position recorded yet"
+            )
+        )
+        cols[1].markdown(
+            f"**Due:** {app.long_date(rec.due_on)}  \n{rec.deadline_text or 'no deadline set'}"
+        )
+        cols[2].markdown(
+            f"**Chief officer lead:** {rec.chief_officer_lead or 'none'}  \n"
+            f"**Tactical lead:** {rec.tactical_lead or 'none'}"
+        )
+        history = app.query("record_history", rec_id=rec_id)
+        st.markdown(f"**History** ({len(history):,} recorded positions, newest first)")
+        if history.empty:
+            st.caption("Nothing recorded yet.")
+        else:
+            st.dataframe(
+                history.assign(
+                    status=history["status"].map(lambda s: label(STATUS_LABELS, s)),
+                )[["as_at", "status", "rag_label", "note", "recorded_by", "recorded_at"]],
+                hide_index=True,
+                column_config={
+                    "as_at": st.column_config.DateColumn("As at", format="D MMM YYYY"),
+                    "status": "Status",
+                    "rag_label": "RAG",
+                    "note": st.column_config.TextColumn("Note", width="large"),
+                    "recorded_by": "Recorded by",
+                    "recorded_at": st.column_config.DatetimeColumn(
+                        "Recorded at", format="D MMM YYYY, HH:mm"
+                    ),
+                },
+            )
+
+        if can_write:
+            with st.form("new_position", clear_on_submit=True, border=True):
+                st.markdown("**New position**")
+                c1, c2, c3 = st.columns(3)
+                as_at = c1.date_input(
+                    "As at",
+                    value=today,
+                    min_value=dt.date(2010, 1, 1),
+                    max_value=today,
+                    format="DD/MM/YYYY",
+                    help="The date the position describes (not after today).",
+                )
+                status = c2.selectbox(
+                    "Status",
+                    STATUSES,
+                    index=STATUSES.index(rec.status) if rec.status in STATUSES else 0,
+                    format_func=lambda s: label(STATUS_LABELS, s),
+                )
+                rag = c3.selectbox(
+                    "RAG",
+                    RAG_CODES,
+                    index=RAG_CODES.index(rec.rag) if rec.rag in RAG_CODES else 4,
+                    format_func=lambda r: label(RAG_LABELS, r),
+                    help="Red: off track, past its deadline or will not be implemented. "
+                    "Amber: at risk. Green: on track. Blue: complete. White: not graded, or not "
+                    "the force's to deliver (say why in the note).",
+                )
+                note = st.text_area(
+                    "Note",
+                    max_chars=4000,
+                    placeholder="What has been done, what is next, and why the RAG is what it is.",
+                )
+                submitted = st.form_submit_button("Record this position", type="primary")
+            if submitted:
+                try:
+                    result = records.append_updates(
+                        ds.data_dir,
+                        [
+                            {
+                                "rec_id": rec_id,
+                                "as_at": as_at,
+                                "status": status,
+                                "rag": rag,
+                                "note": note,
+                            }
+                        ],
+                        identity,
+                        config,
+                        source="recorded in Oversight",
+                    )
+                except (auth.NotAllowed, TimeoutError, OSError) as exc:
+                    st.error(f"Not recorded. {exc}")
+                else:
+                    if result.problems:
+                        st.error(
+                            "Not recorded: the position breaks the data rules.\n\n"
+                            + "\n".join(f"- **{p.column}**: {p.message}" for p in result.problems)
+                        )
+                    elif result.skipped_count():
+                        st.info("This exact position is already recorded: nothing was added.")
+                    else:
+                        flash(
+                            "success",
+                            f"Recorded: {rec.reference} {label(STATUS_LABELS, status).lower()}, "
+                            f"{label(RAG_LABELS, rag)}, as at {app.long_date(as_at)}, by "
+                            f"{identity.email}.",
+                        )
+        else:
+            st.caption("Recording a position needs an editor signed in (see above).")
+
+# --- import ------------------------------------------------------------------------------------
+st.header("Import a return or a new report")
+kind = st.segmented_control(
+    "The file holds",
+    list(imports.KINDS),
+    format_func=lambda k: imports.KINDS[k].title,
+    default="updates",
+    required=True,
+    key="import_kind",
+)
+st.caption(
+    imports.KINDS[kind].blurb
+    + f" CSV (UTF-8) or XLSX, at most {imports.MAX_BYTES // 1024 // 1024} MB; formulas are never "
+    "evaluated. Nothing is added unless the whole file is valid, and a row already recorded is "
+    "skipped, so importing the same file twice adds nothing."
+)
+t1, t2, _ = st.columns([1, 1, 3])
+t1.download_button(
+    "CSV template",
+    imports.template_csv(kind),
+    file_name=f"oversight-{kind}-template.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+t2.download_button(
+    "XLSX template",
+    imports.template_xlsx(kind),
+    file_name=f"oversight-{kind}-template.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+    on_click="ignore",
+)
+
+if can_write:
+    uploads = st.session_state.setdefault("import_round", 0)
+    uploaded = st.file_uploader(
+        "File to import",
+        type=["csv", "xlsx"],
+        max_upload_size=imports.MAX_BYTES // 1024 // 1024,
+        key=f"import_file_{kind}_{uploads}",
+    )
+    if uploaded is not None:
+        data = uploaded.getvalue()
+        upload = imports.read_upload(uploaded.name, data, kind)
+        try:
+            preview = imports.preview(ds.data_dir, upload, identity, config)
+        except (auth.NotAllowed, TimeoutError, OSError) as exc:
+            st.error(f"Cannot import. {exc}")
+            st.stop()
+        m = st.columns(4)
+        m[0].metric("Rows in the file", f"{upload.row_count():,}")
+        m[1].metric("Would be added", f"{preview.added_count():,}")
+        m[2].metric("Already recorded (skipped)", f"{preview.skipped_count():,}")
+        m[3].metric("Problems", f"{len(preview.problems):,}")
+        if preview.problems:
+            st.error(
+                f"Nothing will be added: {len(preview.problems):,} problem(s) in "
+                f"`{upload.file_name}`. Fix them in the file and upload it again.",
+                icon=":material/block:",
+            )
+            st.dataframe(preview.problems_frame(), hide_index=True, width="stretch")
+        elif preview.added_count() == 0:
+            st.info("Nothing new: every row in this file is already recorded.")
+        else:
+            for table in imports.KINDS[kind].tables:
+                added = preview.added(table)
+                if not added.empty:
+                    st.markdown(f"**To be added to `{table}.csv`** ({len(added):,} rows)")
+                    st.dataframe(added, hide_index=True, width="stretch")
+            digest = hashlib.sha1(data).hexdigest()[:10]
+            if st.button(
+                f"Add {preview.added_count():,} row(s)",
+                type="primary",
+                icon=":material/playlist_add:",
+                key=f"confirm_{digest}",
+            ):
+                done = imports.commit(ds.data_dir, upload, identity, config)
+                if done.written:
+                    st.session_state["import_round"] = uploads + 1
+                    flash(
+                        "success",
+                        f"Imported `{upload.file_name}`: {done.added_count():,} row(s) added, "
+                        f"{done.skipped_count():,} already recorded, by {identity.email}.",
+                    )
+                elif done.problems:
+                    st.error("Nothing was added: the data changed since the preview.")
+                    st.dataframe(done.problems_frame(), hide_index=True, width="stretch")
+                else:
+                    st.info("Nothing new: every row is already recorded.")
+else:
+    st.caption("Importing needs an editor signed in. Anyone may download the templates.")
+
+# --- audit trail -------------------------------------------------------------------------------
+st.header("Audit trail")
+recorders = app.query("audit_recorders", force_id=view.force_id)
+f1, f2, f3 = st.columns([2, 2, 2])
+who = f1.selectbox(
+    "Recorded by",
+    recorders["recorded_by"].dropna().tolist(),
+    index=None,
+    placeholder="Anyone",
+    key="audit_by",
+)
+only_this = f2.toggle(
+    "Only the chosen finding", value=False, key="audit_rec", disabled=rec_id is None
+)
+since = f3.date_input(
+    "Recorded on or after",
+    value=None,
+    min_value=dt.date(2010, 1, 1),
+    max_value=today,
+    format="DD/MM/YYYY",
+    key="audit_since",
+)
+trail = app.query(
+    "audit_trail",
+    force_id=view.force_id,
+    recorded_by=who,
+    rec_id=rec_id if only_this else None,
+    recorded_from=since,
+    recorded_to=None,
+)
+st.caption(
+    f"{len(trail):,} recorded position(s), the latest recording first. Every position ever "
+    "recorded is here, with who recorded it and when; nothing is edited or deleted."
+)
+st.dataframe(
+    trail.assign(
+        status=trail["status"].map(lambda s: label(STATUS_LABELS, s)),
+        rag=trail["rag"].map(lambda r: label(RAG_LABELS, r)),
+    )[
+        [
+            "recorded_at",
+            "recorded_by",
+            "record_url",
+            "inspection_title",
+            "as_at",
+            "status",
+            "rag",
+            "note",
+        ]
+    ],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "recorded_at": st.column_config.DatetimeColumn("Recorded at", format="D MMM YYYY, HH:mm"),
+        "recorded_by": "Recorded by",
+        "record_url": st.column_config.LinkColumn("Finding", display_text=r"rec=(.*)$"),
+        "inspection_title": "Inspection",
+        "as_at": st.column_config.DateColumn("As at", format="D MMM YYYY"),
+        "status": "Status",
+        "rag": "RAG",
+        "note": st.column_config.TextColumn("Note", width="large"),
+    },
+)

@@ -1,0 +1,324 @@
+"""Importing a return or a new report: only CSV/XLSX, formulas never evaluated, text kept as text,
+a preview with every problem's row and column, all or nothing, and nothing added twice."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from oversight import auth, db, imports
+
+EDITOR = auth.Identity("ed@force.example", "Ed", True)
+CONFIG = auth.EditingConfig(True, frozenset({"ed@force.example"}), True, ("",))
+HEADER = "rec_id,as_at,status,rag,note\r\n"
+
+
+def csv_bytes(*lines: str, header: str = HEADER) -> bytes:
+    return (header + "".join(line + "\r\n" for line in lines)).encode("utf-8")
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def update_rows(path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+RETURN = csv_bytes(
+    "r1,2018-07-20,in_progress,amber,Slipping",
+    'r2,2018-07-20,pending_closure,green,"Plan agreed, awaiting sign-off"',
+)
+
+
+def test_a_return_previews_then_imports(mini_copy):
+    upload = imports.read_upload("return.csv", RETURN, "updates")
+    assert upload.problems == []
+    assert upload.row_numbers == {"updates": [2, 3]}
+    before = (mini_copy / "updates.csv").read_bytes()
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert preview.ok and not preview.written
+    assert (preview.added_count(), preview.skipped_count()) == (2, 0)
+    added = preview.added("updates")
+    assert list(added["rec_id"]) == ["r1", "r2"]
+    assert list(added["recorded_by"]) == ["ed@force.example"] * 2
+    assert (mini_copy / "updates.csv").read_bytes() == before  # a preview writes nothing
+
+    done = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert done.written and done.added_count() == 2
+    rows = update_rows(mini_copy / "updates.csv")
+    assert [(r["rec_id"], r["note"], r["recorded_by"]) for r in rows[-2:]] == [
+        ("r1", "Slipping", "ed@force.example"),
+        ("r2", "Plan agreed, awaiting sign-off", "ed@force.example"),
+    ]
+    assert db.validate(mini_copy) == []
+
+
+def test_reimporting_the_same_file_adds_nothing(mini_copy):
+    upload = imports.read_upload("return.csv", RETURN, "updates")
+    assert imports.commit(mini_copy, upload, EDITOR, CONFIG).added_count() == 2
+    size = len(update_rows(mini_copy / "updates.csv"))
+    again = imports.preview(
+        mini_copy, imports.read_upload("return.csv", RETURN, "updates"), EDITOR, CONFIG
+    )
+    assert (again.ok, again.added_count(), again.skipped_count()) == (True, 0, 2)
+    done = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert (done.written, done.added_count(), done.skipped_count()) == (False, 0, 2)
+    assert len(update_rows(mini_copy / "updates.csv")) == size
+    # A file with one new row and the old ones adds only the new one.
+    more = RETURN + b"r3,2018-07-20,in_progress,red,Bail plan late\r\n"
+    mixed = imports.commit(mini_copy, imports.read_upload("r.csv", more, "updates"), EDITOR, CONFIG)
+    assert (mixed.added_count(), mixed.skipped_count()) == (1, 2)
+
+
+def test_all_or_nothing_with_every_problem_located(mini_copy):
+    data = csv_bytes(
+        "r1,2018-07-20,in_progress,amber,Fine",
+        'r2,20/07/2018,in_progress,green,"Two-line',
+        'note"',
+        "r9,2018-07-20,underway,amber,",
+    )
+    upload = imports.read_upload("return.csv", data, "updates")
+    assert upload.row_numbers == {"updates": [2, 3, 5]}  # the quoted note spans lines 3-4
+    before = (mini_copy / "updates.csv").read_bytes()
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert not preview.ok
+    assert [(p.where, p.row, p.column) for p in preview.problems] == [
+        ("return.csv", 3, "as_at"),
+        ("return.csv", 5, "rec_id"),
+        ("return.csv", 5, "status"),
+    ]
+    frame = preview.problems_frame()
+    assert list(frame.columns) == ["Sheet or file", "Row", "Column", "Problem"]
+    assert "expected YYYY-MM-DD" in frame["Problem"].iloc[0]
+    done = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert not done.written and done.added_count() == 0 or not done.result.written
+    assert (mini_copy / "updates.csv").read_bytes() == before
+
+
+def test_header_problems(mini_copy):
+    data = csv_bytes(
+        "r1,2018-07-20,in_progress,amber,x,someone",
+        header="Rec ID,as at,Status,recorded_by,note\r\n",
+    )
+    upload = imports.read_upload("return.csv", data, "updates")
+    problems = [(p.row, p.column, p.message[:40]) for p in upload.problems]
+    assert (1, "recorded_by", "not a column of the updates template (th") in problems
+    assert (1, "rag", "required column missing from the header") in problems
+    assert (2, "F", "a value under no header") in problems
+    # Headers are forgiving about case and spaces: "Rec ID" is rec_id, "as at" is as_at.
+    assert not any(p.column in ("rec_id", "as_at") for p in upload.problems)
+    assert not imports.preview(mini_copy, upload, EDITOR, CONFIG).ok
+
+
+def test_an_empty_file_and_a_file_with_only_a_header():
+    assert imports.read_upload("r.csv", b"", "updates").problems[0].message == "the file is empty"
+    only_header = imports.read_upload("r.csv", HEADER.encode(), "updates")
+    assert [p.message for p in only_header.problems] == ["no rows under the header"]
+
+
+# --- what is accepted ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("return.txt", RETURN, "only .csv and .xlsx"),
+        ("return.xlsm", RETURN, "only .csv and .xlsx"),
+        ("return.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "only .csv and .xlsx"),
+        ("return.xlsx", RETURN, "not an Excel workbook"),
+        ("return.csv", xlsx_bytes({"updates": [["rec_id"]]}), "name it .xlsx"),
+        ("return.csv", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "old Excel (.xls)"),
+        ("return.csv", "rec_id,note\r\nr1,caf\xe9\r\n".encode("latin-1"), "not UTF-8"),
+        ("return.csv", b"rec_id\x00,note\r\n", "not a CSV text file"),
+        ("return.csv", b"a" * (imports.MAX_BYTES + 1), "the limit is 2 MB"),
+    ],
+)
+def test_only_csv_and_xlsx_by_name_and_by_content(name, data, message):
+    upload = imports.read_upload(name, data, "updates")
+    assert len(upload.problems) == 1
+    assert message in upload.problems[0].message
+    assert upload.tables == {}
+
+
+def test_a_workbook_with_macros_is_refused():
+    good = xlsx_bytes({"updates": [list(imports.import_columns("updates"))]})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        dst.writestr("xl/vbaProject.bin", b"Attribute VB_Name = 'Evil'")
+    upload = imports.read_upload("return.xlsx", buffer.getvalue(), "updates")
+    assert [p.message for p in upload.problems] == [
+        "the workbook holds macros: save it as a plain .xlsx"
+    ]
+
+
+def test_formula_cells_are_problems_never_values(mini_copy):
+    data = xlsx_bytes(
+        {
+            "updates": [
+                ["rec_id", "as_at", "status", "rag", "note"],
+                ["r1", "2018-07-20", "in_progress", "amber", '=HYPERLINK("http://x","y")'],
+                ['="r"&"2"', "2018-07-20", "in_progress", "green", "ok"],
+            ]
+        }
+    )
+    upload = imports.read_upload("return.xlsx", data, "updates")
+    assert [(p.where, p.row, p.column) for p in upload.problems] == [
+        ("updates", 2, "note"),
+        ("updates", 3, "rec_id"),
+    ]
+    assert all("formula" in p.message for p in upload.problems)
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert not preview.ok and preview.result is None
+    assert not imports.commit(mini_copy, upload, EDITOR, CONFIG).written
+
+
+def test_text_that_a_spreadsheet_would_run_is_refused_in_a_csv():
+    upload = imports.read_upload(
+        "return.csv", csv_bytes("r1,2018-07-20,in_progress,amber,=1+1"), "updates"
+    )
+    assert [(p.row, p.column) for p in upload.problems] == [(2, "note")]
+    assert "formula" in upload.problems[0].message
+
+
+def test_xlsx_values_become_text_exactly():
+    data = xlsx_bytes(
+        {
+            "about": [["ignored"]],
+            "updates": [
+                ["rec_id", "as_at", "status", "rag", "note"],
+                ["r1", dt.datetime(2018, 7, 20), "in_progress", "amber", 12.0],
+                ["r2", dt.date(2018, 7, 21), "in_progress", "green", "0123"],
+                [None, None, None, None, None],  # a blank row is skipped
+                ["r3", "2018-07-22", "in_progress", "red", 2.5],
+            ],
+        }
+    )
+    upload = imports.read_upload("return.xlsx", data, "updates")
+    assert upload.problems == []
+    assert upload.row_numbers == {"updates": [2, 3, 5]}
+    assert [(r["as_at"], r["note"]) for r in upload.tables["updates"]] == [
+        ("2018-07-20", "12"),
+        ("2018-07-21", "0123"),
+        ("2018-07-22", "2.5"),
+    ]
+
+
+def test_a_sheet_must_be_named_when_there_are_several():
+    data = xlsx_bytes({"one": [["rec_id"]], "two": [["rec_id"]]})
+    upload = imports.read_upload("return.xlsx", data, "updates")
+    assert "no sheet named 'updates'" in upload.problems[0].message
+
+
+# --- a new report --------------------------------------------------------------------------------
+
+
+REPORT = {
+    "inspections": [
+        ["inspection_id", "title", "inspectorate", "kind", "force_id", "published_on"],
+        ["wmp-2019", "WMP PEEL 2019", "HMICFRS", "peel", "wmp", "2019-05-02"],
+    ],
+    "recommendations": [
+        ["rec_id", "inspection_id", "force_id", "ref", "kind", "addressed_to", "text", "due_on"],
+        ["w19-afi01", "wmp-2019", "wmp", "AFI1", "area_for_improvement", "force", "Calls.", None],
+        ["w19-afi02", "wmp-2019", "wmp", "AFI2", "area_for_improvement", "force", "Crime.", None],
+    ],
+}
+
+
+def test_a_new_report_and_its_recommendations_in_one_workbook(mini_copy):
+    upload = imports.read_upload("report.xlsx", xlsx_bytes(REPORT), "recommendations")
+    assert upload.problems == []
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert preview.ok
+    assert list(preview.added("inspections")["inspection_id"]) == ["wmp-2019"]
+    assert list(preview.added("recommendations")["rec_id"]) == ["w19-afi01", "w19-afi02"]
+    assert imports.commit(mini_copy, upload, EDITOR, CONFIG).written
+    ds = db.load(mini_copy)
+    assert ds.problems == []
+    assert sorted(ds.query("record_choices", as_at=dt.date(2019, 6, 1), force_id="wmp")["rec_id"])[
+        -2:
+    ] == ["w19-afi01", "w19-afi02"]
+    again = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert (again.written, again.skipped_count()) == (False, 3)
+
+
+def test_recommendations_for_an_unknown_report_are_refused(mini_copy):
+    only_recs = {"recommendations": REPORT["recommendations"]}
+    upload = imports.read_upload("report.xlsx", xlsx_bytes(only_recs), "recommendations")
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert [(p.where, p.row, p.column) for p in preview.problems] == [
+        ("recommendations", 2, "inspection_id"),
+        ("recommendations", 3, "inspection_id"),
+    ]
+
+
+def test_a_non_editor_cannot_import(mini_copy):
+    upload = imports.read_upload("return.csv", RETURN, "updates")
+    before = (mini_copy / "updates.csv").read_bytes()
+    for identity in (auth.ANONYMOUS, auth.Identity("stranger@x.org", None, True)):
+        with pytest.raises(auth.NotAllowed):
+            imports.preview(mini_copy, upload, identity, CONFIG)
+        with pytest.raises(auth.NotAllowed):
+            imports.commit(mini_copy, upload, identity, CONFIG)
+    assert (mini_copy / "updates.csv").read_bytes() == before
+
+
+# --- templates -----------------------------------------------------------------------------------
+
+
+def test_csv_templates_are_the_import_headers():
+    assert imports.template_csv("updates") == "\ufeffrec_id,as_at,status,rag,note\r\n".encode()
+    header = imports.template_csv("recommendations").decode("utf-8-sig").strip().split(",")
+    assert header[:7] == [
+        "rec_id",
+        "inspection_id",
+        "force_id",
+        "ref",
+        "kind",
+        "addressed_to",
+        "text",
+    ]
+
+
+@pytest.mark.parametrize("kind", list(imports.KINDS))
+def test_xlsx_templates_fill_in_and_import(mini_copy, kind):
+    wb = openpyxl.load_workbook(io.BytesIO(imports.template_xlsx(kind)))
+    assert wb.sheetnames == [*imports.KINDS[kind].tables, "about"]
+    ws = wb[imports.KINDS[kind].tables[0]]
+    header = [c.value for c in ws[1]]
+    assert header == list(imports.import_columns(imports.KINDS[kind].tables[0]))
+    assert ws.column_dimensions["A"].number_format == "@"  # typed text stays text
+    if kind == "updates":
+        ws.append(["r1", "2018-07-20", "in_progress", "amber", "From the template"])
+    else:
+        ws.append(["nat-2018-r04", "nat-2018", "wmp", "R4", "recommendation", "all_forces", "New."])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    upload = imports.read_upload(f"{kind}.xlsx", buffer.getvalue(), kind)
+    assert upload.problems == []
+    assert imports.commit(mini_copy, upload, EDITOR, CONFIG).added_count() == 1
+    assert db.validate(mini_copy) == []
+
+
+def test_the_template_lists_allowed_values():
+    wb = openpyxl.load_workbook(io.BytesIO(imports.template_xlsx("updates")))
+    about = [[c.value for c in row] for row in wb["about"].iter_rows()]
+    status = next(row for row in about if row[1] == "status")
+    assert status[3] == "yes" and "pending_closure" in status[4]

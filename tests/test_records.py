@@ -1,0 +1,485 @@
+"""The write path: editors only, validated like `oversight validate`, append-only, atomic, and safe
+when several editors (threads or processes) save at the same moment."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from oversight import auth, db, records
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITOR = auth.Identity("ed@force.example", "Ed Itor", True)
+CONFIG = auth.EditingConfig(
+    enabled=True,
+    editors=frozenset({"ed@force.example", "second@force.example"}),
+    auth_configured=True,
+    providers=("",),
+)
+NOW = dt.datetime(2018, 8, 1, 9, 30, tzinfo=dt.UTC)
+
+
+def position(rec_id="r1", as_at="2018-07-20", status="in_progress", rag="amber", note="Slipping"):
+    return {"rec_id": rec_id, "as_at": as_at, "status": status, "rag": rag, "note": note}
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# --- who may write ------------------------------------------------------------------------------
+
+
+def test_an_editor_records_a_position_with_who_and_when(mini_copy):
+    result = records.append_updates(mini_copy, [position()], EDITOR, CONFIG, now=NOW)
+    assert result.ok and result.written
+    assert result.added_count() == 1
+    last = read_rows(mini_copy / "updates.csv")[-1]
+    assert last["rec_id"] == "r1"
+    assert last["status"] == "in_progress"
+    assert last["rag"] == "amber"
+    assert last["note"] == "Slipping"
+    assert last["recorded_by"] == "ed@force.example"
+    assert last["recorded_at"] == "2018-08-01T09:30:00Z"
+    assert last["update_id"].startswith("u-r1-2018-07-20-")
+    assert db.validate(mini_copy) == []
+    # The new position is the state from its date on.
+    state = db.load(mini_copy).query("record_state", as_at=dt.date(2018, 7, 20), rec_id="r1")
+    assert (state["rag"].iloc[0], state["recorded_by"].iloc[0]) == ("amber", "ed@force.example")
+
+
+def test_recorded_by_is_the_signed_in_editor_never_a_submitted_value(mini_copy):
+    forged = {**position(), "recorded_by": "someone.else@force.example", "update_id": "u-forged"}
+    records.append_updates(mini_copy, [forged], EDITOR, CONFIG, now=NOW)
+    last = read_rows(mini_copy / "updates.csv")[-1]
+    assert last["recorded_by"] == "ed@force.example"
+    assert last["update_id"] != "u-forged"
+
+
+def test_each_editor_is_recorded_against_their_own_update(mini_copy):
+    second = auth.Identity("Second@Force.example", None, True)
+    records.append_updates(mini_copy, [position(note="first")], EDITOR, CONFIG)
+    records.append_updates(mini_copy, [position(note="second")], second, CONFIG)
+    last_two = read_rows(mini_copy / "updates.csv")[-2:]
+    assert [(r["note"], r["recorded_by"]) for r in last_two] == [
+        ("first", "ed@force.example"),
+        ("second", "second@force.example"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("identity", "config", "reason"),
+    [
+        (auth.ANONYMOUS, CONFIG, "Sign in"),
+        (None, CONFIG, "Sign in"),
+        # An address on the list is not enough: the sign-in must say so.
+        (auth.Identity("ed@force.example", None, False), CONFIG, "Sign in"),
+        (auth.Identity("stranger@force.example", None, True), CONFIG, "not on the list"),
+        (auth.Identity(None, "No mail", True), CONFIG, "not on the list"),
+        (EDITOR, auth.EditingConfig(), "read-only"),
+        (EDITOR, auth.EditingConfig(False, CONFIG.editors, True, ("",)), "not switched on"),
+        (EDITOR, auth.EditingConfig(True, CONFIG.editors, False, ()), "sign-in is not configured"),
+        (EDITOR, auth.EditingConfig(True, frozenset(), True, ("",)), "no editor is named"),
+    ],
+)
+def test_a_non_editor_cannot_write_by_any_function(mini_copy, identity, config, reason):
+    before = {p.name: p.read_bytes() for p in mini_copy.glob("*.csv")}
+    with pytest.raises(auth.NotAllowed, match=reason):
+        records.append_updates(mini_copy, [position()], identity, config)
+    with pytest.raises(auth.NotAllowed):
+        records.append_updates(mini_copy, [position()], identity, config, dry_run=True)
+    with pytest.raises(auth.NotAllowed):
+        records.append_recommendations(
+            mini_copy, [{"rec_id": "x1"}], identity, config, inspections=[{"inspection_id": "i"}]
+        )
+    assert {p.name: p.read_bytes() for p in mini_copy.glob("*.csv")} == before
+
+
+def test_without_a_config_the_write_path_reads_the_secrets_files(mini_copy, monkeypatch, tmp_path):
+    """No secrets file (the default install): the write path itself refuses everyone."""
+    monkeypatch.setattr(auth, "SECRETS_FILES", (tmp_path / "missing.toml",))
+    monkeypatch.setattr(auth.load_config, "__defaults__", ((tmp_path / "missing.toml",),))
+    with pytest.raises(auth.NotAllowed, match="read-only"):
+        records.append_updates(mini_copy, [position()], EDITOR)
+
+
+def test_config_from_a_secrets_file(tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(
+        textwrap.dedent(
+            """
+            [auth]
+            redirect_uri = "http://localhost:8501/oauth2callback"
+            cookie_secret = "a-long-random-secret"
+
+            [auth.microsoft]
+            client_id = "id"
+            client_secret = "secret"
+            server_metadata_url = "https://login.example/v2.0/.well-known/openid-configuration"
+
+            [editing]
+            enabled = true
+            editors = ["Ed@Force.example", "not-an-address"]
+            """
+        )
+    )
+    config = auth.load_config((secrets,))
+    assert config.is_on
+    assert config.editors == frozenset({"ed@force.example"})
+    assert config.providers == ("microsoft",)
+    assert auth.may_write(auth.Identity("ED@force.example", None, True), config)
+    secrets.write_text("[editing\nenabled = true")
+    assert auth.load_config((secrets,)) == auth.EditingConfig()
+
+
+def test_identity_from_st_user():
+    assert auth.identity_from_user({"email": "test@example.com"}) == auth.ANONYMOUS
+    assert auth.identity_from_user({"is_logged_in": False, "email": "a@b.c"}) == auth.ANONYMOUS
+    assert auth.identity_from_user({"is_logged_in": True, "email": "a@b.c", "name": "A"}) == (
+        auth.Identity("a@b.c", "A", True)
+    )
+
+
+# --- validated with the same rules ----------------------------------------------------------------
+
+
+def test_invalid_rows_are_reported_with_row_and_column_and_nothing_is_written(mini_copy):
+    before = (mini_copy / "updates.csv").read_bytes()
+    result = records.append_updates(
+        mini_copy,
+        [
+            position(),
+            position(rec_id="nope", as_at="2018-02-30", status="done", rag="purple"),
+            # Before the report was published: a cross-table rule of `oversight validate`.
+            position(rec_id="r2", as_at="2018-01-01"),
+        ],
+        EDITOR,
+        CONFIG,
+    )
+    assert not result.written
+    assert [(p.index, p.column) for p in result.problems] == [
+        (1, "as_at"),
+        (1, "rag"),
+        (1, "rec_id"),
+        (1, "status"),
+        (2, "as_at"),
+    ]
+    assert "before" in result.problems[-1].message
+    assert str(result.problems[2]) == (
+        "updates.csv, row 2, column rec_id: 'nope' is not a known recommendations.rec_id"
+    )
+    assert (mini_copy / "updates.csv").read_bytes() == before
+
+
+def test_a_problem_already_in_the_data_does_not_block_a_valid_position(mini_copy):
+    path = mini_copy / "inspections.csv"
+    path.write_text(path.read_text().replace("2018-05-01,2018-05-02", "2018-05-03,2018-05-02"))
+    assert db.validate(mini_copy)  # the data has a problem of its own
+    result = records.append_updates(mini_copy, [position()], EDITOR, CONFIG)
+    assert result.ok and result.written
+
+
+def test_a_required_value_left_empty_is_a_problem(mini_copy):
+    result = records.append_updates(mini_copy, [position(status="  ", rag=None)], EDITOR, CONFIG)
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("rag", "required value is empty"),
+        ("status", "required value is empty"),
+    ]
+
+
+# --- append-only ----------------------------------------------------------------------------------
+
+
+def test_history_is_kept_byte_for_byte_and_a_correction_is_a_new_row(mini_copy):
+    path = mini_copy / "updates.csv"
+    before = path.read_bytes()
+    records.append_updates(mini_copy, [position(rag="amber")], EDITOR, CONFIG)
+    records.append_updates(mini_copy, [position(rag="green", note="Corrected")], EDITOR, CONFIG)
+    after = path.read_bytes()
+    assert after.startswith(before)
+    rows = read_rows(path)
+    assert len(rows) == 10
+    assert [(r["rag"], r["note"]) for r in rows[-2:]] == [
+        ("amber", "Slipping"),
+        ("green", "Corrected"),
+    ]
+
+
+def test_the_same_position_twice_is_recorded_once(mini_copy):
+    first = records.append_updates(mini_copy, [position(), position()], EDITOR, CONFIG)
+    assert (first.added_count(), first.skipped_count()) == (1, 1)
+    again = records.append_updates(mini_copy, [position(note="  Slipping ")], EDITOR, CONFIG)
+    assert (again.added_count(), again.skipped_count(), again.written) == (0, 1, False)
+    # An existing row from the curated file counts too.
+    old = position(
+        rec_id="r2", as_at="2018-06-28", status="in_progress", rag="amber", note="Plan drafted"
+    )
+    assert records.append_updates(mini_copy, [old], EDITOR, CONFIG).skipped_count() == 1
+
+
+def test_excel_csv_with_bom_and_crlf_keeps_its_form(mini_copy):
+    path = mini_copy / "updates.csv"
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes("\ufeff".encode() + text.encode("utf-8")[:-2])  # and no final line end
+    before = path.read_bytes()
+    result = records.append_updates(
+        mini_copy, [position(note='A "quoted", multi-line\nnote')], EDITOR, CONFIG
+    )
+    assert result.written
+    after = path.read_bytes()
+    assert after.startswith(before)
+    assert after.endswith(b"\r\n") and b"\n" not in after.replace(b"\r\n", b"").replace(
+        b"multi-line\nnote", b""
+    )
+    assert db.validate(mini_copy) == []
+    assert read_rows(path)[-1]["note"] == 'A "quoted", multi-line\nnote'
+
+
+def test_an_extra_column_of_the_file_is_kept_and_filled(mini_copy):
+    path = mini_copy / "updates.csv"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([lines[0] + ",source"] + [ln + "," for ln in lines[1:]]) + "\n")
+    records.append_updates(mini_copy, [position()], EDITOR, CONFIG, source="recorded in Oversight")
+    assert read_rows(path)[-1]["source"] == "recorded in Oversight"
+    assert db.validate(mini_copy) == []
+
+
+# --- atomic ---------------------------------------------------------------------------------------
+
+
+def test_a_write_failing_at_the_swap_leaves_the_previous_file(mini_copy, monkeypatch):
+    path = mini_copy / "updates.csv"
+    before = path.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError("disk gone at the worst moment")
+
+    monkeypatch.setattr(records.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk gone"):
+        records.append_updates(mini_copy, [position()], EDITOR, CONFIG)
+    assert path.read_bytes() == before
+    assert db.validate(mini_copy) == []
+    assert not list(mini_copy.glob(".*.tmp"))  # the temporary file is cleaned up
+    monkeypatch.undo()
+    # The lock was released: the next save works.
+    assert records.append_updates(mini_copy, [position()], EDITOR, CONFIG).written
+
+
+def test_a_write_failing_while_writing_the_temporary_file_leaves_the_previous_file(
+    mini_copy, monkeypatch
+):
+    path = mini_copy / "updates.csv"
+    before = path.read_bytes()
+
+    def broken_fsync(fd):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(records.os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="no space"):
+        records.append_updates(mini_copy, [position()], EDITOR, CONFIG)
+    assert path.read_bytes() == before
+    assert not list(mini_copy.glob(".*.tmp"))
+
+
+KILLED_WRITER = """
+import os, sys, time
+from oversight import auth, records
+config = auth.EditingConfig(True, frozenset({"ed@force.example"}), True, ("",))
+real_replace = os.replace
+def stalled_replace(src, dst):
+    # The temporary file is written and fsynced; tell the test, then wait to be killed.
+    with open(sys.argv[2] + ".part", "w") as fh:
+        fh.write(str(src))
+    real_replace(sys.argv[2] + ".part", sys.argv[2])
+    time.sleep(60)
+    real_replace(src, dst)
+records.os.replace = stalled_replace
+records.append_updates(
+    sys.argv[1],
+    [{"rec_id": "r1", "as_at": "2018-07-20", "status": "closed", "rag": "blue", "note": "x"}],
+    auth.Identity("ed@force.example", None, True),
+    config,
+)
+"""
+
+
+def test_a_process_killed_mid_write_leaves_the_previous_file_intact(mini_copy, tmp_path):
+    path = mini_copy / "updates.csv"
+    before = path.read_bytes()
+    marker = tmp_path / "temp-written"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(mini_copy), str(marker)], cwd=ROOT
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the writer never reached the swap"
+        temp = Path(marker.read_text())
+        assert temp.parent == mini_copy and temp.read_bytes().startswith(before)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert path.read_bytes() == before
+    assert db.validate(mini_copy) == []
+    # A dead process holds no lock: the next save lands; the stray temporary file is no table.
+    assert records.append_updates(mini_copy, [position()], EDITOR, CONFIG).written
+    assert db.validate(mini_copy) == []
+
+
+def test_recommendations_with_their_report_land_report_first(mini_copy, monkeypatch):
+    inspection = {
+        "inspection_id": "wmp-2019",
+        "title": "WMP 2019",
+        "inspectorate": "HMICFRS",
+        "kind": "peel",
+        "force_id": "wmp",
+        "published_on": "2019-05-02",
+    }
+    rec = {
+        "rec_id": "w19-afi01",
+        "inspection_id": "wmp-2019",
+        "force_id": "wmp",
+        "kind": "area_for_improvement",
+        "addressed_to": "force",
+        "text": "Improve call handling.",
+    }
+    calls: list[str] = []
+    real = records.atomic_write
+
+    def stop_after_first(path, data):
+        if calls:
+            raise OSError("stopped between the two files")
+        calls.append(path.name)
+        real(path, data)
+
+    monkeypatch.setattr(records, "atomic_write", stop_after_first)
+    with pytest.raises(OSError):
+        records.append_recommendations(mini_copy, [rec], EDITOR, CONFIG, inspections=[inspection])
+    assert calls == ["inspections.csv"]
+    assert db.validate(mini_copy) == []  # a report with no recommendations yet is valid
+    monkeypatch.undo()
+    result = records.append_recommendations(
+        mini_copy, [rec], EDITOR, CONFIG, inspections=[inspection]
+    )
+    assert (result.added_count("recommendations"), result.skipped_count("inspections")) == (1, 1)
+    assert db.validate(mini_copy) == []
+
+
+def test_an_existing_recommendation_is_never_edited_by_an_import(mini_copy):
+    changed = {"rec_id": "r1", "text": "Something else"}
+    result = records.append_recommendations(mini_copy, [changed], EDITOR, CONFIG)
+    assert [(p.index, p.column) for p in result.problems] == [(0, "rec_id")]
+    assert "never edited" in result.problems[0].message
+    same = {"rec_id": "r3", "text": "Bail review", "kind": "recommendation"}
+    assert records.append_recommendations(mini_copy, [same], EDITOR, CONFIG).skipped_count() == 1
+
+
+# --- concurrent -----------------------------------------------------------------------------------
+
+
+def test_concurrent_saves_from_threads_all_land(mini_copy):
+    editors = [EDITOR, auth.Identity("second@force.example", None, True)]
+
+    def save(worker: int) -> int:
+        added = 0
+        for i in range(5):
+            result = records.append_updates(
+                mini_copy,
+                [position(note=f"thread {worker} save {i}")],
+                editors[worker % 2],
+                CONFIG,
+            )
+            added += result.added_count()
+        return added
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert sum(pool.map(save, range(8))) == 40
+    rows = read_rows(mini_copy / "updates.csv")
+    assert len(rows) == 8 + 40
+    assert len({r["update_id"] for r in rows}) == 48
+    assert {r["note"] for r in rows[8:]} == {
+        f"thread {w} save {i}" for w in range(8) for i in range(5)
+    }
+    assert db.validate(mini_copy) == []
+
+
+CONCURRENT_WRITER = """
+import sys
+from oversight import auth, records
+config = auth.EditingConfig(True, frozenset({"ed@force.example"}), True, ("",))
+worker = sys.argv[2]
+for i in range(5):
+    result = records.append_updates(
+        sys.argv[1],
+        [{"rec_id": "r2", "as_at": "2018-07-01", "status": "in_progress", "rag": "green",
+          "note": f"process {worker} save {i}"}],
+        auth.Identity("ed@force.example", None, True),
+        config,
+    )
+    assert result.written, result.problems
+"""
+
+
+def test_concurrent_saves_from_processes_all_land(mini_copy):
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONCURRENT_WRITER, str(mini_copy), str(worker)],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+        )
+        for worker in range(8)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=240)
+        assert proc.returncode == 0, err.decode()
+    rows = read_rows(mini_copy / "updates.csv")
+    assert len(rows) == 8 + 40
+    assert {r["note"] for r in rows[8:]} == {
+        f"process {w} save {i}" for w in range(8) for i in range(5)
+    }
+    assert len({r["update_id"] for r in rows}) == 48
+    assert db.validate(mini_copy) == []
+
+
+def test_the_lock_waits_its_turn_and_gives_up_with_a_message(mini_copy):
+    with (
+        records._locked(mini_copy),
+        pytest.raises(TimeoutError, match="another save"),
+        records._locked(mini_copy, timeout=0.2),
+    ):
+        pass
+
+
+def test_rendered_rows_are_csv_not_text_pasted(mini_copy):
+    note = 'Comma, "quote", and\nnewline; =1+1 stays text in the file'
+    records.append_updates(mini_copy, [position(note=note)], EDITOR, CONFIG)
+    raw = (mini_copy / "updates.csv").read_text()
+    last = list(csv.reader(io.StringIO(raw)))[-1]
+    assert last[5] == note
+
+
+def test_a_missing_data_folder_is_an_error_not_a_new_folder(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        records.append_updates(tmp_path / "nowhere", [position()], EDITOR, CONFIG)
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_lock_file_is_the_only_thing_added_to_the_folder(mini_copy):
+    before = set(os.listdir(mini_copy))
+    records.append_updates(mini_copy, [position()], EDITOR, CONFIG)
+    assert set(os.listdir(mini_copy)) - before == {records.LOCK_FILE}
