@@ -343,15 +343,16 @@ def days_phrase(days_to_due: object, is_open: object) -> str:
 # --- frames a page shows or exports -------------------------------------------------------
 
 TABLE_COLUMNS = {
+    # RAG, owners and due date first, so they are in view on a laptop screen without scrolling
     "reference": "Reference",
+    "rag": "RAG",
     "short_text": "Finding",
-    "inspection_title": "Inspection",
     "chief_officer_lead": "Chief officer lead",
     "tactical_lead": "Tactical lead",
     "due_on": "Due",
     "days_to_due": "Days to due",
     "status": "Status",
-    "rag": "RAG",
+    "inspection_title": "Inspection",
 }
 
 

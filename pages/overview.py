@@ -119,9 +119,14 @@ else:
         explorer.style_rag(overview.due_next_frame(due)),
         hide_index=True,
         column_config={
-            "Reference": st.column_config.TextColumn(width=110),
-            "Finding": st.column_config.TextColumn(width=380),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Reference": st.column_config.TextColumn(width=80),
+            "Finding": st.column_config.TextColumn(width=250),
+            "Chief officer lead": st.column_config.TextColumn(width=130),
+            "Tactical lead": st.column_config.TextColumn(width=130),
+            "Deadline as written": st.column_config.TextColumn(width=130),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+            "Days to due": st.column_config.NumberColumn(width=70),
+            "RAG": st.column_config.TextColumn(width=75),
         },
     )
 
@@ -143,8 +148,10 @@ else:
         hide_index=True,
         column_config={
             "Reference": st.column_config.TextColumn(width=150),
-            "Finding": st.column_config.TextColumn(width=420),
-            "Recorded": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Finding": st.column_config.TextColumn(width=300),
+            "From": st.column_config.TextColumn(width=170),
+            "To": st.column_config.TextColumn(width=170),
+            "Recorded": st.column_config.DateColumn(format="D MMM YYYY", width=100),
         },
     )
 

@@ -164,22 +164,22 @@ else:
         selection_mode="single-row",
         key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
         column_config={
-            "Reference": st.column_config.TextColumn(width=140),
-            "Finding": st.column_config.TextColumn(width=230),
-            "Inspection": st.column_config.TextColumn(width=150),
-            "Chief officer lead": st.column_config.TextColumn(width=120),
+            "Reference": st.column_config.TextColumn(width=130),
+            "RAG": st.column_config.TextColumn(
+                width=70, help="Red, amber, green, blue or white (not graded)"
+            ),
+            "Finding": st.column_config.TextColumn(width=210),
+            "Chief officer lead": st.column_config.TextColumn(width=115),
             "Tactical lead": st.column_config.TextColumn(width=110),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY", width=85),
             "Days to due": st.column_config.NumberColumn(
                 format="%d",
-                width=60,
+                width=55,
                 help="Days from the as-at date to the due date of an open finding; "
                 "negative when overdue",
             ),
             "Status": st.column_config.TextColumn(width=110),
-            "RAG": st.column_config.TextColumn(
-                width=75, help="Red, amber, green, blue or white (not graded)"
-            ),
+            "Inspection": st.column_config.TextColumn(width=220),
         },
     )
     st.caption("Select a row to read the whole record. Sort by clicking a column heading.")

@@ -307,14 +307,14 @@ def test_table_frame_words_and_badges(mini):
     table = explorer.table_frame(explorer_rows(mini))
     assert list(table.columns) == [
         "Reference",
+        "RAG",
         "Finding",
-        "Inspection",
         "Chief officer lead",
         "Tactical lead",
         "Due",
         "Days to due",
         "Status",
-        "RAG",
+        "Inspection",
     ]
     assert list(table["Status"])[:2] == ["Closed", "In progress · overdue"]
     assert list(table["RAG"]) == ["● Blue", "● Green", "● Amber", "● Green", "● White", "● Amber"]
