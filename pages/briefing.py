@@ -19,7 +19,7 @@ names = {
     str(m.meeting_id): f"{app.long_date(m.held_on)} · {m.committee}" for m in meetings.itertuples()
 }
 
-st.title("Briefing pack")
+st.title("Briefing")
 st.caption(
     "The committee paper, written from the data: purpose, background, what was completed and "
     "received since the last meeting with every recommendation in full, what is red, what moved, "

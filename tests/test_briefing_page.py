@@ -28,7 +28,7 @@ def words(at: AppTest) -> str:
 def test_briefing_page_previews_the_pack(page):
     at = page
     assert not at.exception
-    assert at.title[0].value == "Briefing pack"
+    assert at.title[0].value == "Briefing"
     assert at.selectbox(key="meeting").value == "jac-2018-06-28"
     assert at.date_input(key="pack_since_2018-06-28").value == dt.date(2018, 3, 1)
     assert [s.value for s in at.subheader] == [
