@@ -191,9 +191,14 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                     base=[_iso(v) for v in start],
                     x=list(length),
                     text=[word] * len(bars),
-                    textposition="inside",
+                    # Inside the bar when it fits, else after its end: the word is never dropped.
+                    textposition="auto",
                     insidetextanchor="start",
-                    textfont={"color": RAG_TEXT_COLOURS[rag]},
+                    textangle=0,
+                    constraintext="none",
+                    cliponaxis=False,
+                    insidetextfont={"color": RAG_TEXT_COLOURS[rag]},
+                    outsidetextfont={"color": "#202124"},
                     marker={
                         "color": RAG_COLOURS[rag],
                         "line": {"color": RAG_OUTLINE, "width": 1},
@@ -306,6 +311,11 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
         f"Due from {_day(row.first_due_on)} to {_day(row.last_due_on)}"
         for row in frame.itertuples(index=False)
     ]
+    # Room after the latest due date for the words written after each bar.
+    ends = pd.to_datetime(frame["last_due_on"])
+    lo = min(frame["start"].min(), pd.Timestamp(as_at))
+    hi = max(ends.max(), pd.Timestamp(as_at))
+    lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
     fig = go.Figure()
     for rag in RAG_ORDER:
         rows = frame[frame["most_severe_rag"] == rag]
@@ -324,9 +334,12 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
                     f"{word} · {n} open" + (f" · {o} overdue" if o else "")
                     for n, o in zip(rows["items"], rows["overdue"], strict=True)
                 ],
-                textposition="inside",
-                insidetextanchor="start",
-                textfont={"color": RAG_TEXT_COLOURS[rag]},
+                # After the bar's end, where it is always readable however short the bar.
+                textposition="outside",
+                textangle=0,
+                constraintext="none",
+                cliponaxis=False,
+                outsidetextfont={"color": "#202124"},
                 marker={
                     "color": RAG_COLOURS[rag],
                     "line": {"color": RAG_OUTLINE, "width": 1},
@@ -355,6 +368,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
             "type": "date",
             "title": {"text": "Date (each bar runs from the first issue to the last due date)"},
             "gridcolor": "#E8EAED",
+            "range": [_iso(lo), _iso(hi)],
         },
         yaxis={
             "type": "category",
@@ -363,7 +377,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
             "tickvals": list(frame["y"]),
             "ticktext": [_short(v, 60) for v in frame["group_label"]],
             "autorange": "reversed",
-            "title": {"text": group_noun.capitalize()},
+            "title": {"text": ""},
             "automargin": True,
         },
     )
@@ -371,49 +385,41 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
 
 
 def due_quarter_heatmap(due: pd.DataFrame) -> go.Figure:
-    """Open items falling due per quarter (columns, every quarter in the range, then "No due
-    date") per chief officer lead (rows, in the order given), with the count written in each
-    cell and the overdue count beside it. One blue scale: the counts are not RAG.
+    """Open items per chief officer lead (rows, in the order given) by when they fall due
+    (columns: Overdue, every quarter in the range shown, Later, No due date), with the count
+    written in each cell. One blue scale: the counts are not RAG.
 
     Expects the columns of queries/owner_due_by_quarter.sql.
     """
     leads = list(dict.fromkeys(due["chief_officer_lead"]))
-    dated = due[due["quarter_start"].notna()]
+    buckets = set(due["bucket"])
     columns: list[tuple[str, str]] = []
+    if "overdue" in buckets:
+        columns.append(("overdue", "Overdue"))
+    dated = due[due["bucket"] == "quarter"]
     if not dated.empty:
         starts = pd.to_datetime(dated["quarter_start"])
         for period in pd.period_range(starts.min(), starts.max(), freq="Q"):
             first = period.start_time
-            columns.append(
-                (
-                    first.date().isoformat(),
-                    f"{first:%b}–{period.end_time:%b %Y}",
-                )
-            )
-    if due["quarter_start"].isna().any():
+            columns.append((first.date().isoformat(), f"{first:%b}–{period.end_time:%b %Y}"))
+    if "later" in buckets:
+        columns.append(("later", "Later"))
+    if "none" in buckets:
         columns.append(("none", "No due date"))
-    key = due["quarter_start"].map(lambda v: "none" if pd.isna(v) else _iso(v))
+    key = [
+        _iso(start) if bucket == "quarter" else bucket
+        for bucket, start in zip(due["bucket"], due["quarter_start"], strict=True)
+    ]
     items = dict(zip(zip(due["chief_officer_lead"], key, strict=True), due["items"], strict=True))
-    late = dict(zip(zip(due["chief_officer_lead"], key, strict=True), due["overdue"], strict=True))
-    z, text, hover = [], [], []
-    for lead in leads:
-        z.append([int(items.get((lead, c), 0)) for c, _ in columns])
-        text.append(
-            [
-                ""
-                if not items.get((lead, c))
-                else f"{items[(lead, c)]}"
-                + (f" ({late[(lead, c)]} overdue)" if late.get((lead, c)) else "")
-                for c, _ in columns
-            ]
-        )
-        hover.append(
-            [
-                f"<b>{lead}</b><br>{name}: {int(items.get((lead, c), 0))} open items"
-                + (f", {late[(lead, c)]} overdue" if late.get((lead, c)) else "")
-                for c, name in columns
-            ]
-        )
+    z = [[int(items.get((lead, c), 0)) for c, _ in columns] for lead in leads]
+    text = [[str(n) if n else "" for n in row] for row in z]
+    hover = [
+        [
+            f"<b>{lead}</b><br>{name}: {n} open item{'' if n == 1 else 's'}"
+            for n, (_, name) in zip(row, columns, strict=True)
+        ]
+        for lead, row in zip(leads, z, strict=True)
+    ]
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -432,18 +438,22 @@ def due_quarter_heatmap(due: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(
-        title="Open items falling due per quarter, by chief officer lead",
+        title="Open items by when they fall due, per chief officer lead",
         height=160 + 44 * max(len(leads), 1),
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
         margin={"l": 10, "r": 20, "t": 60, "b": 60},
         xaxis={
-            "title": {"text": "Quarter the item falls due"},
+            "title": {"text": "When the item falls due", "standoff": 14},
             "type": "category",
+            "tickvals": [name for _, name in columns],
+            "ticktext": [name.replace(" ", "<br>", 1) for _, name in columns],
             "side": "bottom",
+            "tickangle": 0,
+            "automargin": True,
         },
         yaxis={
-            "title": {"text": "Chief officer lead"},
+            "title": {"text": "Chief officer lead", "standoff": 14},
             "autorange": "reversed",
             "type": "category",
             "automargin": True,

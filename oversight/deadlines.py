@@ -16,6 +16,7 @@ DUE_SOON_WINDOWS = (45, 90, 180)
 GROUP_BY = {"inspection": "inspection", "lead": "chief officer lead"}
 GROUP_BY_WORDS = {"Inspection": "inspection", "Chief officer lead": "lead"}
 ALL_GROUPS = "All"
+HEATMAP_QUARTERS = 8
 
 
 def explorer_url(**filters: object) -> str:

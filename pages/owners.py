@@ -111,15 +111,15 @@ st.dataframe(
         ),
         "next_due_on": st.column_config.TextColumn("Next due"),
         "stale": st.column_config.NumberColumn("Stale", help="No update for more than 90 days"),
-        "link": st.column_config.LinkColumn("Items", display_text="Open in explorer"),
+        "link": st.column_config.LinkColumn("Items", display_text="View items"),
     },
 )
 
-st.header("Due per quarter")
-due = app.query("owner_due_by_quarter", **scope)
+st.header("When it falls due")
+due = app.query("owner_due_by_quarter", quarters=deadlines.HEATMAP_QUARTERS, **scope)
 st.plotly_chart(charts.due_quarter_heatmap(due), width="stretch", theme=None)
 st.caption(
-    "Each cell counts the open items a chief officer lead has falling due in that quarter "
-    "(calendar quarters); quarters before the as-at date hold overdue items, shown in brackets. "
-    "*No due date* counts open items without a deadline."
+    f"Each cell counts a chief officer lead's open items: already overdue, falling due in each "
+    f"calendar quarter of the next {deadlines.HEATMAP_QUARTERS // 4} years from the as-at date, "
+    "later than that, or with no due date."
 )

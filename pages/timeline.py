@@ -56,8 +56,11 @@ tiles[0].metric(
     "Open items with a due date" + (f" ({shown})" if group else ""),
     f"{selected:,}" + ("" if not group else f" of {total:,}"),
 )
-tiles[1].metric("Overdue", f"{int(groups['overdue'].sum()):,}")
-tiles[2].metric("Open items with no due date", f"{len(undated):,}", help="Listed under the chart.")
+overdue = groups.loc[groups["group_key"] == group, "overdue"] if group else groups["overdue"]
+tiles[1].metric("Overdue" + (f" ({shown})" if group else ""), f"{int(overdue.sum()):,}")
+tiles[2].metric(
+    "Open items with no due date", f"{len(undated):,}", help="Listed under the chart (every group)."
+)
 
 if groups.empty:
     st.info(

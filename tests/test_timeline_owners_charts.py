@@ -78,38 +78,51 @@ def test_timeline_group_bars(mini):
     amber = by_name["Most severe: Amber"]
     assert amber.marker.color == charts.RAG_COLOURS["amber"]
     assert list(amber.text) == ["Amber · 2 open · 1 overdue"]
+    assert amber.textposition == "outside"
     assert list(amber.marker.pattern.shape) == ["/"]
     assert list(amber.base) == ["2018-03-22"]
     assert list(amber.x) == [192 * 86_400_000]
     assert list(fig.layout.yaxis.ticktext) == ["ACC Crime", "ACC Local Policing"]
-    assert fig.layout.yaxis.title.text == "Chief officer lead"
     assert "one bar per chief officer lead" in fig.layout.title.text
 
 
 def test_due_quarter_heatmap(mini):
-    due = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp")
+    due = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp", quarters=8)
     fig = charts.due_quarter_heatmap(due)
     (heat,) = fig.data
     assert heat.type == "heatmap"
-    assert list(heat.x) == ["Apr–Jun 2018", "Jul–Sep 2018", "Oct–Dec 2018", "No due date"]
+    assert list(heat.x) == ["Overdue", "Jul–Sep 2018", "Oct–Dec 2018", "No due date"]
     assert list(heat.y) == ["ACC Crime", "ACC Local Policing", "Unallocated"]
     assert [list(r) for r in heat.z] == [[1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
-    # The count is written in each cell (blank when none), with the overdue count beside it.
+    # The count is written in each cell (blank when none), and said in the hover.
     assert [list(r) for r in heat.text] == [
-        ["1 (1 overdue)", "1", "", ""],
+        ["1", "1", "", ""],
         ["", "", "1", ""],
         ["", "", "", "1"],
     ]
     assert heat.texttemplate == "%{text}"
-    assert fig.layout.xaxis.title.text == "Quarter the item falls due"
+    assert heat.customdata[0][0] == "<b>ACC Crime</b><br>Overdue: 1 open item"
+    assert fig.layout.xaxis.title.text == "When the item falls due"
     assert fig.layout.yaxis.title.text == "Chief officer lead"
 
 
-def test_due_quarter_heatmap_fills_empty_quarters(mini):
-    due = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp")
-    due = due[due["chief_officer_lead"] != "ACC Crime"].copy()
-    due.loc[due["chief_officer_lead"] == "Unallocated", "quarter_start"] = pd.Timestamp(
-        "2019-04-01"
+def test_due_quarter_heatmap_fills_empty_quarters_and_keeps_later_last(mini):
+    due = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp", quarters=8)
+    extra = pd.DataFrame(
+        [
+            ("Unallocated", "quarter", pd.Timestamp("2019-04-01"), "Apr–Jun 2019", 2, True),
+            ("Unallocated", "later", pd.NaT, "Later", 3, True),
+        ],
+        columns=due.columns,
     )
-    heat = charts.due_quarter_heatmap(due).data[0]
-    assert list(heat.x) == ["Oct–Dec 2018", "Jan–Mar 2019", "Apr–Jun 2019"]
+    heat = charts.due_quarter_heatmap(pd.concat([due, extra], ignore_index=True)).data[0]
+    assert list(heat.x) == [
+        "Overdue",
+        "Jul–Sep 2018",
+        "Oct–Dec 2018",
+        "Jan–Mar 2019",
+        "Apr–Jun 2019",
+        "Later",
+        "No due date",
+    ]
+    assert list(heat.z[2]) == [0, 0, 0, 0, 2, 3, 1]

@@ -77,7 +77,7 @@ def test_owners_page_on_bundled_data(monkeypatch):
 
     heat = chart(at)["data"][0]
     assert heat["type"] == "heatmap"
-    assert heat["x"] == ["Jul–Sep 2018", "Oct–Dec 2018", "No due date"]
+    assert heat["x"] == ["Jul–Sep 2018", "Oct–Dec 2018", "No due date"]  # nothing overdue
     assert heat["y"] == ["ACC Crime", "ACC Local Policing", "Unallocated"]
     assert heat["text"] == [["2", "", ""], ["", "1", ""], ["", "", "27"]]
 

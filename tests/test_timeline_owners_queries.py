@@ -156,12 +156,28 @@ def test_owner_workload_stale_counts_from_issue_when_never_updated(mini):
 
 
 def test_owner_due_by_quarter(mini):
-    got = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp")
+    got = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp", quarters=8)
     assert rows(got) == [
-        ("ACC Crime", "2018-04-01", "Apr–Jun 2018", 1, 1, False),
-        ("ACC Crime", "2018-07-01", "Jul–Sep 2018", 1, 0, False),
-        ("ACC Local Policing", "2018-10-01", "Oct–Dec 2018", 1, 0, False),
-        ("Unallocated", None, "No due date", 1, 0, True),
+        ("ACC Crime", "overdue", None, "Overdue", 1, False),
+        ("ACC Crime", "quarter", "2018-07-01", "Jul–Sep 2018", 1, False),
+        ("ACC Local Policing", "quarter", "2018-10-01", "Oct–Dec 2018", 1, False),
+        ("Unallocated", "none", None, "No due date", 1, True),
+    ]
+    # Beyond the horizon (here one quarter: July to September 2018) an item is "later".
+    short = mini.query("owner_due_by_quarter", as_at=JUNE, force_id="wmp", quarters=1)
+    assert rows(short, ["chief_officer_lead", "bucket", "bucket_label", "items"]) == [
+        ("ACC Crime", "overdue", "Overdue", 1),
+        ("ACC Crime", "later", "Later", 1),
+        ("ACC Local Policing", "later", "Later", 1),
+        ("Unallocated", "none", "No due date", 1),
+    ]
+    # An item due on the as-at date itself is not overdue: it falls in the current quarter.
+    sept = mini.query(
+        "owner_due_by_quarter", as_at=dt.date(2018, 9, 30), force_id="wmp", quarters=8
+    )
+    assert rows(sept, ["chief_officer_lead", "bucket", "bucket_label", "items"])[:2] == [
+        ("ACC Crime", "overdue", "Overdue", 1),
+        ("ACC Crime", "quarter", "Jul–Sep 2018", 1),
     ]
 
 
