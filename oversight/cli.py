@@ -39,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     from oversight import briefing_render
 
     briefing_render.add_parser(sub)
+
+    from oversight import synth
+
+    synth.add_arguments(
+        sub.add_parser("synth", help="write a synthetic data set (never into data/)")
+    )
+    from oversight import bench
+
+    bench.add_arguments(sub.add_parser("bench", help="print the performance table"))
     return parser
 
 

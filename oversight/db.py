@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = ROOT / "queries"
 DEFAULT_DATA_DIR = ROOT / "data"
 SYNTHETIC_MARKER = "SYNTHETIC.md"
+# A data folder at least this big is loaded from CSV once, then from a typed DuckDB copy (see _cache).
+CACHE_MIN_BYTES = 16 * 1024 * 1024
 
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -131,6 +134,16 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     """Load and validate a data folder. Never raises on bad data: problems are in the result."""
     data_dir = Path(data_dir) if data_dir is not None else data_dir_from_env()
     version = data_version(data_dir)
+    cached = _cache_path(data_dir, version)
+    if cached is not None and cached.is_file():
+        try:
+            con = _open_cache(cached)
+        except duckdb.Error:
+            cached.unlink(missing_ok=True)
+        else:
+            marker = data_dir / SYNTHETIC_MARKER
+            note = marker.read_text(encoding="utf-8") if marker.is_file() else None
+            return Dataset(data_dir, version, con, [], note)
     con = duckdb.connect(":memory:")
     problems: list[Problem] = []
     row_problems: list[tuple[str, int, str, str]] = []  # (table, ordinal, column, message)
@@ -159,7 +172,10 @@ def load(data_dir: Path | str | None = None) -> Dataset:
 
     marker = data_dir / SYNTHETIC_MARKER
     note = marker.read_text(encoding="utf-8") if marker.is_file() else None
-    return Dataset(data_dir, version, con, sorted(set(problems)), note)
+    problems = sorted(set(problems))
+    if cached is not None and not problems:
+        con = _write_cache(con, cached)
+    return Dataset(data_dir, version, con, problems, note)
 
 
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
@@ -223,8 +239,7 @@ def _load_table(con, data_dir: Path, table: Table, problems: list[Problem]) -> b
         if name not in seen:
             select.append(f'cast(null as {col.type}) as "{name}"')
     con.execute(f'create table "{table.name}" as select {", ".join(select)} from "{raw}"')
-    con.execute(f'create table "typed_src_{table.name}" as select * from "{raw}"')
-    con.execute(f'drop table "{raw}"')
+    con.execute(f'alter table "{raw}" rename to "typed_src_{table.name}"')
     return True
 
 
@@ -289,12 +304,18 @@ def _key_checks(con, table: Table, broken: set[str]) -> list[tuple[str, int, str
     t = f'"{table.name}"'
     key = ", ".join(f'"{k}"' for k in table.key)
     key_present = " and ".join(f'"{k}" is not null' for k in table.key)
-    rows = con.execute(
-        f"select _row, first_row, {key} from (select _row, {key}, "
-        f"min(_row) over (partition by {key}) as first_row from {t} "
-        f"where {key_present}) "
-        "where _row > first_row"
-    ).fetchall()
+    # A grouping finds whether any key repeats far faster than the window that says where.
+    has_duplicate = con.execute(
+        f"select 1 from {t} where {key_present} group by {key} having count(*) > 1 limit 1"
+    ).fetchone()
+    rows = []
+    if has_duplicate:
+        rows = con.execute(
+            f"select _row, first_row, {key} from (select _row, {key}, "
+            f"min(_row) over (partition by {key}) as first_row from {t} "
+            f"where {key_present}) "
+            "where _row > first_row"
+        ).fetchall()
     for r, first, *values in rows:
         shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, values, strict=True))
         out.append(
@@ -309,7 +330,9 @@ def _key_checks(con, table: Table, broken: set[str]) -> list[tuple[str, int, str
     for ref in table.references:
         if ref.table in broken:
             continue
-        cond = " and ".join(f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True))
+        cond = " and ".join(
+            f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True)
+        )
         not_null = " and ".join(f'x."{c}" is not null' for c in ref.columns)
         shown = " || ', ' || ".join(f'cast(x."{c}" as varchar)' for c in ref.columns)
         rows = con.execute(
@@ -335,6 +358,77 @@ def _run_check_queries(con, broken: set[str]) -> list[tuple[str, int, str, str]]
 def _reads(sql: str) -> set[str]:
     match = re.search(r"^--\s*reads:\s*(.+)$", sql, re.MULTILINE)
     return {t.strip() for t in match.group(1).split(",")} if match else set(TABLES)
+
+
+# --- the typed copy of a large data folder --------------------------------------------------
+#
+# Reading and validating millions of CSV rows takes minutes and several GB. A folder of at least
+# CACHE_MIN_BYTES that validates is therefore copied, typed, into a DuckDB file keyed on its
+# data_version (each file's size and mtime) and on the code that reads and checks it. The next
+# process attaches that file read-only behind views of the same names: ready in a fraction of a
+# second, with DuckDB's compressed storage instead of every row in memory. An edited CSV changes
+# the key, so it is read and validated again. Small folders (the bundled data, the fixtures) are
+# always read from CSV.
+
+
+def cache_dir() -> Path:
+    return Path(
+        os.environ.get("OVERSIGHT_CACHE_DIR") or Path(tempfile.gettempdir()) / "oversight-cache"
+    )
+
+
+def _cache_path(data_dir: Path, version: str) -> Path | None:
+    try:
+        size = sum((data_dir / t.file).stat().st_size for t in TABLES.values())
+    except OSError:
+        return None
+    if size < CACHE_MIN_BYTES:
+        return None
+    code = hashlib.sha1(f"{version}:{duckdb.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    for path in [here / "db.py", here / "schema.py", here / "csvfiles.py"] + sorted(
+        (QUERIES_DIR / "checks").glob("*.sql")
+    ):
+        code.update(path.read_bytes())
+    folder = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    return cache_dir() / f"{folder}-{code.hexdigest()[:16]}.duckdb"
+
+
+def _open_cache(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    con.execute(f"attach '{_quoted(path)}' as cache (read_only)")
+    for name in TABLES:
+        con.execute(f'create view "{name}" as select * from cache.main."{name}"')
+    _create_macros(con)
+    return con
+
+
+def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
+    """Copy the validated tables to path; return a connection on the copy (or con if it fails)."""
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con.execute(f"attach '{_quoted(tmp)}' as cache_out")
+        for name in TABLES:
+            con.execute(
+                f'create table cache_out.main."{name}" as select * from memory.main."{name}"'
+            )
+        con.execute("detach cache_out")
+        os.replace(tmp, path)
+        cached = _open_cache(path)
+    except (duckdb.Error, OSError):
+        tmp.unlink(missing_ok=True)
+        return con
+    for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.duckdb"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    con.close()
+    return cached
+
+
+def _quoted(path: Path) -> str:
+    # ATTACH takes no bound parameters; the path is built here from a hash, quotes doubled anyway.
+    return str(path).replace("'", "''")
 
 
 def _create_macros(con) -> None:
@@ -375,6 +469,8 @@ def _locate(data_dir: Path, row_problems) -> list[Problem]:
         file = TABLES[table].file
         lines = csvfiles.record_lines(data_dir / file)
         for row, column, message in items:
-            text = _ROW_REF.sub(lambda m, lines=lines: str(_line_of(lines, int(m.group(1)))), message)
+            text = _ROW_REF.sub(
+                lambda m, lines=lines: str(_line_of(lines, int(m.group(1)))), message
+            )
             out.append(Problem(file, _line_of(lines, row), column, text))
     return out

@@ -1,0 +1,39 @@
+"""python -m oversight bench in smoke mode: a small scale, two runs, every row printed.
+Never a timed assertion: the numbers are for reading, not for CI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from oversight import bench, cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_pages_are_discovered_from_the_router():
+    pages = bench.discover_pages()
+    written = re.findall(r'st\.Page\(\s*"(pages/[^"]+\.py)"', (ROOT / "dashboard.py").read_text())
+    assert [p.path for p in pages] == list(dict.fromkeys(written))
+    assert all(p.title for p in pages)
+    assert "pages/data.py" in [p.path for p in pages]
+
+
+def test_bench_smoke_prints_every_row(tmp_path, capsys):
+    code = cli.main(
+        ["bench", "--scale", "seed", "--runs", "2", "--forces", "2", "--findings-per-force", "12"]
+        + ["--work", str(tmp_path), "--markdown", str(tmp_path / "bench.md")]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out.strip() == (tmp_path / "bench.md").read_text().strip()
+    rows = [line for line in out.splitlines() if line.startswith("| seed |")]
+    assert len(rows) == 1 + 1 + len(bench.discover_pages()) + 2  # load, floor, pages, versus
+    for page in bench.discover_pages():
+        row = next(r for r in rows if f"| {page.title} |" in r)
+        assert "error" not in row, row
+        assert "| 2 |" in row  # both runs measured
+    assert "| seed | (floor: sidebar only) | 2 |" in out
+    versus = [r for r in rows if "DuckDB" in r or "rec_state_as_at" in r or "overview_kpis" in r]
+    assert len(versus) == 2 and all(r.rstrip().endswith("| yes |") for r in versus)
+    assert "CPUs (nproc)" in out

@@ -1,0 +1,77 @@
+"""The typed DuckDB copy of a large data folder: same answers, rebuilt when a file changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from oversight import db
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def cached_env(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setattr(db, "CACHE_MIN_BYTES", 0)  # treat the mini fixture as large
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OVERSIGHT_CACHE_DIR", str(cache))
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    return data
+
+
+def _state(ds: db.Dataset):
+    return ds.query("rec_state_as_at", as_at="2018-07-15", force_id=None)
+
+
+def test_second_load_reads_the_typed_copy_with_the_same_answers(cached_env):
+    first = db.load(cached_env)
+    assert first.problems == []
+    assert len(list(db.cache_dir().glob("*.duckdb"))) == 1
+    plain = db.load(MINI)  # (cached too, under its own name)
+    second = db.load(cached_env)
+    assert second.problems == []
+    for ds in (first, second):
+        assert _state(ds).equals(_state(plain))
+        assert ds.query("table_row_counts").equals(plain.query("table_row_counts"))
+    # the copy is attached read-only behind views; the macros are the live ones
+    tables = (
+        second.cursor()
+        .execute(
+            "select table_name, table_type from information_schema.tables "
+            "where table_catalog = 'memory' order by 1"
+        )
+        .fetchall()
+    )
+    assert {t for t, _ in tables} >= {"recommendations", "updates"}
+    assert all(kind == "VIEW" for _, kind in tables)
+
+
+def test_an_edited_file_is_read_and_validated_again(cached_env):
+    assert db.load(cached_env).problems == []
+    path = cached_env / "updates.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("in_progress,green,Review", "in_progress,purple,Review", 1))
+    problems = [str(p) for p in db.load(cached_env).problems]
+    assert problems == [
+        "updates.csv:3: rag: 'purple' is not one of: red, amber, green, blue, white"
+    ]
+    path.write_text(text)
+    assert db.load(cached_env).problems == []
+    assert len(list(db.cache_dir().glob("*.duckdb"))) == 1  # the stale copy is removed
+
+
+def test_invalid_data_is_never_cached(cached_env):
+    path = cached_env / "updates.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("in_progress,green,Review", "in_progress,purple,Review", 1))
+    assert db.load(cached_env).problems
+    assert not list(db.cache_dir().glob("*.duckdb"))
+
+
+def test_small_folders_are_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("OVERSIGHT_CACHE_DIR", str(tmp_path / "cache"))
+    assert db.load(MINI).problems == []
+    assert not (tmp_path / "cache").exists()
