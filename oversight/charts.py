@@ -993,7 +993,7 @@ def peer_grade_grid(grid: pd.DataFrame, title: str) -> go.Figure:
         title_text="Force",
     )
     fig.update_layout(
-        height=150 + 40 * len(forces),
+        height=200 + 46 * len(forces),
         plot_bgcolor="#FFFFFF",
         margin={"l": 10, "r": 10, "t": 150, "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": None},

@@ -97,5 +97,5 @@ MOVE_LABELS = {
     "improved": "Improved",
     "declined": "Declined",
     "unchanged": "Unchanged",
-    "not_comparable": "Not compared: the scale changed",
+    "not_comparable": "Not compared: scale changed",
 }

@@ -102,11 +102,11 @@ def moves_table(moves: pd.DataFrame) -> pd.DataFrame:
             "Area": [
                 theme_label(t, p) for t, p in zip(moves["theme"], moves["row_pillar"], strict=True)
             ],
+            "Move": [label(MOVE_LABELS, m) for m in moves["move"]],
             "From": moves["from_cycle"],
             "Grade then": moves["from_grade"],
             "To": moves["to_cycle"],
             "Grade now": moves["to_grade"],
-            "Move": [label(MOVE_LABELS, m) for m in moves["move"]],
         }
     )
 

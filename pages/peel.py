@@ -99,12 +99,12 @@ else:
         width="stretch",
         height=peel.table_height(len(moves)),
         column_config={
-            "Area": st.column_config.TextColumn(width="large"),
+            "Area": st.column_config.TextColumn(width="medium"),
+            "Move": st.column_config.TextColumn(width="medium"),
             "From": st.column_config.TextColumn(width="small"),
             "Grade then": st.column_config.TextColumn(width="medium"),
             "To": st.column_config.TextColumn(width="small"),
             "Grade now": st.column_config.TextColumn(width="medium"),
-            "Move": st.column_config.TextColumn(width="medium"),
         },
     )
 

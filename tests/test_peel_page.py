@@ -92,7 +92,7 @@ def test_trend_lines_stop_at_the_scale_change(bundled_page):
 def test_moves_table_and_sentence(bundled_page):
     moves = bundled_page.dataframe[1].value
     rows = moves[moves["Area"] == "Protecting vulnerable people"]
-    assert list(rows["Move"]) == ["Unchanged", "Declined", "Not compared: the scale changed"]
+    assert list(rows["Move"]) == ["Unchanged", "Declined", "Not compared: scale changed"]
     assert any(
         "1 improved, 2 declined, 10 unchanged; 2 not compared" in m.value
         for m in bundled_page.markdown
