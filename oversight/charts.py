@@ -656,15 +656,9 @@ def rag_mix_bars(
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
         showlegend=True,
-        legend={
-            "title": {"text": "RAG"},
-            "traceorder": "normal",
-            "orientation": "h",
-            "x": 0,
-            "y": 1,
-            "yanchor": "bottom",
-        },
-        margin={"l": 10, "r": 20, "t": 90, "b": 50},
+        # A vertical legend at the side: a horizontal one wraps over the title in a narrow chart.
+        legend={"title": {"text": "RAG"}, "traceorder": "normal"},
+        margin={"l": 10, "r": 20, "t": 60, "b": 50},
         xaxis={
             "title": {"text": value_title},
             "gridcolor": "#E8EAED",

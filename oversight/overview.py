@@ -177,14 +177,14 @@ def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
                 for r, o in zip(rows["is_red"], rows["is_overdue"], strict=True)
             ],
             "Reference": rows["reference"],
+            "RAG": rows["rag"].map(rag_badge),
             "Finding": rows["short_text"],
-            "Inspection": rows["inspection_title"],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
-            "Tactical lead": rows["tactical_lead"].fillna("—"),
             "Due": pd.to_datetime(rows["due_on"]),
             "Days overdue": pd.array(rows["days_overdue"], dtype="Int64"),
+            "Tactical lead": rows["tactical_lead"].fillna("—"),
             "Status": rows["status"].map(lambda c: labels.label(labels.STATUS_LABELS, c)),
-            "RAG": rows["rag"].map(rag_badge),
+            "Inspection": rows["inspection_title"],
         }
     )
     return out.reset_index(drop=True)

@@ -93,11 +93,14 @@ if not flagged.empty:
         explorer.style_rag(table),
         hide_index=True,
         column_config={
-            "Why listed": st.column_config.TextColumn(width=200),
-            "Reference": st.column_config.TextColumn(width=110),
-            "Finding": st.column_config.TextColumn(width=280),
+            "Why listed": st.column_config.TextColumn(width=195),
+            "Reference": st.column_config.TextColumn(width=90),
+            "RAG": st.column_config.TextColumn(width=75),
+            "Finding": st.column_config.TextColumn(width=200),
+            "Chief officer lead": st.column_config.TextColumn(width=130),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+            "Days overdue": st.column_config.NumberColumn(width=70),
             "Inspection": st.column_config.TextColumn(width=180),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
             "Record": st.column_config.LinkColumn(
                 display_text="Open record", help="Opens the record in the Recommendations explorer"
             ),
@@ -120,7 +123,7 @@ else:
         hide_index=True,
         column_config={
             "Reference": st.column_config.TextColumn(width=80),
-            "Finding": st.column_config.TextColumn(width=250),
+            "Finding": st.column_config.TextColumn(width=220),
             "Chief officer lead": st.column_config.TextColumn(width=130),
             "Tactical lead": st.column_config.TextColumn(width=130),
             "Deadline as written": st.column_config.TextColumn(width=130),

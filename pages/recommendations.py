@@ -164,11 +164,11 @@ else:
         selection_mode="single-row",
         key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
         column_config={
-            "Reference": st.column_config.TextColumn(width=130),
+            "Reference": st.column_config.TextColumn(width=140),
             "RAG": st.column_config.TextColumn(
                 width=70, help="Red, amber, green, blue or white (not graded)"
             ),
-            "Finding": st.column_config.TextColumn(width=210),
+            "Finding": st.column_config.TextColumn(width=190),
             "Chief officer lead": st.column_config.TextColumn(width=115),
             "Tactical lead": st.column_config.TextColumn(width=110),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=85),
@@ -178,7 +178,7 @@ else:
                 help="Days from the as-at date to the due date of an open finding; "
                 "negative when overdue",
             ),
-            "Status": st.column_config.TextColumn(width=110),
+            "Status": st.column_config.TextColumn(width=150),
             "Inspection": st.column_config.TextColumn(width=220),
         },
     )
