@@ -115,11 +115,11 @@ else:
         height=min(38 + 35 * len(undated), 420),
         column_config={
             "item": st.column_config.TextColumn("Item"),
-            "why_undated": st.column_config.TextColumn("Why no date", width="medium"),
+            "why_undated": st.column_config.TextColumn("Why no date", width="large"),
             "deadline_text": st.column_config.TextColumn("Deadline as written"),
             "chief_officer_lead": st.column_config.TextColumn("Chief officer lead"),
             "kind": st.column_config.TextColumn("Kind"),
-            "inspection_title": st.column_config.TextColumn("Inspection", width="large"),
+            "inspection_title": st.column_config.TextColumn("Inspection", width="medium"),
             "rag": st.column_config.TextColumn("RAG", width="small"),
         },
     )
