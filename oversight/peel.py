@@ -91,7 +91,8 @@ def findings_sentence(findings: pd.DataFrame) -> str:
         chosen = findings[findings["kind"] == kind]
         total = int(chosen["findings"].sum())
         open_ = int(chosen["open_findings"].sum())
-        parts.append(f"{total} {KIND_PLURALS[kind]} ({open_} open)")
+        noun = KIND_PLURALS[kind] if total != 1 else KIND_LABELS[kind].lower()
+        parts.append(f"{total} {noun} ({open_} open)")
     return " and ".join(parts)
 
 

@@ -1,0 +1,136 @@
+"""The PEEL page's logic without Streamlit: explorer links and the tables a reader sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from oversight import peel
+
+
+def test_explorer_url_keeps_the_view_and_names_a_single_report():
+    url = peel.explorer_url(
+        "vulnerability", "cause_of_concern", ["wmp-peel-2016"], "wmp", dt.date(2018, 6, 28)
+    )
+    assert url == (
+        "recommendations?area=vulnerability&kind=cause_of_concern&inspection=wmp-peel-2016"
+        "&force=wmp&as_at=2018-06-28"
+    )
+
+
+def test_explorer_url_leaves_out_the_report_when_several():
+    url = peel.explorer_url("prevention", "recommendation", ["a", "b"], None, None)
+    assert url == "recommendations?area=prevention&kind=recommendation"
+
+
+def test_explorer_url_escapes_values():
+    assert peel.explorer_url("a b&c") == "recommendations?area=a+b%26c"
+
+
+def findings() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "cycle": ["2016", "2016", "2017", None],
+            "theme": ["vulnerability", "vulnerability", "prevention", "vulnerability"],
+            "grade": ["Requires improvement", "Requires improvement", None, None],
+            "kind": [
+                "cause_of_concern",
+                "area_for_improvement",
+                "recommendation",
+                "recommendation",
+            ],
+            "findings": [2, 1, 1, 12],
+            "open_findings": [1, 1, 1, 12],
+            "inspection_ids": [["p16"], ["p16"], ["nat17"], ["oote"]],
+        }
+    )
+
+
+def test_findings_table_words_and_links():
+    table = peel.findings_table(findings(), "wmp", dt.date(2018, 6, 28))
+    assert list(table.columns) == [
+        "Cycle",
+        "Area",
+        "Grade that cycle",
+        "Finding",
+        "In the tracker",
+        "Open",
+        "Explorer",
+    ]
+    assert list(table["Cycle"]) == ["2016", "2016", "2017", "Other reports"]
+    assert list(table["Grade that cycle"]) == [
+        "Requires improvement",
+        "Requires improvement",
+        "No grade in data",
+        "—",
+    ]
+    assert list(table["Finding"]) == [
+        "Cause of concern",
+        "Area for improvement",
+        "Recommendation",
+        "Recommendation",
+    ]
+    assert table["Explorer"].iloc[0] == (
+        "recommendations?area=vulnerability&kind=cause_of_concern&inspection=p16"
+        "&force=wmp&as_at=2018-06-28"
+    )
+
+
+def test_findings_sentence_counts_causes_of_concern_and_areas_for_improvement():
+    assert peel.findings_sentence(findings()) == (
+        "2 causes of concern (1 open) and 1 area for improvement (1 open)"
+    )
+
+
+def test_moves_table_and_sentence():
+    moves = pd.DataFrame(
+        {
+            "row_pillar": ["effectiveness", "effectiveness"],
+            "theme": ["overall", "vulnerability"],
+            "from_cycle": ["2016", "2017"],
+            "from_grade": ["Good", "Inadequate"],
+            "to_cycle": ["2017", "2021/22"],
+            "to_grade": ["Requires improvement", "Requires improvement"],
+            "move": ["declined", "not_comparable"],
+        }
+    )
+    table = peel.moves_table(moves)
+    assert list(table["Area"]) == ["Effectiveness overall", "Protecting vulnerable people"]
+    assert list(table["Move"]) == ["Declined", "Not compared: scale changed"]
+    counts = pd.DataFrame(
+        {"move": ["improved", "declined", "unchanged", "not_comparable"], "moves": [0, 1, 0, 1]}
+    )
+    assert peel.move_counts_sentence(counts) == (
+        "0 improved, 1 declined, 0 unchanged; 1 not compared because the scale changed"
+    )
+
+
+def test_sources_table_names_the_committee_paper_and_links_urls():
+    matrix = pd.DataFrame(
+        {
+            "cycle": ["2016", "2016", "2017"],
+            "pillar": ["effectiveness", "effectiveness", "legitimacy"],
+            "area": ["Overall", "PVP", "Overall"],
+            "grade": ["Good", "Requires improvement", None],
+            "source_url": [
+                "https://www.justiceinspectorates.gov.uk/x",
+                "meeting:jac-2018-06-28",
+                None,
+            ],
+        }
+    )
+    table = peel.sources_table(matrix)
+    assert list(table["From"]) == [
+        "justiceinspectorates.gov.uk",
+        "Committee paper (jac-2018-06-28)",
+    ]
+    assert table["Source"].iloc[0] == "https://www.justiceinspectorates.gov.uk/x"
+    assert pd.isna(table["Source"].iloc[1])
+    assert list(table["Pillar"]) == ["Effectiveness", "Effectiveness"]
+
+
+def test_table_height_caps_rows():
+    assert peel.table_height(3) == 38 + 35 * 3
+    assert peel.table_height(100) == 38 + 35 * 20
+    assert peel.table_height(0) == 38 + 35
