@@ -9,6 +9,8 @@ notice naming the parameter; validated values are bound as query parameters, nev
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from oversight import app, explorer, exports
@@ -222,7 +224,8 @@ if not rows.empty:
     with st.container(horizontal=True):
         st.download_button(
             f"Download CSV ({len(rows)} rows)",
-            exports.to_csv(table),
+            # made when clicked, not on every rerun (an XLSX of thousands of rows takes seconds)
+            partial(exports.to_csv, table),
             file_name=f"{stem}.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -230,7 +233,7 @@ if not rows.empty:
         )
         st.download_button(
             f"Download XLSX ({len(rows)} rows)",
-            exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes),
+            partial(exports.to_xlsx, table, filters=described, as_at=as_at, notes=notes),
             file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
