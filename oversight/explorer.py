@@ -280,10 +280,26 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
 
 
-def url(filters: Filters, page: str = PAGE) -> str:
-    """A relative link that opens the explorer on this view, e.g. recommendations?owner=ACC+Crime."""
-    query = urllib.parse.urlencode(filters.url_params(), doseq=True, quote_via=urllib.parse.quote)
+def url(filters: Filters, page: str = PAGE, context: Mapping[str, str] | None = None) -> str:
+    """A relative link that opens the explorer on this view, e.g. recommendations?owner=ACC+Crime.
+    `context` adds the sidebar's parameters (see link_context), so the link keeps the date."""
+    params: dict[str, list[str]] = filters.url_params()
+    params.update({k: [v] for k, v in (context or {}).items()})
+    query = urllib.parse.urlencode(params, doseq=True, quote_via=urllib.parse.quote)
     return f"{page}?{query}" if query else page
+
+
+def link_context(
+    as_at: dt.date, latest_as_at: dt.date, force_name: str | None = None
+) -> dict[str, str]:
+    """The sidebar's query parameters a link must carry to open on the same view: the as-at date
+    when it is not the default (the latest update), and the force when there is a choice."""
+    out: dict[str, str] = {}
+    if force_name:
+        out["force"] = force_name
+    if as_at != latest_as_at:
+        out["as_at"] = as_at.isoformat()
+    return out
 
 
 def normalise_raw(raw: Mapping[str, str | Sequence[str]]) -> dict[str, list[str]]:
@@ -536,7 +552,9 @@ _RELATIONS = {
 }
 
 
-def family_lines(family: pd.DataFrame, page: str = PAGE) -> list[str]:
+def family_lines(
+    family: pd.DataFrame, page: str = PAGE, context: Mapping[str, str] | None = None
+) -> list[str]:
     """Markdown list items: the parent cause of concern and its other recommendations, or the
     recommendations made under a cause of concern, each linking to its own record."""
     lines = []
@@ -548,7 +566,7 @@ def family_lines(family: pd.DataFrame, page: str = PAGE) -> list[str]:
             )
         else:
             state = "not issued by the as-at date"
-        link = url(Filters(rec=str(item.rec_id)), page)
+        link = url(Filters(rec=str(item.rec_id)), page, context)
         lines.append(
             f"- {_RELATIONS[item.relation]}: [{md_escape(item.reference)}]({link}) "
             f"{md_escape(item.short_text)} ({state})"

@@ -88,7 +88,11 @@ if overdue_not_red:
     )
 if not flagged.empty:
     table = overview.red_overdue_frame(flagged)
-    table["Record"] = [explorer.url(explorer.Filters(rec=r)) for r in flagged["rec_id"]]
+    several = len(app.query("tracking_forces")) > 1
+    context = explorer.link_context(as_at, view.latest_as_at, view.force_name if several else None)
+    table["Record"] = [
+        explorer.url(explorer.Filters(rec=r), context=context) for r in flagged["rec_id"]
+    ]
     st.dataframe(
         explorer.style_rag(table),
         hide_index=True,

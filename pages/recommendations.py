@@ -267,7 +267,11 @@ if record_id:
         family = app.query("rec_family", as_at=as_at, rec_id=record_id)
         if not family.empty:
             st.subheader("Related findings")
-            st.markdown("\n".join(explorer.family_lines(family)))
+            several = len(app.query("tracking_forces")) > 1
+            context = explorer.link_context(
+                as_at, view.latest_as_at, view.force_name if several else None
+            )
+            st.markdown("\n".join(explorer.family_lines(family, context=context)))
 
         st.subheader("Update history")
         history = app.query("rec_history", as_at=as_at, rec_id=record_id)

@@ -291,6 +291,15 @@ def test_url_round_trip(options):
     assert explorer.url(explorer.Filters()) == "recommendations"
 
 
+def test_link_context_keeps_the_view():
+    assert explorer.link_context(JUNE, JUNE) == {}
+    context = explorer.link_context(JUNE, JULY, "West Midlands Police")
+    assert context == {"force": "West Midlands Police", "as_at": "2018-06-28"}
+    assert explorer.url(explorer.Filters(rec="r3"), context=context) == (
+        "recommendations?rec=r3&force=West%20Midlands%20Police&as_at=2018-06-28"
+    )
+
+
 def test_describe(options):
     filters = explorer.Filters(
         inspection="nat-2018", rag=("red", "amber"), owner="unallocated", area="investigation"

@@ -361,7 +361,10 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     assert list(flagged["Why listed"]) == ["⚠ Overdue but not graded red"]
     assert list(flagged["Reference"]) == ["R3"]
     assert list(flagged["Chief officer lead"]) == ["ACC Crime"]
-    assert list(flagged["Record"]) == ["recommendations?rec=r3"]
+    # The link keeps the view: the force (there is a choice) and the as-at date (not the latest).
+    assert list(flagged["Record"]) == [
+        "recommendations?rec=r3&force=West%20Midlands%20Police&as_at=2018-06-28"
+    ]
     notes = " ".join(c.value for c in at.caption)
     assert "1 recommendation is addressed to a national body and left out" in notes
     due = at.dataframe[1].value
