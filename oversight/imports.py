@@ -448,8 +448,14 @@ def commit(
 
 
 def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Preview:
-    if upload.problems:
-        return Preview(upload, None, list(upload.problems))
+    found = list(upload.problems)
+    main = KINDS[upload.kind].tables[0]
+    if any(p.row == 1 for p in found) or not upload.tables.get(main):
+        # A broken header or no rows: checking the rows against the data would say nothing useful.
+        return Preview(upload, None, found)
+    # With problems in some cells (a formula, say), the rows are still checked against the data so
+    # that the preview lists every problem at once; nothing is written.
+    dry_run = dry_run or bool(found)
     if upload.kind == "updates":
         result = records.append_updates(
             data_dir,
@@ -468,7 +474,12 @@ def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Previe
             inspections=upload.tables.get("inspections", []),
             dry_run=dry_run,
         )
-    return Preview(upload, result, [_locate(upload, p) for p in result.problems])
+    seen = {(p.where, p.row, p.column) for p in found}
+    for problem in (_locate(upload, p) for p in result.problems):
+        if (problem.where, problem.row, problem.column) not in seen:
+            found.append(problem)
+    found.sort(key=lambda p: (p.where != upload.where.get(main), p.where, p.row, p.column))
+    return Preview(upload, result, found)
 
 
 def _locate(upload: Upload, problem: records.RowProblem) -> ImportProblem:

@@ -148,7 +148,7 @@ if rec_id:
                     "status": "Status",
                     "rag_label": "RAG",
                     "note": st.column_config.TextColumn("Note", width="large"),
-                    "recorded_by": "Recorded by",
+                    "recorded_by": st.column_config.TextColumn("Recorded by", width="medium"),
                     "recorded_at": st.column_config.DatetimeColumn(
                         "Recorded at", format="D MMM YYYY, HH:mm"
                     ),
@@ -277,7 +277,7 @@ if can_write:
             st.stop()
         m = st.columns(4)
         m[0].metric("Rows in the file", f"{upload.row_count():,}")
-        m[1].metric("Would be added", f"{preview.added_count():,}")
+        m[1].metric("Would be added", f"{preview.added_count() if preview.ok else 0:,}")
         m[2].metric("Already recorded (skipped)", f"{preview.skipped_count():,}")
         m[3].metric("Problems", f"{len(preview.problems):,}")
         if preview.problems:
@@ -350,7 +350,8 @@ trail = app.query(
 )
 st.caption(
     f"{len(trail):,} recorded position(s), the latest recording first. Every position ever "
-    "recorded is here, with who recorded it and when; nothing is edited or deleted."
+    "recorded is here, with who recorded it and when (UTC; curated rows give a date only); "
+    "nothing is edited or deleted."
 )
 st.dataframe(
     trail.assign(
@@ -361,20 +362,20 @@ st.dataframe(
             "recorded_at",
             "recorded_by",
             "record_url",
-            "inspection_title",
             "as_at",
             "status",
             "rag",
             "note",
+            "inspection_title",
         ]
     ],
     hide_index=True,
     width="stretch",
     column_config={
         "recorded_at": st.column_config.DatetimeColumn("Recorded at", format="D MMM YYYY, HH:mm"),
-        "recorded_by": "Recorded by",
+        "recorded_by": st.column_config.TextColumn("Recorded by", width="medium"),
         "record_url": st.column_config.LinkColumn("Finding", display_text=r"rec=(.*)$"),
-        "inspection_title": "Inspection",
+        "inspection_title": st.column_config.TextColumn("Inspection", width="medium"),
         "as_at": st.column_config.DateColumn("As at", format="D MMM YYYY"),
         "status": "Status",
         "rag": "RAG",

@@ -51,7 +51,7 @@ issues as (
     union all
     select rec_id, 'Updates dated after closure' from updated_after_closure
     union all
-    select recommendations.rec_id, 'Report has no publication date'
+    select recommendations.rec_id, 'No report publication date'
     from recommendations
     inner join inspections using (inspection_id)
     where inspections.published_on is null

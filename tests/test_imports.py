@@ -185,8 +185,30 @@ def test_formula_cells_are_problems_never_values(mini_copy):
     ]
     assert all("formula" in p.message for p in upload.problems)
     preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
-    assert not preview.ok and preview.result is None
+    assert not preview.ok
+    # The emptied formula cell is not reported twice (as a formula, then as an empty rec_id).
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "note"), (3, "rec_id")]
+    before = (mini_copy / "updates.csv").read_bytes()
     assert not imports.commit(mini_copy, upload, EDITOR, CONFIG).written
+    assert (mini_copy / "updates.csv").read_bytes() == before
+
+
+def test_the_preview_lists_cell_problems_and_data_problems_together(mini_copy):
+    data = csv_bytes(
+        "r1,2018-07-20,in_progress,green,=SUM(A1)",
+        "r2,30/07/2018,in_progress,amber,Academy",
+        "r9,2018-07-20,done,green,x",
+    )
+    upload = imports.read_upload("return.csv", data, "updates")
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert [(p.row, p.column) for p in preview.problems] == [
+        (2, "note"),
+        (3, "as_at"),
+        (4, "rec_id"),
+        (4, "status"),
+    ]
+    done = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert not done.written and not done.ok
 
 
 def test_text_that_a_spreadsheet_would_run_is_refused_in_a_csv():
