@@ -8,7 +8,7 @@ from oversight import app
 
 st.set_page_config(
     page_title="Oversight: HMICFRS inspections",
-    page_icon=":material/fact_check:",
+    page_icon="📋",  # an emoji: a Material icon would be fetched from the internet
     layout="wide",
 )
 
@@ -79,4 +79,5 @@ if ds.is_synthetic:
         "they describe no real force.",
         icon=":material/science:",
     )
-page.run()
+with app.framed():
+    page.run()

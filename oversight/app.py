@@ -4,13 +4,25 @@ the view (force and as-at date) that the shared sidebar sets."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from oversight import db
+
+# DESIGN.md fixes the page folder's name as pages/. Streamlit treats such a folder as an old-style
+# multipage app until the main script first calls st.navigation, so a deep link opened on a freshly
+# started server would run the page bare: no frame, no shared sidebar, the wrong navigation. This
+# app always routes with st.navigation; say so from the first import (current_view reruns a page
+# that started bare, and the rerun goes through dashboard.py).
+PagesManager.uses_pages_directory = False
+_frame = threading.local()
 
 OGL_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0 "
@@ -90,8 +102,27 @@ def sidebar() -> View:
     return view
 
 
+@contextmanager
+def framed() -> Iterator[None]:
+    """dashboard.py runs the page inside this: the page then knows the frame drew the sidebar."""
+    _frame.active = True
+    st.session_state["_reframing"] = False
+    try:
+        yield
+    finally:
+        _frame.active = False
+
+
 def current_view() -> View:
     """The view the sidebar set in this run (pages run after dashboard.py draws it)."""
+    if not getattr(_frame, "active", False):
+        if not st.session_state.get("_reframing"):
+            # The page started bare (see PagesManager above; AppTest also resets the flag before
+            # each run): route with st.navigation from now on, and run again through the frame.
+            st.session_state["_reframing"] = True
+            PagesManager.uses_pages_directory = False
+            st.rerun()
+        return sidebar()  # run on its own (`streamlit run pages/x.py`): draw the sidebar here
     view = st.session_state.get("_view")
     return view if isinstance(view, View) else sidebar()
 

@@ -108,3 +108,20 @@ def test_synthetic_data_is_labelled(monkeypatch, mini_copy, synthetic):
     assert any("Synthetic data" in b for b in banners) == synthetic
     at.switch_page("pages/data.py").run()
     assert ("Synthetic data set, seed 1." in [i.value for i in at.info]) == synthetic
+
+
+def test_a_page_started_bare_runs_through_the_frame(monkeypatch):
+    """A deep link on a fresh server starts the page without dashboard.py (Streamlit's pages/
+    folder rule); the page reruns through the frame, so the sidebar and navigation are there."""
+    at = start(monkeypatch)
+    at.switch_page("pages/data.py").run()
+    at.run()
+    assert at.title[0].value == "Data"
+    assert at.sidebar.date_input(key="as_at").value == dt.date(2018, 6, 28)
+
+
+def test_a_page_run_on_its_own_still_works(monkeypatch):
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Data"
