@@ -49,4 +49,5 @@ with st.sidebar:
     st.caption(app.OGL_ATTRIBUTION)
 if ds.is_synthetic:
     st.warning("**Synthetic data.**", icon=":material/science:")
-page.run()
+with app.framed():
+    page.run()
