@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from oversight import db
+from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
 # DESIGN.md fixes the page folder's name as pages/. Streamlit treats such a folder as an old-style
 # multipage app until the main script first calls st.navigation, so a deep link opened on a freshly
@@ -125,12 +126,6 @@ def current_view() -> View:
         return sidebar()  # run on its own (`streamlit run pages/x.py`): draw the sidebar here
     view = st.session_state.get("_view")
     return view if isinstance(view, View) else sidebar()
-
-
-def long_date(value: dt.date | pd.Timestamp | None) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{pd.Timestamp(value):%-d %B %Y}"
 
 
 def show_problems(ds: db.Dataset) -> None:

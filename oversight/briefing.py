@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from oversight import labels
+from oversight import labels, periods
 from oversight.labels import label
+from oversight.periods import long_date
 
 PURPOSE = "To provide members of the Committee with oversight of HMICFRS recommendations."
 COMMITTEE_RECOMMENDATION = "The Committee to note the contents of the report."
@@ -36,19 +37,15 @@ NO_RED = "There are no recommendations currently graded as red."
 # --- the period ------------------------------------------------------------------------------
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    return (pd.Timestamp(day) - pd.DateOffset(months=months)).date()
-
-
 def default_since(meeting_on: dt.date, previous_on: dt.date | None) -> tuple[dt.date, str]:
     """The start of "since the last meeting" and the words that say how it was chosen."""
     if previous_on is not None and not pd.isna(previous_on):
         previous_on = pd.Timestamp(previous_on).date()
         return previous_on, f"since the last meeting on {long_date(previous_on)}"
-    start = _months_before(meeting_on, 3).replace(day=1)
+    start = periods.default_since(meeting_on)
     return start, (
-        f"since {long_date(start)}: no earlier meeting is recorded, so the period starts on the "
-        "first day of the month three months before this meeting"
+        f"since {long_date(start)}: no earlier meeting is recorded, so the period starts on "
+        f"{periods.SINCE_RULE} this meeting"
     )
 
 
@@ -59,12 +56,6 @@ def default_next(meeting_on: dt.date, next_on: dt.date | None) -> tuple[dt.date,
         return next_on, f"the next meeting on {long_date(next_on)}"
     end = (pd.Timestamp(meeting_on) + pd.DateOffset(months=3)).date()
     return end, f"{long_date(end)} (no later meeting is recorded; three months after this meeting)"
-
-
-def long_date(value: object) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{pd.Timestamp(value):%-d %B %Y}"
 
 
 # --- the document model ----------------------------------------------------------------------

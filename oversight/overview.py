@@ -9,20 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from oversight import labels
+from oversight.periods import default_since, long_date
 
 HORIZON_DAYS = 90
-DEFAULT_SINCE_MONTHS = 3
-
-
-def long_date(value: dt.date | pd.Timestamp | None) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{pd.Timestamp(value):%-d %B %Y}"
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day N months earlier (the month's last day when that day does not exist)."""
-    return (pd.Timestamp(day) - pd.DateOffset(months=months)).date()
 
 
 @dataclass(frozen=True)
@@ -52,7 +41,7 @@ def comparison_window(
     meetings: pd.DataFrame, as_at: dt.date, chosen_since: dt.date | None = None
 ) -> Window:
     """The last meeting before the as-at date (from queries/meetings_before.sql, newest first),
-    or, when there is none, the date the reader chose (default three months before as-at).
+    or, when there is none, the date the reader chose (default: periods.default_since).
     The previous window, for the change in "closed since", runs from the meeting before that
     (or as long again before the start)."""
     if len(meetings):
@@ -62,7 +51,7 @@ def comparison_window(
         else:
             prev = since - (as_at - since)
         return Window(since, prev, str(meetings["committee"].iloc[0]))
-    since = chosen_since or months_before(as_at, DEFAULT_SINCE_MONTHS)
+    since = chosen_since or default_since(as_at)
     since = min(since, as_at)
     return Window(since, since - (as_at - since), None)
 

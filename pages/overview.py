@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, charts, explorer, overview
+from oversight import app, charts, explorer, overview, periods
 
 view = app.current_view()
 as_at = view.as_at
@@ -18,7 +18,7 @@ st.title("Overview")
 meetings = app.query("meetings_before", as_at=as_at)
 chosen_since = None
 if meetings.empty:
-    default_since = overview.months_before(as_at, overview.DEFAULT_SINCE_MONTHS)
+    default_since = periods.default_since(as_at)
     since_column, _ = st.columns([1, 3])
     chosen_since = since_column.date_input(
         "Count changes since",
@@ -42,7 +42,7 @@ if window.from_meeting:
 else:
     st.caption(
         f"{view.force_name} · as at {when} · No committee meeting is recorded before {when}, so "
-        f"changes count {window.phrase()} (by default three months before the as-at date; "
+        f"changes count {window.phrase()} (by default {periods.SINCE_RULE} the as-at date; "
         "change it above). “Closed in period” counts the findings closed, superseded or marked "
         "no further action since then."
     )

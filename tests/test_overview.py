@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import charts, overview
+from oversight import charts, overview, periods
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,13 +192,13 @@ def test_window_from_the_last_meeting(mini):
     assert window.phrase() == "since the Joint Audit Committee on 28 June 2018"
 
 
-def test_window_without_a_meeting_defaults_to_three_months():
+def test_window_without_a_meeting_defaults_to_the_month_three_months_before():
     none = pd.DataFrame({"held_on": [], "committee": []})
     window = overview.comparison_window(none, JUNE)
-    assert window.since == dt.date(2018, 3, 28)
-    assert window.prev_since == dt.date(2017, 12, 26)  # as long again before
+    assert window.since == dt.date(2018, 3, 1)
+    assert window.prev_since == dt.date(2017, 11, 2)  # as long again before
     assert not window.from_meeting
-    assert window.phrase() == "since 28 March 2018"
+    assert window.phrase() == "since 1 March 2018"
     chosen = overview.comparison_window(none, JUNE, dt.date(2018, 1, 1))
     assert chosen.since == dt.date(2018, 1, 1)
     # A "since" after the as-at date is held to the as-at date.
@@ -206,7 +206,8 @@ def test_window_without_a_meeting_defaults_to_three_months():
 
 
 def test_months_before_keeps_to_the_month_end():
-    assert overview.months_before(dt.date(2018, 5, 31), 3) == dt.date(2018, 2, 28)
+    assert periods.months_before(dt.date(2018, 5, 31), 3) == dt.date(2018, 2, 28)
+    assert periods.default_since(dt.date(2018, 5, 31)) == dt.date(2018, 2, 1)
 
 
 def test_tiles(mini):
@@ -303,17 +304,18 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     at = _overview(monkeypatch)
     assert at.title[0].value == "Overview"
     metrics = _metrics(at)
-    assert metrics["Open"] == ("30", "13")
+    assert metrics["Open"] == ("30", "22")
     assert metrics["Overdue"] == ("0", "0")
     assert metrics["Red"] == ("0", "0")
     assert metrics["Due in 90 days"] == ("0", "0")
     assert metrics["Closed in period"] == ("4", "4")
-    # No meeting before 28 June 2018: the reader picks "since", three months back by default.
-    assert at.date_input(key="since").value == dt.date(2018, 3, 28)
+    # No meeting before 28 June 2018: the reader picks "since"; by default the first day of the
+    # month three months back, as the briefing pack does.
+    assert at.date_input(key="since").value == dt.date(2018, 3, 1)
     caption = at.caption[0].value
     assert "No committee meeting is recorded before 28 June 2018" in caption
-    assert "since 28 March 2018" in caption
-    assert "three months before the as-at date" in caption
+    assert "since 1 March 2018" in caption
+    assert "the first day of the month three months before the as-at date" in caption
     assert "addressed to a national body are left out" in " ".join(c.value for c in at.caption)
     # Nothing red or overdue is said in words, not drawn as an empty table.
     assert at.success[0].value == (
