@@ -13,6 +13,12 @@ from oversight import app, auth, imports, records
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
 from oversight.schema import RAG_CODES, STATUSES
 
+PROBLEM_COLUMNS = {
+    "Sheet or file": st.column_config.TextColumn(width=130),
+    "Row": st.column_config.NumberColumn(width=50),
+    "Column": st.column_config.TextColumn(width=100),
+    "Problem": st.column_config.TextColumn(width=800),
+}
 RAG_BADGES = {"red": "red", "amber": "orange", "green": "green", "blue": "blue", "white": "gray"}
 
 ds = app.dataset()
@@ -286,7 +292,12 @@ if can_write:
                 f"`{upload.file_name}`. Fix them in the file and upload it again.",
                 icon=":material/block:",
             )
-            st.dataframe(preview.problems_frame(), hide_index=True, width="stretch")
+            st.dataframe(
+                preview.problems_frame(),
+                hide_index=True,
+                width="stretch",
+                column_config=PROBLEM_COLUMNS,
+            )
         elif preview.added_count() == 0:
             st.info("Nothing new: every row in this file is already recorded.")
         else:
@@ -312,7 +323,12 @@ if can_write:
                     )
                 elif done.problems:
                     st.error("Nothing was added: the data changed since the preview.")
-                    st.dataframe(done.problems_frame(), hide_index=True, width="stretch")
+                    st.dataframe(
+                        done.problems_frame(),
+                        hide_index=True,
+                        width="stretch",
+                        column_config=PROBLEM_COLUMNS,
+                    )
                 else:
                     st.info("Nothing new: every row is already recorded.")
 else:
