@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 
 from oversight import db
 
@@ -28,3 +29,23 @@ def mini_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(MINI, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def routed_by_navigation(request, monkeypatch):
+    """Route every AppTest run through dashboard.py, as a served app does once it has run.
+
+    AppTest forgets before each run that the app routes with st.navigation (it rebuilds its
+    PagesManager, which sees the pages/ folder), so a page would start bare and rerun through the
+    frame (oversight.app.current_view), and that rerun drops a button's click. A test marked
+    `bare_start` sees Streamlit's own behaviour instead.
+    """
+    if request.node.get_closest_marker("bare_start"):
+        return
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

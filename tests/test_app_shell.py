@@ -110,6 +110,7 @@ def test_synthetic_data_is_labelled(monkeypatch, mini_copy, synthetic):
     assert ("Synthetic data set, seed 1." in [i.value for i in at.info]) == synthetic
 
 
+@pytest.mark.bare_start
 def test_a_page_started_bare_runs_through_the_frame(monkeypatch):
     """A deep link on a fresh server starts the page without dashboard.py (Streamlit's pages/
     folder rule); the page reruns through the frame, so the sidebar and navigation are there."""
@@ -120,6 +121,7 @@ def test_a_page_started_bare_runs_through_the_frame(monkeypatch):
     assert at.sidebar.date_input(key="as_at").value == dt.date(2018, 6, 28)
 
 
+@pytest.mark.bare_start
 def test_a_page_run_on_its_own_still_works(monkeypatch):
     monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
     at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60).run()

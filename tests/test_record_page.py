@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,23 +23,6 @@ AUTH = {
 EDITING = {"enabled": True, "editors": ["ed@force.example"]}
 EDITOR = {"is_logged_in": True, "email": "ed@force.example", "name": "Ed Itor"}
 R02 = "wmp-peel2017nat-r02"
-
-
-@pytest.fixture(autouse=True)
-def routed_by_navigation(monkeypatch):
-    """Route every AppTest run through dashboard.py, as a served app does once it has run.
-
-    AppTest forgets before each run that the app routes with st.navigation, so a page would start
-    bare and rerun through the frame (oversight.app.current_view), and that rerun drops a button's
-    click: a form could never be submitted in a test.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture
