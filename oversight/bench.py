@@ -292,20 +292,26 @@ def measure_reruns(data_dir: Path, runs: int, seed: int) -> tuple[Rerun, list[Re
 
     # AppTest warns of a missing ScriptRunContext whenever cached code runs outside a script
     logging.getLogger("streamlit").setLevel(logging.ERROR)
+    previous_data_dir = os.environ.get("OVERSIGHT_DATA_DIR")
     os.environ["OVERSIGHT_DATA_DIR"] = str(data_dir)
-    changes = filter_changes(data_dir, runs, seed)
-    os.environ.pop("OVERSIGHT_BENCH_PAGE", None)
-    floor = _time_page(AppTest.from_file(str(FRAME_SCRIPT), default_timeout=900), changes)
-    floor.page = "(floor: sidebar only)"
     results = []
     try:
+        changes = filter_changes(data_dir, runs, seed)
+        os.environ.pop("OVERSIGHT_BENCH_PAGE", None)
+        floor = _time_page(AppTest.from_file(str(FRAME_SCRIPT), default_timeout=900), changes)
+        floor.page = "(floor: sidebar only)"
         for ref in discover_pages():
             os.environ["OVERSIGHT_BENCH_PAGE"] = ref.path
             rerun = _time_page(AppTest.from_file(str(FRAME_SCRIPT), default_timeout=900), changes)
             rerun.page = ref.title
             results.append(rerun)
     finally:
+        # The bench runs inside the test process too: leave the environment as it was.
         os.environ.pop("OVERSIGHT_BENCH_PAGE", None)
+        if previous_data_dir is None:
+            os.environ.pop("OVERSIGHT_DATA_DIR", None)
+        else:
+            os.environ["OVERSIGHT_DATA_DIR"] = previous_data_dir
     return floor, results
 
 
