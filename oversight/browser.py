@@ -1,0 +1,221 @@
+"""The dashboard in a real browser: the pages dashboard.py registers, a Streamlit server on a free
+port, and headless Chromium driven by Playwright. Shared by the end-to-end tests (tests/e2e/) and
+`python -m oversight screenshots`.
+
+Playwright never downloads a browser here: it drives the system Chromium at CHROMIUM.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from oversight.db import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DASHBOARD = ROOT / "dashboard.py"
+APP_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+APP_CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+MAIN = '[data-testid="stMain"]'
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One st.Page(...) entry of dashboard.py."""
+
+    path: str
+    title: str
+    url_path: str
+    section: str | None
+    default: bool
+
+    @property
+    def slug(self) -> str:
+        return self.url_path or Path(self.path).stem
+
+
+def registered_pages(dashboard: Path = DASHBOARD) -> list[PageSpec]:
+    """The st.Page("pages/x.py", title=..., url_path=...) entries of dashboard.py, in file order,
+    each with its section (the PAGES dict key it sits under). Pages given as a function (the
+    problems page shown on invalid data) are not in the navigation and are left out."""
+    tree = ast.parse(dashboard.read_text(encoding="utf-8"))
+    sections: dict[int, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    for inner in ast.walk(value):
+                        sections[id(inner)] = key.value
+    pages = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "Page"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            continue
+        path = node.args[0].value
+        kwargs = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
+        stem = Path(path).stem
+        pages.append(
+            (
+                node.lineno,
+                PageSpec(
+                    path=path,
+                    title=str(kwargs.get("title") or stem.replace("_", " ").capitalize()),
+                    url_path=str(kwargs.get("url_path") or stem),
+                    section=sections.get(id(node)),
+                    default=bool(kwargs.get("default", False)),
+                ),
+            )
+        )
+    return [spec for _, spec in sorted(pages, key=lambda item: item[0])]
+
+
+def free_port(first: int = 8600, last: int = 8699) -> int:
+    """A free localhost port in [first, last], or any free port when that range is taken."""
+    for port in range(first, last + 1):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def streamlit_server(data_dir: Path | None = None, timeout: float = 60.0) -> Iterator[Server]:
+    """`streamlit run dashboard.py --server.headless true --server.port <free port>` on the
+    given data folder (default: the bundled data), ready to serve, stopped on exit."""
+    port = free_port()
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["OVERSIGHT_DATA_DIR"] = str(Path(data_dir).resolve())
+    else:
+        env.pop("OVERSIGHT_DATA_DIR", None)
+    log = Path(tempfile.mkstemp(prefix=f"oversight-streamlit-{port}-", suffix=".log")[1])
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(DASHBOARD),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(f"http://127.0.0.1:{port}", port, process, log)
+    try:
+        _wait_healthy(server, timeout)
+        yield server
+    finally:
+        _stop(process)
+
+
+def _wait_healthy(server: Server, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(
+                f"streamlit exited with {server.process.returncode}:\n{server.log_text()}"
+            )
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not answer within {timeout:.0f}s:\n{server.log_text()}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    # The server runs in its own session: signal its group so no child outlives it.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def launch_chromium(playwright, **kwargs):
+    """Headless system Chromium (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing (Debian: apt-get install chromium)")
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, **kwargs
+    )
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the app is connected and its script has finished, and stays finished (a
+    rerun that a widget or the navigation triggers starts a moment after the first run)."""
+    page.wait_for_selector(APP_CONNECTED, timeout=timeout)
+    page.wait_for_selector(APP_DONE, timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(APP_DONE, timeout=timeout)
+    # Elements left over from a previous run are marked stale until the new run replaces them.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-stale=\"true\"]')", timeout=timeout
+    )
+
+
+def main_text(page) -> str:
+    """What a user reads in the main section (not the sidebar), whitespace collapsed."""
+    return re.sub(r"\s+", " ", page.locator(MAIN).inner_text())
