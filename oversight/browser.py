@@ -85,7 +85,7 @@ def registered_pages(dashboard: Path = DASHBOARD) -> list[PageSpec]:
                 node.lineno,
                 PageSpec(
                     path=path,
-                    title=str(kwargs.get("title") or stem.replace("_", " ").capitalize()),
+                    title=str(kwargs.get("title") or stem.replace("_", " ")),
                     url_path=str(kwargs.get("url_path") or stem),
                     section=sections.get(id(node)),
                     default=bool(kwargs.get("default", False)),
