@@ -220,7 +220,12 @@ TABLES: dict[str, Table] = {
 
 # Extra columns the project itself adds to the contract (a data set may add any others, as text).
 EXTRA_COLUMNS: dict[str, tuple[Column, ...]] = {
-    "inspections": (_c("published_text"), _c("fieldwork_text"), _c("source")),
+    "inspections": (
+        _c("published_text"),
+        _c("fieldwork_text"),
+        _c("source"),
+        _c("peel_cycle", choices=CYCLES),
+    ),
     "recommendations": (
         _c("is_text_verbatim", BOOLEAN),
         _c("supersedes_rec_id"),

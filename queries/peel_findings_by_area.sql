@@ -1,8 +1,8 @@
 -- The findings in the tracker behind a force's PEEL grades: per PEEL theme and cycle, how many
 -- causes of concern, areas for improvement and recommendations the force tracks, how many are
 -- open as at the date, and the force's grade for that theme in that cycle. A finding's cycle is
--- the PEEL cycle named in the title of the PEEL report that made it (kind peel or peel_national);
--- findings from other reports have no cycle.
+-- its PEEL report's peel_cycle or, where a data set leaves that column empty, the cycle named in
+-- the report's title (reports of kind peel or peel_national); other findings have no cycle.
 -- grain: one row per (cycle, theme, kind) with at least one finding
 -- reads: recommendations, updates, inspections, peel_areas, peel_grades (rec_state macro)
 -- params: $force_id VARCHAR, $as_at DATE
@@ -19,8 +19,9 @@ grades as (select * from peel_grades where force_id = $force_id::varchar),
 
 cycles as (select distinct cycle from areas),
 
--- The longest cycle name found as a whole token in the title ("2018/19" before "2018").
-inspection_cycle as (
+-- Failing peel_cycle, the longest cycle name found as a whole token in the title ("2018/19"
+-- before "2018").
+cycle_in_title as (
     select
         inspections.inspection_id,
         arg_max(cycles.cycle, length(cycles.cycle)) as cycle,
@@ -31,6 +32,15 @@ inspection_cycle as (
         )
     where inspections.kind in ('peel', 'peel_national')
     group by inspections.inspection_id
+),
+
+inspection_cycle as (
+    select
+        inspections.inspection_id,
+        coalesce(inspections.peel_cycle, cycle_in_title.cycle) as cycle,
+    from inspections
+    left join cycle_in_title using (inspection_id)
+    where inspections.peel_cycle is not null or cycle_in_title.cycle is not null
 ),
 
 theme_grades as (
