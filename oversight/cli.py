@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     from oversight import bench
 
     bench.add_arguments(sub.add_parser("bench", help="print the performance table"))
+    from oversight import screenshots
+
+    screenshots.add_arguments(
+        sub.add_parser("screenshots", help="capture every page in headless Chromium (PNG)")
+    )
     return parser
 
 
