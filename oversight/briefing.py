@@ -691,7 +691,7 @@ def _peel(ds, q: dict, charts) -> Section:
             "area was not inspected or graded that year."
         )
     )
-    matrix_figure = charts.briefing_grade_matrix_figure(grades)
+    matrix_figure = charts.grade_matrix(grades)
     section.add(
         Chart(
             "PEEL grades by area and cycle",

@@ -833,6 +833,35 @@ def _scale_title(scale_points: int, cycles: list[str]) -> str:
     return f"<b>{scale_points}-point scale</b>"
 
 
+def _scale_break(fig: go.Figure, panel_count: int, label_shift: int) -> None:
+    """The break between the 4-point and 5-point panels: a rule, and HMICFRS's caution above it."""
+    left_end = fig.layout.xaxis.domain[1]
+    right_start = fig.layout[f"xaxis{panel_count}"].domain[0]
+    middle = (left_end + right_start) / 2
+    fig.add_shape(
+        type="line",
+        xref="paper",
+        yref="paper",
+        x0=middle,
+        x1=middle,
+        y0=0,
+        y1=1,
+        line={"color": "#000000", "width": 2, "dash": "dash"},
+    )
+    fig.add_annotation(
+        xref="paper",
+        yref="paper",
+        x=middle,
+        y=1.0,
+        yanchor="bottom",
+        yshift=label_shift,
+        showarrow=False,
+        text="◀ Scale changed: not directly comparable ▶",
+        bgcolor="#FFFFFF",
+        font={"size": 12, "color": "#000000"},
+    )
+
+
 def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cycle") -> go.Figure:
     """The force's grade matrix: areas (by theme, grouped by pillar) down, cycles across, each
     cell the grade in words and colour, or why there is none. Cycles on different scales are
@@ -904,32 +933,7 @@ def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cyc
     )
     fig.update_yaxes(title_text="Area (by theme)", row=1, col=1)
     if len(panels) > 1:
-        # The break: a rule between the panels and HMICFRS's caution under it.
-        left_end = fig.layout.xaxis.domain[1]
-        right_start = fig.layout[f"xaxis{len(panels)}"].domain[0]
-        middle = (left_end + right_start) / 2
-        fig.add_shape(
-            type="line",
-            xref="paper",
-            yref="paper",
-            x0=middle,
-            x1=middle,
-            y0=0,
-            y1=1.0,
-            line={"color": "#000000", "width": 2, "dash": "dash"},
-        )
-        fig.add_annotation(
-            xref="paper",
-            yref="paper",
-            x=middle,
-            y=1.0,
-            yanchor="bottom",
-            yshift=48,
-            showarrow=False,
-            text="◀ Scale changed: not directly comparable ▶",
-            bgcolor="#FFFFFF",
-            font={"size": 12, "color": "#000000"},
-        )
+        _scale_break(fig, len(panels), label_shift=48)
     height = 150 + 46 * len(rows)
     fig.update_layout(
         title={"text": title},
@@ -1072,31 +1076,7 @@ def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Fig
             col=col,
         )
     if len(panels) > 1:
-        left_end = fig.layout.xaxis.domain[1]
-        right_start = fig.layout[f"xaxis{len(panels)}"].domain[0]
-        middle = (left_end + right_start) / 2
-        fig.add_shape(
-            type="line",
-            xref="paper",
-            yref="paper",
-            x0=middle,
-            x1=middle,
-            y0=0,
-            y1=1,
-            line={"color": "#000000", "width": 2, "dash": "dash"},
-        )
-        fig.add_annotation(
-            xref="paper",
-            yref="paper",
-            x=middle,
-            y=1.0,
-            yanchor="bottom",
-            yshift=30,
-            showarrow=False,
-            text="◀ Scale changed: not directly comparable ▶",
-            bgcolor="#FFFFFF",
-            font={"size": 12, "color": "#000000"},
-        )
+        _scale_break(fig, len(panels), label_shift=30)
     fig.update_layout(
         title={"text": title},
         height=480,
@@ -1227,71 +1207,5 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
             "categoryarray": list(reversed(moments)),
             "automargin": True,
         },
-    )
-    return fig
-
-
-def briefing_grade_matrix_figure(grades: pd.DataFrame) -> go.Figure:
-    """A force's PEEL grades for print: areas down (grouped by pillar), cycles across, each cell
-    coloured by grade with the grade written in it (the rows of queries/briefing/peel_grades.sql).
-    """
-    from oversight.labels import PILLAR_LABELS, THEME_LABELS, label
-
-    cells = grades.sort_values(["row_order", "cycle"]).copy()
-    cells["row_label"] = [
-        f"{label(PILLAR_LABELS, p)} · {label(THEME_LABELS, t)}"
-        for p, t in zip(cells["row_pillar"], cells["theme"], strict=True)
-    ]
-    rows = list(dict.fromkeys(cells["row_label"]))
-    cycles = sorted(cells["cycle"].unique())
-    fig = go.Figure()
-    for grade in GRADE_ORDER:
-        chosen = cells[cells["grade"] == grade]
-        if chosen.empty:
-            continue
-        z = [[None] * len(cycles) for _ in rows]
-        text = [[""] * len(cycles) for _ in rows]
-        for r in chosen.itertuples(index=False):
-            i, j = rows.index(r.row_label), cycles.index(r.cycle)
-            z[i][j], text[i][j] = 1, grade
-        colour = GRADE_COLOURS[grade]
-        fig.add_trace(
-            go.Heatmap(
-                x=cycles,
-                y=rows,
-                z=z,
-                text=text,
-                name=grade,
-                texttemplate="%{text}",
-                textfont={"color": GRADE_TEXT_COLOURS[grade], "size": 13},
-                hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                hoverongaps=False,
-                xgap=3,
-                ygap=3,
-            )
-        )
-    fig.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=cycles,
-        side="top",
-        title_text="PEEL cycle",
-    )
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=rows,
-        autorange="reversed",
-        title_text="Pillar · area",
-        automargin=True,
-    )
-    fig.update_layout(
-        title={"text": "PEEL grades by area and cycle"},
-        height=150 + 34 * len(rows),
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        margin={"l": 10, "r": 10, "t": 110, "b": 20},
     )
     return fig

@@ -28,6 +28,8 @@ final as (
         cells.grade,
         cells.grade_rank,
         cells.scale_points,
+        cells.cell_state,
+        cells.source_url,
     from cells
     inner join latest_cycles using (cycle)
 )
