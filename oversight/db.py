@@ -7,6 +7,7 @@ validation queries. The app and the CLI see the same list of problems.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -168,6 +169,7 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     problems += _locate(data_dir, row_problems)
     for table in TABLES.values():
         con.execute(f'alter table "{table.name}" drop column _row')
+    _create_derived(con)
     _create_macros(con)
 
     marker = data_dir / SYNTHETIC_MARKER
@@ -363,12 +365,12 @@ def _reads(sql: str) -> set[str]:
 # --- the typed copy of a large data folder --------------------------------------------------
 #
 # Reading and validating millions of CSV rows takes minutes and several GB. A folder of at least
-# CACHE_MIN_BYTES that validates is therefore copied, typed, into a DuckDB file keyed on its
-# data_version (each file's size and mtime) and on the code that reads and checks it. The next
-# process attaches that file read-only behind views of the same names: ready in a fraction of a
-# second, with DuckDB's compressed storage instead of every row in memory. An edited CSV changes
-# the key, so it is read and validated again. Small folders (the bundled data, the fixtures) are
-# always read from CSV.
+# CACHE_MIN_BYTES that validates is therefore copied, typed, into a DuckDB file (tables, derived
+# tables and macros) keyed on its data_version (each file's size and mtime) and on the code that
+# reads, checks and queries it. The next process opens that file read-only: ready in a fraction
+# of a second, with DuckDB's compressed storage instead of every row in memory. An edited CSV or
+# macro changes the key, so it is read and validated again. Small folders (the bundled data, the
+# fixtures) are always read from CSV.
 
 
 def cache_dir() -> Path:
@@ -387,7 +389,9 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
     code = hashlib.sha1(f"{version}:{duckdb.__version__}".encode())
     here = Path(__file__).resolve().parent
     for path in [here / "db.py", here / "schema.py", here / "csvfiles.py"] + sorted(
-        (QUERIES_DIR / "checks").glob("*.sql")
+        p
+        for folder in ("checks", "derived", "macros")
+        for p in (QUERIES_DIR / folder).glob("*.sql")
     ):
         code.update(path.read_bytes())
     folder = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:12]
@@ -395,12 +399,7 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
 
 
 def _open_cache(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    con.execute(f"attach '{_quoted(path)}' as cache (read_only)")
-    for name in TABLES:
-        con.execute(f'create view "{name}" as select * from cache.main."{name}"')
-    _create_macros(con)
-    return con
+    return duckdb.connect(str(path), read_only=True)
 
 
 def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
@@ -409,15 +408,22 @@ def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         con.execute(f"attach '{_quoted(tmp)}' as cache_out")
-        for name in TABLES:
+        for name in [*TABLES, *_derived_names()]:
             con.execute(
                 f'create table cache_out.main."{name}" as select * from memory.main."{name}"'
             )
+        con.execute("use cache_out")
+        _create_macros(con)
+        con.execute("use memory")
         con.execute("detach cache_out")
         os.replace(tmp, path)
         cached = _open_cache(path)
     except (duckdb.Error, OSError):
+        for statement in ("use memory", "detach database if exists cache_out"):
+            with contextlib.suppress(duckdb.Error):
+                con.execute(statement)
         tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
         return con
     for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.duckdb"):
         if stale != path:
@@ -429,6 +435,16 @@ def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
 def _quoted(path: Path) -> str:
     # ATTACH takes no bound parameters; the path is built here from a hash, quotes doubled anyway.
     return str(path).replace("'", "''")
+
+
+def _create_derived(con) -> None:
+    """queries/derived/*.sql: tables computed once from the loaded ones (e.g. update_spans)."""
+    for path in sorted((QUERIES_DIR / "derived").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def _derived_names() -> list[str]:
+    return [p.stem for p in sorted((QUERIES_DIR / "derived").glob("*.sql"))]
 
 
 def _create_macros(con) -> None:

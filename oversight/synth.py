@@ -586,6 +586,9 @@ def _write_inspections(con, out: Path, insp, force_rows) -> None:
             "fieldwork_end": _dates(fe, mask=fe > END_DAY),
             "published_on": _dates(pub, mask=planned),
             "planned_on": _dates(pub),
+            "peel_cycle": _dict(
+                np.maximum(insp["cycle"], 0), [c for c, _, _ in PEEL_CYCLES], mask=insp["cycle"] < 0
+            ),
         }
     )
     con.register("insp", table)
@@ -616,6 +619,7 @@ def _write_inspections(con, out: Path, insp, force_rows) -> None:
                 case when fieldwork_start is not null and fieldwork_end is null
                     then 'fieldwork under way' end as fieldwork_text,
                 'synthetic' as source,
+                peel_cycle,
             from insp
             left join force_names on force_names.f = insp.force_idx
             order by i

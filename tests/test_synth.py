@@ -75,6 +75,15 @@ def test_national_has_the_asked_size_and_realistic_shapes(tmp_path):
     assert min(n for (n,) in owners) >= 5  # owners per force
 
 
+def test_every_contract_and_project_column_is_written(seed_dir):
+    from oversight import csvfiles, schema
+
+    for table in schema.TABLES.values():
+        header, problem = csvfiles.read_header(seed_dir / table.file)
+        assert problem is None
+        assert set(schema.known_columns(table.name)) <= set(header), table.name
+
+
 def test_same_seed_same_bytes_other_seed_other_data(tmp_path):
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     synth.generate("seed", a, seed=11)

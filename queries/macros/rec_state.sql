@@ -3,7 +3,7 @@
 -- (ties broken by recorded_at, then update_id). An item with no update yet, whose report has
 -- been published by that date, is awaiting allocation and white (nobody has graded it).
 -- grain: one row per recommendation issued by as_at_date
--- reads: recommendations, updates, inspections
+-- reads: recommendations, updates (as update_spans), inspections
 -- params: as_at_date DATE (macro argument)
 create or replace macro rec_state(as_at_date) as table
 with
@@ -11,14 +11,14 @@ with
 recommendations as (select * from recommendations),
 inspections as (select * from inspections),
 
+-- the latest update on or before the date: the one whose next update (in the order as_at,
+-- recorded_at nulls first, update_id) is after it or does not exist; update_spans holds that
+-- next date for every update (queries/derived/update_spans.sql)
 latest_update as (
     select *
-    from updates
+    from update_spans
     where as_at <= as_at_date
-    qualify row_number() over (
-        partition by rec_id
-        order by as_at desc, recorded_at desc nulls last, update_id desc
-    ) = 1
+      and (next_as_at is null or next_as_at > as_at_date)
 ),
 
 final as (

@@ -1,0 +1,15 @@
+-- Every update with the as_at of the next update of the same finding, built once when the data
+-- loads, so that the state as at any date is a filter (as_at <= date < next_as_at) rather than a
+-- window over all updates in every query (see queries/macros/rec_state.sql).
+-- The order is rec_state's, reversed: as_at, then recorded_at (nulls first), then update_id.
+-- grain: one row per update
+-- reads: updates
+-- params: none
+create or replace table update_spans as
+select
+    *,
+    lead(as_at) over (
+        partition by rec_id
+        order by as_at asc, recorded_at asc nulls first, update_id asc
+    ) as next_as_at,
+from updates
