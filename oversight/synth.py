@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from oversight import db
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 REPO_DATA = db.DEFAULT_DATA_DIR
 COPIED = ("peel_areas.csv", "grade_scales.csv", "rag.csv")
 
