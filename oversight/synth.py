@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from oversight import db
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 REPO_DATA = db.DEFAULT_DATA_DIR
 COPIED = ("peel_areas.csv", "grade_scales.csv", "rag.csv")
 
@@ -824,6 +824,7 @@ def _findings(rng, force_rows, areas, insp, size: Scale) -> dict[str, np.ndarray
     length = rng.lognormal(np.log(430), 0.55, size=n)
     stuck = rng.random(n) < 0.10
     length[stuck] *= 3
+    length = np.minimum(length, 1500)  # the oldest open items are a few years overdue, not ten
     close = first + length.astype(np.int64)
     fnd["first"] = first
     fnd["close"] = close
@@ -962,7 +963,10 @@ def _tactical_names(nf: int) -> list[str]:
         surnames = rng.choice(SURNAMES, size=len(CHIEF_OFFICERS) * 2, replace=False)
         for r, (_, _, ranks) in enumerate(CHIEF_OFFICERS):
             for k in range(2):
-                names.append(f"{ranks[(r + k) % len(ranks)]} {surnames[2 * r + k]}")
+                rank, surname = ranks[(r + k) % len(ranks)], surnames[2 * r + k]
+                names.append(
+                    f"{surname} ({rank})" if rank.startswith("Head") else f"{rank} {surname}"
+                )
     return names
 
 
@@ -973,7 +977,12 @@ def _updates(rng, fnd) -> dict[str, np.ndarray]:
     """Every recorded position: a regular cadence from first to closure (or the snapshot)."""
     first, close, gap = fnd["first"], fnd["close"], fnd["gap"]
     closed = close <= END_DAY
-    stop = np.minimum(close, END_DAY)
+    # open items without a snapshot update went quiet some months before it (stale)
+    stop = np.where(
+        closed | fnd["snapshot"],
+        np.minimum(close, END_DAY),
+        END_DAY - rng.integers(100, 300, size=len(close)),
+    )
     started = first <= END_DAY
     regular = np.where(started, np.maximum(0, np.ceil((stop - 10 - first) / gap)), 0).astype(
         np.int64
