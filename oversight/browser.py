@@ -210,10 +210,27 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(APP_DONE, timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector(APP_DONE, timeout=timeout)
-    # Elements left over from a previous run are marked stale until the new run replaces them.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-stale=\"true\"]')", timeout=timeout
-    )
+    # Elements left over from a previous run are marked stale until the new run replaces them;
+    # the frontend mounts the last elements a moment after the run ends: wait until the count
+    # of elements holds still, with the script still finished.
+    page.wait_for_function(_SETTLED, timeout=timeout, polling=100)
+
+
+_SETTLED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') {
+        window.__oversightSettle = null;
+        return false;
+    }
+    if (document.querySelector('[data-stale="true"]')) return false;
+    const count = document.querySelectorAll('[data-testid="stElementContainer"]').length;
+    const last = window.__oversightSettle;
+    if (!last || last.count !== count) {
+        window.__oversightSettle = {count: count, since: Date.now()};
+        return false;
+    }
+    return Date.now() - last.since >= 400;
+}"""
 
 
 def main_text(page) -> str:

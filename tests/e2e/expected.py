@@ -48,6 +48,11 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"no recommendation is (graded )?red|no red",
         r"to note the contents of the report",
     ],
+    "record": [
+        r"Record a position",
+        r"Audit trail",
+        r"34 recorded position",
+    ],
     "data": [
         r"All 9 tables are valid",
         r"jac-2018-06-28-hmicfrs-update\.txt",

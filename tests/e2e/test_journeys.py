@@ -85,6 +85,7 @@ def test_download_the_csv(tab):
 
 def tiles(tab) -> dict[str, str]:
     """KPI tile label -> value, as a user reads them."""
+    tab.page.locator('[data-testid="stMetricLabel"]').filter(has_text="Red").first.wait_for()
     out = {}
     for metric in tab.page.locator('[data-testid="stMetric"]').all():
         label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
