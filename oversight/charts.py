@@ -10,17 +10,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 # RAG colours: the defaults of data/rag.csv. Fill, and the text colour readable on it (WCAG AA).
+# Green is light so that red and green differ in lightness as well as hue: every pair stays at
+# least 10 apart (CIEDE2000) with typical vision, protanopia, deuteranopia and tritanopia
+# (tests/test_palette.py).
 RAG_COLOURS = {
     "red": "#C62828",
     "amber": "#F9A825",
-    "green": "#2E7D32",
+    "green": "#A5D6A7",
     "blue": "#1565C0",
     "white": "#FFFFFF",
 }
 RAG_TEXT_COLOURS = {
     "red": "#FFFFFF",
     "amber": "#000000",
-    "green": "#FFFFFF",
+    "green": "#000000",
     "blue": "#FFFFFF",
     "white": "#000000",
 }
