@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, dictionary
-from oversight.db import ROOT
+from oversight import app, dictionary, labels
+from oversight.db import DEFAULT_DATA_DIR, ROOT
 from oversight.schema import TABLES
 
 ds = app.dataset()
 view = app.current_view()
 
 st.title("Data")
+bundled = ds.data_dir.resolve() == DEFAULT_DATA_DIR.resolve()
+folder = "the bundled tables (`data/`)" if bundled else f"the tables in `{ds.data_dir.name}/`"
 st.caption(
-    f"Curated tables in `{ds.data_dir}` · data version `{ds.version}` · "
+    f"{folder} · data version `{ds.version}` (changes when a table file changes) · "
     f"as at {app.long_date(view.as_at)}"
 )
 if ds.is_synthetic:
@@ -46,34 +48,58 @@ if quality.empty:
         "publication date."
     )
 else:
-    summary = quality.groupby("issue", as_index=False).size()
+    counts = app.query("data_quality_counts", as_at=view.as_at, force_id=view.force_id)
     st.write(
-        f"As at {app.long_date(view.as_at)}, for {view.force_name}: "
-        + "; ".join(f"**{n}** {issue.lower()}" for issue, n in summary.itertuples(index=False))
-        + ". Recommendations addressed to national bodies are not counted. "
-        "Open a record to see its history; an editor records a correction on the "
-        "[Record progress](record) page."
+        f"As at {app.long_date(view.as_at)}, for {view.force_name}. Recommendations addressed to "
+        "national bodies are not counted. Open a record to see its history; an editor records a "
+        "correction on the [Record progress](record) page."
     )
     st.dataframe(
-        quality.drop(columns="rec_id").rename(
+        counts.rename(columns={"issue": "Issue", "items": "Items"}), hide_index=True, width=420
+    )
+    shown = quality.assign(
+        kind=[labels.label(labels.KIND_LABELS, k) for k in quality["kind"]],
+        status=[labels.label(labels.STATUS_LABELS, s) for s in quality["status"]],
+        rag=[labels.label(labels.RAG_LABELS, r) for r in quality["rag"]],
+        chief_officer_lead=quality["chief_officer_lead"].fillna("Unallocated"),
+        ref=quality["ref"].fillna("—"),
+    )
+    st.dataframe(
+        shown[
+            [
+                "issue",
+                "record_url",
+                "ref",
+                "inspection_title",
+                "kind",
+                "chief_officer_lead",
+                "due_on",
+                "status",
+                "rag",
+                "status_as_at",
+            ]
+        ].rename(
             columns={
                 "issue": "Issue",
+                "record_url": "Record",
                 "ref": "Ref",
                 "inspection_title": "Inspection",
                 "kind": "Kind",
-                "chief_officer_lead": "Chief officer lead",
+                "chief_officer_lead": "Owner",
                 "due_on": "Due",
                 "status": "Status",
                 "rag": "RAG",
                 "status_as_at": "Last update",
-                "record_url": "Record",
             }
         ),
         hide_index=True,
         column_config={
-            "Record": st.column_config.LinkColumn(display_text=r"rec=(.*)$"),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Last update": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Issue": st.column_config.TextColumn(width="medium"),
+            "Record": st.column_config.LinkColumn(display_text=r"rec=(.*)$", width="medium"),
+            "Ref": st.column_config.TextColumn(width="small"),
+            "Inspection": st.column_config.TextColumn(width="medium"),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Last update": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
         },
     )
 
@@ -92,16 +118,39 @@ for paper in papers.itertuples(index=False):
         else f"- {paper.committee}"
     )
 st.subheader("Inspections")
+sources = app.query("inspection_sources")
 st.dataframe(
-    app.query("inspection_sources"),
+    sources.assign(
+        kind=[labels.label(labels.INSPECTION_KIND_LABELS, k) for k in sources["kind"]],
+        published_text=sources["published_text"].fillna(""),
+        source=sources["source"]
+        .fillna("")
+        .str.replace("meeting:", "committee paper ", regex=False),
+    )[["title", "inspectorate", "kind", "published_on", "published_text", "url", "source"]],
     hide_index=True,
     column_config={
-        "url": st.column_config.LinkColumn("Report"),
-        "published_on": st.column_config.DateColumn("Published", format="D MMM YYYY"),
+        "title": st.column_config.TextColumn("Inspection", width="medium"),
+        "inspectorate": st.column_config.TextColumn("Inspectorate", width="medium"),
+        "kind": st.column_config.TextColumn("Kind", width="small"),
+        "published_on": st.column_config.DateColumn(
+            "Published", format="D MMM YYYY", width="small"
+        ),
+        "published_text": st.column_config.TextColumn("As the source words it", width="small"),
+        "url": st.column_config.LinkColumn("Report", display_text="Open report", width="small"),
+        "source": st.column_config.TextColumn("Facts from", width="medium"),
     },
 )
 st.subheader("PEEL grades by source")
-st.dataframe(app.query("grade_sources"), hide_index=True)
+st.dataframe(
+    app.query("grade_sources"),
+    hide_index=True,
+    column_config={
+        "source": st.column_config.TextColumn("Source (web site or paper)", width="large"),
+        "grades": st.column_config.NumberColumn("Grades", width="small"),
+        "forces": st.column_config.NumberColumn("Forces", width="small"),
+        "cycles": st.column_config.TextColumn("Cycles", width="medium"),
+    },
+)
 st.caption(app.OGL_ATTRIBUTION)
 
 st.header("Data dictionary")

@@ -62,7 +62,15 @@ def test_data_page_lists_open_items_to_look_at(monkeypatch):
     at = run_data_page(monkeypatch)
     text = " ".join(m.value for m in at.markdown)
     assert "As at 28 June 2018, for West Midlands Police" in text
-    assert "no chief officer lead" in text
+    counts = at.dataframe[1].value
+    assert dict(zip(counts["Issue"], counts["Items"], strict=True)) == {
+        "No chief officer lead": 27,
+        "No due date": 27,
+        "No report publication date": 17,
+    }
+    items = at.dataframe[2].value
+    assert set(items["Owner"]) == {"Unallocated"}
+    assert "Recommendation" in set(items["Kind"])
 
 
 def test_force_selector_when_several_forces_track(monkeypatch, mini_copy):

@@ -115,6 +115,17 @@ def test_data_quality_as_at(mini):
     assert "r3" not in set(july["rec_id"])
 
 
+def test_data_quality_counts(mini):
+    assert rows(mini.query("data_quality_counts", as_at=JUNE, force_id="wmp")) == [
+        ("No chief officer lead", 1),
+        ("No due date", 1),
+        ("No update for more than 90 days", 1),
+        ("Overdue but not graded red", 1),
+    ]
+    # Gwent's one finding has an owner, a due date and a recent update: nothing to look at.
+    assert mini.query("data_quality_counts", as_at=JUNE, force_id="gwent").empty
+
+
 def test_inspection_sources(mini):
     assert rows(mini.query("inspection_sources"), ["inspection_id", "published_on", "url"]) == [
         ("wmp-2016", "2017-03-02", None),
@@ -187,7 +198,9 @@ def test_queries_from_many_threads_at_once(mini):
     dates = [dt.date(2018, 4, 1), JUNE, JULY] * 20
 
     def red_count(as_at):
-        return int((mini.query("rec_state_as_at", as_at=as_at, force_id=None)["rag"] == "red").sum())
+        return int(
+            (mini.query("rec_state_as_at", as_at=as_at, force_id=None)["rag"] == "red").sum()
+        )
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         counts = list(pool.map(red_count, dates))

@@ -1,0 +1,82 @@
+-- Table macro rec_state_issues(as_at_date, force): the items a tracker's owner should look at as at
+-- a date: open items with no chief officer lead, no due date, overdue but not graded red, or no
+-- update for more than 90 days; any item with updates dated after its closure; and any item
+-- whose report has no publication date. Recommendations addressed to national bodies are not
+-- force workload and are left out. (Named to sort after rec_state.sql, which it builds on.)
+-- grain: one row per (recommendation, issue found)
+-- reads: recommendations, updates, inspections (also through the rec_state macro)
+-- params: as_at_date DATE, force VARCHAR (null = all forces) (macro arguments)
+create or replace macro rec_state_issues(as_at_date, force) as table
+with
+
+recommendations as (
+    select * from recommendations
+    where addressed_to <> 'national_body'
+      and (force is null or force_id = force)
+),
+inspections as (select * from inspections),
+updates as (select * from updates where as_at <= as_at_date),
+
+all_state as (
+    select * from rec_state(as_at_date)
+    where is_force_workload
+      and (force is null or force_id = force)
+),
+
+state as (select * from all_state where is_open),
+
+first_closure as (
+    select
+        rec_id,
+        min(as_at) as closed_on,
+    from updates
+    where status not in ('awaiting_allocation', 'in_progress', 'pending_closure')
+    group by rec_id
+),
+
+updated_after_closure as (
+    select distinct updates.rec_id
+    from updates
+    inner join first_closure using (rec_id)
+    where updates.as_at > first_closure.closed_on
+),
+
+issues as (
+    select rec_id, 'No chief officer lead' as issue from state where chief_officer_lead is null
+    union all
+    select rec_id, 'No due date' from state where due_on is null
+    union all
+    select rec_id, 'Overdue but not graded red' from state where is_overdue and rag <> 'red'
+    union all
+    select rec_id, 'No update for more than 90 days'
+    from state
+    where coalesce(status_as_at, issued_on) < as_at_date - interval 90 day
+    union all
+    select rec_id, 'Updates dated after closure' from updated_after_closure
+    union all
+    select recommendations.rec_id, 'No report publication date'
+    from recommendations
+    inner join inspections using (inspection_id)
+    where inspections.published_on is null
+),
+
+final as (
+    select
+        issues.issue,
+        recommendations.rec_id,
+        'recommendations?rec=' || recommendations.rec_id as record_url,
+        recommendations.ref,
+        inspections.title as inspection_title,
+        recommendations.kind,
+        recommendations.chief_officer_lead,
+        recommendations.due_on,
+        coalesce(all_state.status, 'awaiting_allocation') as status,
+        coalesce(all_state.rag, 'white') as rag,
+        all_state.status_as_at,
+    from issues
+    inner join recommendations using (rec_id)
+    left join inspections on inspections.inspection_id = recommendations.inspection_id
+    left join all_state on all_state.rec_id = recommendations.rec_id
+)
+
+select * from final;
