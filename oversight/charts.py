@@ -655,13 +655,24 @@ def rag_mix_bars(
     fig.update_layout(
         title=title,
         barmode="stack",
-        height=150 + 48 * len(order),
+        height=190 + 48 * len(order),
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
         showlegend=True,
-        # A vertical legend at the side: a horizontal one wraps over the title in a narrow chart.
-        legend={"title": {"text": "RAG"}, "traceorder": "normal"},
-        margin={"l": 10, "r": 20, "t": 60, "b": 50},
+        # A row under the axis title: at the side the legend sits in the gap between two charts
+        # placed side by side, and above it wraps over the title in a narrow chart.
+        legend={
+            "title": {"text": "RAG ", "side": "left"},
+            "traceorder": "normal",
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
+        },
+        margin={"l": 10, "r": 20, "t": 60, "b": 90},
         xaxis={
             "title": {"text": value_title},
             "gridcolor": "#E8EAED",

@@ -155,6 +155,42 @@ def red_overdue_reason(is_red: bool, is_overdue: bool) -> str:
     return "⚠ Overdue but not graded red"
 
 
+# Streamlit wraps a table's text only when its rows are taller than 64 px; three lines fit. The
+# Overview's tables wrap, so a finding's first words and an inspection's year can be read.
+WRAPPED_ROW_PX = 66
+FINDING_CHARS = 85
+
+
+def table_height(n_rows: int, row_px: int, max_rows: int = 8) -> int:
+    """Pixels for a table that shows up to max_rows rows before it scrolls (header included).
+    A longer table shows half of the next row too, so the reader sees that it scrolls."""
+    shown = row_px * max(1, min(n_rows, max_rows))
+    return 38 + shown + (row_px // 2 if n_rows > max_rows else 0)
+
+
+def first_words(text: object, limit: int) -> str:
+    """The text cut at a word boundary to at most `limit` characters, with '…' when cut."""
+    if text is None or pd.isna(text):
+        return "—"
+    words = " ".join(str(text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
+    return cut + "…"
+
+
+def reference(ref: object, kind: object) -> str:
+    """What a table's Reference column shows: the inspectorate's reference ("R2") or, when the
+    report gave none, the kind of finding in words ("Area for improvement"), never a record id."""
+    if ref is not None and not pd.isna(ref) and str(ref).strip():
+        return str(ref)
+    return labels.label(labels.KIND_LABELS, kind)
+
+
+def references(rows: pd.DataFrame) -> list[str]:
+    return [reference(r, k) for r, k in zip(rows["ref"], rows["kind"], strict=True)]
+
+
 def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The red-and-overdue list as a reader sees it (from queries/red_and_overdue.sql)."""
     from oversight.explorer import rag_badge
@@ -165,9 +201,9 @@ def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
                 red_overdue_reason(bool(r), bool(o))
                 for r, o in zip(rows["is_red"], rows["is_overdue"], strict=True)
             ],
-            "Reference": rows["reference"],
+            "Reference": references(rows),
             "RAG": rows["rag"].map(rag_badge),
-            "Finding": rows["short_text"],
+            "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "Due": pd.to_datetime(rows["due_on"]),
             "Days overdue": pd.array(rows["days_overdue"], dtype="Int64"),
@@ -191,8 +227,9 @@ def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
 
     out = pd.DataFrame(
         {
-            "Reference": rows["reference"],
-            "Finding": rows["short_text"],
+            "Reference": references(rows),
+            "Inspection": rows["inspection_title"],
+            "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "From": [
                 position(s, r) for s, r in zip(rows["status_from"], rows["rag_from"], strict=True)
             ],
@@ -212,8 +249,8 @@ def due_next_frame(rows: pd.DataFrame) -> pd.DataFrame:
 
     out = pd.DataFrame(
         {
-            "Reference": rows["reference"],
-            "Finding": rows["short_text"],
+            "Reference": references(rows),
+            "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "Tactical lead": rows["tactical_lead"].fillna("—"),
             "Deadline as written": rows["deadline_text"].fillna("—"),

@@ -96,17 +96,37 @@ if not flagged.empty:
     st.dataframe(
         explorer.style_rag(table),
         hide_index=True,
+        row_height=overview.WRAPPED_ROW_PX,
+        height=overview.table_height(len(table), overview.WRAPPED_ROW_PX),
+        # The link to the record comes before the columns that scroll off at 1400 px.
+        column_order=[
+            "Why listed",
+            "Reference",
+            "RAG",
+            "Finding",
+            "Chief officer lead",
+            "Due",
+            "Days overdue",
+            "Record",
+            "Tactical lead",
+            "Status",
+            "Inspection",
+        ],
         column_config={
-            "Why listed": st.column_config.TextColumn(width=195),
-            "Reference": st.column_config.TextColumn(width=90),
+            "Why listed": st.column_config.TextColumn(width=125),
+            "Reference": st.column_config.TextColumn(width=80),
             "RAG": st.column_config.TextColumn(width=75),
             "Finding": st.column_config.TextColumn(width=200),
-            "Chief officer lead": st.column_config.TextColumn(width=130),
+            "Chief officer lead": st.column_config.TextColumn(width=120),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-            "Days overdue": st.column_config.NumberColumn(width=70),
-            "Inspection": st.column_config.TextColumn(width=180),
+            "Days overdue": st.column_config.NumberColumn(width=100),
+            "Tactical lead": st.column_config.TextColumn(width=120),
+            "Status": st.column_config.TextColumn(width=120),
+            "Inspection": st.column_config.TextColumn(width=190),
             "Record": st.column_config.LinkColumn(
-                display_text="Open record", help="Opens the record in the Recommendations explorer"
+                display_text="Open record",
+                help="Opens the record in the Recommendations explorer",
+                width=110,
             ),
         },
     )
@@ -125,14 +145,17 @@ else:
     st.dataframe(
         explorer.style_rag(overview.due_next_frame(due)),
         hide_index=True,
+        row_height=overview.WRAPPED_ROW_PX,
+        height=overview.table_height(len(due), overview.WRAPPED_ROW_PX, overview.DUE_NEXT_ROWS),
         column_config={
+            # Widths add up to the main column at 1400 px, so nothing scrolls sideways there.
             "Reference": st.column_config.TextColumn(width=80),
-            "Finding": st.column_config.TextColumn(width=220),
-            "Chief officer lead": st.column_config.TextColumn(width=130),
-            "Tactical lead": st.column_config.TextColumn(width=130),
+            "Finding": st.column_config.TextColumn(width=215),
+            "Chief officer lead": st.column_config.TextColumn(width=125),
+            "Tactical lead": st.column_config.TextColumn(width=125),
             "Deadline as written": st.column_config.TextColumn(width=130),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-            "Days to due": st.column_config.NumberColumn(width=70),
+            "Days to due": st.column_config.NumberColumn(width=92),
             "RAG": st.column_config.TextColumn(width=75),
         },
     )
@@ -153,12 +176,19 @@ else:
     st.dataframe(
         overview.moves_frame(moves),
         hide_index=True,
+        row_height=overview.WRAPPED_ROW_PX,
+        height=overview.table_height(len(moves), overview.WRAPPED_ROW_PX),
         column_config={
-            "Reference": st.column_config.TextColumn(width=150),
-            "Finding": st.column_config.TextColumn(width=300),
-            "From": st.column_config.TextColumn(width=170),
-            "To": st.column_config.TextColumn(width=170),
-            "Recorded": st.column_config.DateColumn(format="D MMM YYYY", width=100),
+            "Reference": st.column_config.TextColumn(
+                width=122, help="The report's reference, or the kind of finding when it gave none"
+            ),
+            "Inspection": st.column_config.TextColumn(width=190),
+            "Finding": st.column_config.TextColumn(
+                width=213, help="The first words; the Recommendations explorer has the whole text"
+            ),
+            "From": st.column_config.TextColumn(width=175),
+            "To": st.column_config.TextColumn(width=150),
+            "Recorded": st.column_config.DateColumn(format="D MMM YYYY", width=90),
         },
     )
 

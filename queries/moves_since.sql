@@ -19,6 +19,7 @@ since_state as (
 final as (
     select
         now_state.rec_id,
+        now_state.ref,
         coalesce(now_state.ref, now_state.rec_id) as reference,
         now_state.kind,
         now_state.inspection_title,

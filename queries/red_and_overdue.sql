@@ -15,6 +15,7 @@ state as (
 final as (
     select
         rec_id,
+        ref,
         coalesce(ref, rec_id) as reference,
         kind,
         inspection_title,

@@ -240,6 +240,40 @@ def test_red_overdue_frame_flags_overdue_but_not_red(mini):
     assert frame.iloc[0]["Days overdue"] == 6
 
 
+def test_reference_is_the_report_s_or_the_kind_never_a_record_id():
+    assert overview.reference("R2", "recommendation") == "R2"
+    assert overview.reference(None, "area_for_improvement") == "Area for improvement"
+    assert overview.reference(pd.NA, "cause_of_concern") == "Cause of concern"
+    assert overview.reference("  ", "recommendation") == "Recommendation"
+
+
+def test_first_words_cut_at_a_word_with_an_ellipsis():
+    assert overview.first_words("Bail review", 85) == "Bail review"
+    assert overview.first_words("one two three four", 12) == "one two…"
+    assert overview.first_words("one two, three", 10) == "one two…"
+    assert overview.first_words(None, 10) == "—"
+    assert len(overview.first_words("word " * 40, overview.FINDING_CHARS)) <= 85
+
+
+def test_table_height_shows_half_a_row_more_when_it_scrolls():
+    assert overview.table_height(3, 66) == 38 + 3 * 66
+    assert overview.table_height(8, 66) == 38 + 8 * 66
+    assert overview.table_height(34, 66) == 38 + 8 * 66 + 33
+
+
+def test_moves_frame_names_the_finding_and_its_inspection(bundled):
+    moves = bundled.query("moves_since", since=dt.date(2018, 3, 1), as_at=JUNE, force_id="wmp")
+    frame = overview.moves_frame(moves)
+    assert list(frame.columns) == ["Reference", "Inspection", "Finding", "From", "To", "Recorded"]
+    # The bundled 2016 findings have no reference in the report: their kind, not a record id.
+    assert not frame["Reference"].str.startswith("wmp-").any()
+    first = frame.iloc[0]
+    assert first["Reference"] == "Area for improvement"
+    assert first["Inspection"] == "PEEL: Police effectiveness 2016 – West Midlands Police"
+    assert first["From"] == "Awaiting allocation · White"
+    assert (frame["Finding"].str.len() <= overview.FINDING_CHARS).all()
+
+
 # --- charts ----------------------------------------------------------------------------------
 
 
@@ -278,6 +312,10 @@ def test_rag_by_kind_chart_outlines_white(bundled):
     assert list(white.y) == ["Recommendation", "Area for improvement", "Cause of concern"]
     assert list(white.x) == [22, 8, 4]
     assert fig.layout.yaxis.title.text == "Kind"
+    # The legend is a row under the chart, not at its side in the gap beside the other chart.
+    assert fig.layout.legend.orientation == "h"
+    assert fig.layout.legend.yanchor == "bottom"
+    assert fig.layout.legend.yref == "container"
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -374,6 +412,8 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Local Policing"]
     assert list(due["Days to due"]) == [94, 125]
     moves = at.dataframe[2].value
+    assert list(moves["Reference"]) == ["R1", "R2", "R3"]
+    assert list(moves["Inspection"]) == ["National overview"] * 3
     assert list(moves["From"]) == ["Awaiting allocation · White"] * 3
     assert list(moves["To"]) == [
         "In progress · Green",
