@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -136,12 +137,13 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     data_dir = Path(data_dir) if data_dir is not None else data_dir_from_env()
     version = data_version(data_dir)
     cached = _cache_path(data_dir, version)
-    if cached is not None and cached.is_file():
+    if cached is not None:
         try:
             con = _open_cache(cached)
         except duckdb.Error:
             cached.unlink(missing_ok=True)
-        else:
+            con = None
+        if con is not None:
             marker = data_dir / SYNTHETIC_MARKER
             note = marker.read_text(encoding="utf-8") if marker.is_file() else None
             return Dataset(data_dir, version, con, [], note)
@@ -389,17 +391,43 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
     code = hashlib.sha1(f"{version}:{duckdb.__version__}".encode())
     here = Path(__file__).resolve().parent
     for path in [here / "db.py", here / "schema.py", here / "csvfiles.py"] + sorted(
-        p
-        for folder in ("checks", "derived", "macros")
-        for p in (QUERIES_DIR / folder).glob("*.sql")
+        p for folder in ("checks", "derived") for p in (QUERIES_DIR / folder).glob("*.sql")
     ):
         code.update(path.read_bytes())
+    macros = hashlib.sha1()
+    for path in sorted((QUERIES_DIR / "macros").glob("*.sql")):
+        macros.update(path.read_bytes())
     folder = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    return cache_dir() / f"{folder}-{code.hexdigest()[:16]}.duckdb"
+    name = f"{folder}-{code.hexdigest()[:16]}-{macros.hexdigest()[:8]}.duckdb"
+    return cache_dir() / name
 
 
-def _open_cache(path: Path) -> duckdb.DuckDBPyConnection:
+def _open_cache(path: Path) -> duckdb.DuckDBPyConnection | None:
+    """The typed copy at path, or, when only the macros changed since one was written for the
+    same data and loader, a copy of that one with today's macros (seconds, not a reload)."""
+    if not path.is_file():
+        data_key = path.name.rsplit("-", 1)[0]
+        sibling = next(iter(sorted(path.parent.glob(f"{data_key}-*.duckdb"))), None)
+        if sibling is None:
+            return None
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            shutil.copyfile(sibling, tmp)
+            con = duckdb.connect(str(tmp))
+            _create_macros(con)
+            con.close()
+            os.replace(tmp, path)
+        except (duckdb.Error, OSError):
+            tmp.unlink(missing_ok=True)
+            return None
+        _remove_stale(path)
     return duckdb.connect(str(path), read_only=True)
+
+
+def _remove_stale(path: Path) -> None:
+    for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.duckdb"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
@@ -417,7 +445,7 @@ def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
         con.execute("use memory")
         con.execute("detach cache_out")
         os.replace(tmp, path)
-        cached = _open_cache(path)
+        cached = duckdb.connect(str(path), read_only=True)
     except (duckdb.Error, OSError):
         for statement in ("use memory", "detach database if exists cache_out"):
             with contextlib.suppress(duckdb.Error):
@@ -425,9 +453,7 @@ def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
         return con
-    for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.duckdb"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    _remove_stale(path)
     con.close()
     return cached
 

@@ -72,3 +72,33 @@ def test_small_folders_are_not_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("OVERSIGHT_CACHE_DIR", str(tmp_path / "cache"))
     assert db.load(MINI).problems == []
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_changed_macro_is_applied_to_a_copy_without_reading_the_csv(
+    cached_env, tmp_path, monkeypatch
+):
+    queries = tmp_path / "queries"
+    shutil.copytree(db.QUERIES_DIR, queries)
+    monkeypatch.setattr(db, "QUERIES_DIR", queries)
+    assert db.load(cached_env).problems == []
+    (queries / "macros" / "zz_probe.sql").write_text(
+        "-- A probe.\n-- grain: one value\n-- reads: none\n-- params: none\n"
+        "create or replace macro zz_probe() as 42;\n"
+    )
+
+    expected = _state(db.load(MINI))
+
+    def no_csv(*args, **kwargs):
+        raise AssertionError("the CSV files were read again")
+
+    monkeypatch.setattr(db, "_load_table", no_csv)
+    ds = db.load(cached_env)
+    assert ds.cursor().execute("select zz_probe()").fetchone() == (42,)
+    assert _state(ds).equals(expected)
+    assert len(list(db.cache_dir().glob(f"{_prefix(ds)}-*.duckdb"))) == 1
+
+
+def _prefix(ds: db.Dataset) -> str:
+    import hashlib
+
+    return hashlib.sha1(str(ds.data_dir.resolve()).encode()).hexdigest()[:12]
