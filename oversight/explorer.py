@@ -356,6 +356,32 @@ def days_phrase(days_to_due: object, is_open: object) -> str:
     return f"{-n} day{'s' if n != -1 else ''} overdue"
 
 
+# Streamlit wraps a table's text only when its rows are taller than 64 px; three lines fit. Tables
+# that wrap show a finding's first words (cut to fit) and an inspection's year.
+WRAPPED_ROW_PX = 66
+# What a table shows for a missing value (st.dataframe's placeholder).
+MISSING = "—"
+FINDING_CHARS = 85
+
+
+def table_height(n_rows: int, row_px: int, max_rows: int = 8) -> int:
+    """Pixels for a table that shows up to max_rows rows before it scrolls (header included).
+    A longer table shows half of the next row too, so the reader sees that it scrolls."""
+    shown = row_px * max(1, min(n_rows, max_rows))
+    return 38 + shown + (row_px // 2 if n_rows > max_rows else 0)
+
+
+def first_words(text: object, limit: int) -> str:
+    """The text cut at a word boundary to at most `limit` characters, with '…' when cut."""
+    if text is None or pd.isna(text):
+        return "—"
+    words = " ".join(str(text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
+    return cut + "…"
+
+
 # --- frames a page shows or exports -------------------------------------------------------
 
 TABLE_COLUMNS = {
@@ -381,7 +407,9 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
     ]
     out["rag"] = rows["rag"].map(rag_badge)
     out["chief_officer_lead"] = rows["chief_officer_lead"].fillna("Unallocated")
-    out["tactical_lead"] = rows["tactical_lead"].fillna("—")
+    out["short_text"] = [first_words(text, FINDING_CHARS) for text in rows["short_text"]]
+    # left missing, so the table's placeholder shows it as it shows a missing due date
+    out["tactical_lead"] = rows["tactical_lead"]
     out["due_on"] = pd.to_datetime(out["due_on"])
     out["days_to_due"] = pd.array(rows["days_to_due"], dtype="Int64")
     return out.rename(columns=TABLE_COLUMNS).reset_index(drop=True)

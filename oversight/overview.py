@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from oversight import labels
+from oversight.explorer import FINDING_CHARS, first_words
 from oversight.periods import default_since, long_date
 
 HORIZON_DAYS = 90
@@ -153,30 +154,6 @@ def red_overdue_reason(is_red: bool, is_overdue: bool) -> str:
     if is_red:
         return "Red"
     return "⚠ Overdue but not graded red"
-
-
-# Streamlit wraps a table's text only when its rows are taller than 64 px; three lines fit. The
-# Overview's tables wrap, so a finding's first words and an inspection's year can be read.
-WRAPPED_ROW_PX = 66
-FINDING_CHARS = 85
-
-
-def table_height(n_rows: int, row_px: int, max_rows: int = 8) -> int:
-    """Pixels for a table that shows up to max_rows rows before it scrolls (header included).
-    A longer table shows half of the next row too, so the reader sees that it scrolls."""
-    shown = row_px * max(1, min(n_rows, max_rows))
-    return 38 + shown + (row_px // 2 if n_rows > max_rows else 0)
-
-
-def first_words(text: object, limit: int) -> str:
-    """The text cut at a word boundary to at most `limit` characters, with '…' when cut."""
-    if text is None or pd.isna(text):
-        return "—"
-    words = " ".join(str(text).split())
-    if len(words) <= limit:
-        return words
-    cut = words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
-    return cut + "…"
 
 
 def reference(ref: object, kind: object) -> str:

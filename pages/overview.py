@@ -96,8 +96,9 @@ if not flagged.empty:
     st.dataframe(
         explorer.style_rag(table),
         hide_index=True,
-        row_height=overview.WRAPPED_ROW_PX,
-        height=overview.table_height(len(table), overview.WRAPPED_ROW_PX),
+        row_height=explorer.WRAPPED_ROW_PX,
+        placeholder=explorer.MISSING,
+        height=explorer.table_height(len(table), explorer.WRAPPED_ROW_PX),
         # The link to the record comes before the columns that scroll off at 1400 px.
         column_order=[
             "Why listed",
@@ -145,8 +146,9 @@ else:
     st.dataframe(
         explorer.style_rag(overview.due_next_frame(due)),
         hide_index=True,
-        row_height=overview.WRAPPED_ROW_PX,
-        height=overview.table_height(len(due), overview.WRAPPED_ROW_PX, overview.DUE_NEXT_ROWS),
+        row_height=explorer.WRAPPED_ROW_PX,
+        placeholder=explorer.MISSING,
+        height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX, overview.DUE_NEXT_ROWS),
         column_config={
             # Widths add up to the main column at 1400 px, so nothing scrolls sideways there.
             "Reference": st.column_config.TextColumn(width=80),
@@ -176,8 +178,9 @@ else:
     st.dataframe(
         overview.moves_frame(moves),
         hide_index=True,
-        row_height=overview.WRAPPED_ROW_PX,
-        height=overview.table_height(len(moves), overview.WRAPPED_ROW_PX),
+        row_height=explorer.WRAPPED_ROW_PX,
+        placeholder=explorer.MISSING,
+        height=explorer.table_height(len(moves), explorer.WRAPPED_ROW_PX),
         column_config={
             "Reference": st.column_config.TextColumn(
                 width=122, help="The report's reference, or the kind of finding when it gave none"

@@ -165,26 +165,38 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
+        # Every missing value reads "—", not "None"; the due date stays a date, so the column
+        # sorts by date. The columns up to Status fit the main column at 1400 px.
+        placeholder=explorer.MISSING,
+        row_height=explorer.WRAPPED_ROW_PX,
+        height=explorer.table_height(len(rows), explorer.WRAPPED_ROW_PX, max_rows=10),
         column_config={
-            "Reference": st.column_config.TextColumn(width=140),
+            "Reference": st.column_config.TextColumn(width=135),
             "RAG": st.column_config.TextColumn(
-                width=70, help="Red, amber, green, blue or white (not graded)"
+                width=72, help="Red, amber, green, blue or white (not graded)"
             ),
-            "Finding": st.column_config.TextColumn(width=190),
-            "Chief officer lead": st.column_config.TextColumn(width=115),
-            "Tactical lead": st.column_config.TextColumn(width=110),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY", width=85),
+            "Finding": st.column_config.TextColumn(
+                width=208, help="The first words; select the row to read the whole text"
+            ),
+            "Chief officer lead": st.column_config.TextColumn(width=112),
+            "Tactical lead": st.column_config.TextColumn(width=100),
+            "Due": st.column_config.DateColumn(
+                format="D MMM YYYY", width=86, help="— when the finding has no due date"
+            ),
             "Days to due": st.column_config.NumberColumn(
                 format="%d",
-                width=55,
+                width=90,
                 help="Days from the as-at date to the due date of an open finding; "
-                "negative when overdue",
+                "negative when overdue; — when it has no due date or is not open",
             ),
-            "Status": st.column_config.TextColumn(width=150),
+            "Status": st.column_config.TextColumn(width=104),
             "Inspection": st.column_config.TextColumn(width=220),
         },
     )
-    st.caption("Select a row to read the whole record. Sort by clicking a column heading.")
+    st.caption(
+        "Select a row to read the whole record. Sort by clicking a column heading; the "
+        "inspection is to the right (scroll the table sideways). “—”: not recorded, or no due date."
+    )
 
 # Selecting a row opens its record; clearing the selection closes it.
 selected = list(event.selection.rows) if event is not None else []

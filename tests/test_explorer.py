@@ -4,6 +4,7 @@ of URL values, and the page on the bundled data (filters in the URL, hostile val
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -326,6 +327,8 @@ def test_table_frame_words_and_badges(mini):
         "Inspection",
     ]
     assert list(table["Status"])[:2] == ["Closed", "In progress · overdue"]
+    # A missing tactical lead is left missing: the page's table shows it as "—".
+    assert table["Tactical lead"].isna().any()
     assert list(table["RAG"]) == ["● Blue", "● Green", "● Amber", "● Green", "● White", "● Amber"]
     styled = explorer.style_rag(table).to_html()
     assert "background-color: #F9A825" in styled
@@ -391,6 +394,27 @@ def test_explorer_lists_every_finding(monkeypatch):
     assert not at.warning
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV (34 rows)", "Download XLSX (34 rows)"]
+
+
+def test_explorer_table_reads_whole(monkeypatch):
+    at = _explorer(monkeypatch)
+    element = at.dataframe[0]
+    table = element.value
+    # A missing due date, days to due or tactical lead all read "—" (the table's placeholder),
+    # not a grey "None"; the due date stays a date, so it sorts by date.
+    assert element.proto.placeholder == "—"
+    assert str(table["Due"].dtype).startswith("datetime64")
+    assert table["Due"].isna().sum() == 31
+    assert table["Tactical lead"].isna().sum() == 31
+    # Rows tall enough to wrap: the finding's first words, cut at a word, whole on screen.
+    assert element.proto.row_height > 64
+    assert (table["Finding"].str.len() <= explorer.FINDING_CHARS).all()
+    assert table["Finding"].iloc[0].startswith("By September 2018, all forces with a shortage")
+    assert table["Finding"].iloc[0].endswith("…")
+    # Each header has room for its words ("Days to due" was cut to "Days to d").
+    widths = {name: c.get("width") for name, c in json.loads(element.proto.columns).items()}
+    assert widths["Days to due"] >= 90
+    assert widths["Finding"] > widths["Reference"] > widths["Status"]
 
 
 def test_filter_by_owner_acc_crime(monkeypatch):

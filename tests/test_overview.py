@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import charts, overview, periods
+from oversight import charts, explorer, overview, periods
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -248,17 +248,17 @@ def test_reference_is_the_report_s_or_the_kind_never_a_record_id():
 
 
 def test_first_words_cut_at_a_word_with_an_ellipsis():
-    assert overview.first_words("Bail review", 85) == "Bail review"
-    assert overview.first_words("one two three four", 12) == "one two…"
-    assert overview.first_words("one two, three", 10) == "one two…"
-    assert overview.first_words(None, 10) == "—"
-    assert len(overview.first_words("word " * 40, overview.FINDING_CHARS)) <= 85
+    assert explorer.first_words("Bail review", 85) == "Bail review"
+    assert explorer.first_words("one two three four", 12) == "one two…"
+    assert explorer.first_words("one two, three", 10) == "one two…"
+    assert explorer.first_words(None, 10) == "—"
+    assert len(explorer.first_words("word " * 40, explorer.FINDING_CHARS)) <= 85
 
 
 def test_table_height_shows_half_a_row_more_when_it_scrolls():
-    assert overview.table_height(3, 66) == 38 + 3 * 66
-    assert overview.table_height(8, 66) == 38 + 8 * 66
-    assert overview.table_height(34, 66) == 38 + 8 * 66 + 33
+    assert explorer.table_height(3, 66) == 38 + 3 * 66
+    assert explorer.table_height(8, 66) == 38 + 8 * 66
+    assert explorer.table_height(34, 66) == 38 + 8 * 66 + 33
 
 
 def test_moves_frame_names_the_finding_and_its_inspection(bundled):
@@ -271,7 +271,7 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
     assert first["Reference"] == "Area for improvement"
     assert first["Inspection"] == "PEEL: Police effectiveness 2016 – West Midlands Police"
     assert first["From"] == "Awaiting allocation · White"
-    assert (frame["Finding"].str.len() <= overview.FINDING_CHARS).all()
+    assert (frame["Finding"].str.len() <= explorer.FINDING_CHARS).all()
 
 
 # --- charts ----------------------------------------------------------------------------------
