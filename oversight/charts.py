@@ -108,6 +108,27 @@ def _as_at_line(fig: go.Figure, as_at: object) -> None:
     )
 
 
+def _first_words(text: object, width: int) -> str:
+    """The text cut at a word to at most `width` characters, ending '…' when cut."""
+    import textwrap
+
+    words = "" if text is None or pd.isna(text) else " ".join(str(text).split())
+    return textwrap.shorten(words, width, placeholder="…") if len(words) > width else words
+
+
+def _tick_lines(text: object, width: int, lines: int = 2) -> str:
+    """A y-axis label wrapped to at most `lines` lines of `width` characters (the last cut with
+    '…'), so long names do not take the plot's width."""
+    import textwrap
+
+    words = "" if text is None or pd.isna(text) else " ".join(str(text).split())
+    wrapped = textwrap.wrap(words, width) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], _first_words(rest, width)]
+    return "<br>".join(wrapped)
+
+
 def _legend_below(fig: go.Figure, plot_px: int) -> int:
     """Put the legend in a row under the x axis (its offset is in pixels) and return the
     figure's height for a plot area of plot_px pixels."""
@@ -168,11 +189,12 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
     ticktext: list[str] = []
     for (key, group_label), rows in frame.groupby(["group_key", "group_label"], sort=False):
         categories.append(f"g:{key}")
-        ticktext.append(f"<b>{_short(group_label, 60)}</b> ({len(rows)})")
+        # Labels wrapped and cut short, so the time axis gets the chart's width (hover has all).
+        ticktext.append(f"<b>{_tick_lines(group_label, 34)} ({len(rows)})</b>")
         categories += list(rows["y"])
         ticktext += [
-            f"{ref if pd.notna(ref) else rec_id} · {_short(text, 40)}"
-            for ref, rec_id, text in zip(rows["ref"], rows["rec_id"], rows["text"], strict=True)
+            f"{ref} · {_first_words(text, 28)}" if pd.notna(ref) else _first_words(text, 34)
+            for ref, text in zip(rows["ref"], rows["text"], strict=True)
         ]
 
     fig = go.Figure()
@@ -362,7 +384,8 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
     fig.update_layout(
         title=f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
         barmode="overlay",
-        height=_legend_below(fig, 30 * len(frame)),
+        # 40 px a bar: room for a name wrapped on two lines
+        height=_legend_below(fig, 40 * len(frame)),
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
         showlegend=True,
@@ -378,7 +401,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
             "categoryorder": "array",
             "categoryarray": list(frame["y"]),
             "tickvals": list(frame["y"]),
-            "ticktext": [_short(v, 60) for v in frame["group_label"]],
+            "ticktext": [_tick_lines(v, 36) for v in frame["group_label"]],
             "autorange": "reversed",
             "title": {"text": ""},
             "automargin": True,

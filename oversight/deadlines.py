@@ -9,6 +9,9 @@ from urllib.parse import quote, urlencode
 
 import pandas as pd
 
+from oversight.explorer import FINDING_CHARS, first_words, references
+from oversight.labels import RAG_LABELS, STATUS_LABELS
+
 EXPLORER_PATH = "recommendations"
 BAR_LIMITS = (20, 40, 60, 100, 200)
 DEFAULT_BAR_LIMIT = 40
@@ -82,3 +85,40 @@ def plan_timeline(items: int, groups: int, max_bars: int, one_group: bool) -> Ti
         return TimelinePlan("items", max_bars, items - max_bars)
     shown = min(groups, max_bars)
     return TimelinePlan("groups", shown, groups - shown)
+
+
+def undated_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The Timeline's "No due date" table (from queries/timeline_undated.sql): each item by its
+    reference (or kind), its first words, and why it has no date."""
+    return pd.DataFrame(
+        {
+            "item": references(rows),
+            "text": [first_words(t, FINDING_CHARS) for t in rows["text"]],
+            "why_undated": rows["why_undated"],
+            "deadline_text": rows["deadline_text"],
+            "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
+            "rag": rows["rag"].map(RAG_LABELS),
+            # cut to the three lines its column shows
+            "inspection_title": [first_words(t, 56) for t in rows["inspection_title"]],
+        }
+    ).reset_index(drop=True)
+
+
+def due_soon_frame(rows: pd.DataFrame, links: list[str]) -> pd.DataFrame:
+    """The Timeline's "Due soon" table (from queries/due_soon.sql), soonest first, with a link
+    to each item's record."""
+    return pd.DataFrame(
+        {
+            "due_on": pd.to_datetime(rows["due_on"]),
+            "days_to_due": pd.array(rows["days_to_due"], dtype="Int64"),
+            "item": references(rows),
+            "text": [first_words(t, FINDING_CHARS) for t in rows["text"]],
+            "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
+            "tactical_lead": rows["tactical_lead"],
+            "rag": rows["rag"].map(RAG_LABELS),
+            "status": rows["status"].map(STATUS_LABELS),
+            "link": links,
+            "inspection_title": rows["inspection_title"],
+            "deadline_text": rows["deadline_text"],
+        }
+    ).reset_index(drop=True)

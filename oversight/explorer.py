@@ -361,7 +361,7 @@ def days_phrase(days_to_due: object, is_open: object) -> str:
 WRAPPED_ROW_PX = 66
 # What a table shows for a missing value (st.dataframe's placeholder).
 MISSING = "—"
-FINDING_CHARS = 85
+FINDING_CHARS = 80  # three lines of a column about 210 px wide
 
 
 def table_height(n_rows: int, row_px: int, max_rows: int = 8) -> int:
@@ -380,6 +380,18 @@ def first_words(text: object, limit: int) -> str:
         return words
     cut = words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
     return cut + "…"
+
+
+def reference(ref: object, kind: object) -> str:
+    """What a table's Reference column shows: the inspectorate's reference ("R2") or, when the
+    report gave none, the kind of finding in words ("Area for improvement"), never a record id."""
+    if ref is not None and not pd.isna(ref) and str(ref).strip():
+        return str(ref)
+    return labels.label(labels.KIND_LABELS, kind)
+
+
+def references(rows: pd.DataFrame) -> list[str]:
+    return [reference(r, k) for r, k in zip(rows["ref"], rows["kind"], strict=True)]
 
 
 # --- frames a page shows or exports -------------------------------------------------------

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from oversight import labels
-from oversight.explorer import FINDING_CHARS, first_words
+from oversight.explorer import FINDING_CHARS, first_words, references
 from oversight.periods import default_since, long_date
 
 HORIZON_DAYS = 90
@@ -154,18 +154,6 @@ def red_overdue_reason(is_red: bool, is_overdue: bool) -> str:
     if is_red:
         return "Red"
     return "⚠ Overdue but not graded red"
-
-
-def reference(ref: object, kind: object) -> str:
-    """What a table's Reference column shows: the inspectorate's reference ("R2") or, when the
-    report gave none, the kind of finding in words ("Area for improvement"), never a record id."""
-    if ref is not None and not pd.isna(ref) and str(ref).strip():
-        return str(ref)
-    return labels.label(labels.KIND_LABELS, kind)
-
-
-def references(rows: pd.DataFrame) -> list[str]:
-    return [reference(r, k) for r, k in zip(rows["ref"], rows["kind"], strict=True)]
 
 
 def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:

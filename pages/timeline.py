@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, deadlines
-from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS
+from oversight import app, charts, deadlines, explorer
 
 view = app.current_view()
 scope = {"as_at": view.as_at, "force_id": view.force_id}
@@ -84,7 +83,7 @@ st.caption(
     "from a relative deadline (\u201cwithin six months\u201d) shows the words as written on hover."
 )
 
-st.subheader(f"No due date ({len(undated):,})")
+st.header(f"No due date ({len(undated):,})")
 if undated.empty:
     st.write("Every open item has a due date.")
 else:
@@ -93,34 +92,25 @@ else:
         "each is listed here."
     )
     st.dataframe(
-        undated.assign(
-            item=undated["ref"].fillna(undated["rec_id"]),
-            deadline_text=undated["deadline_text"].fillna("—"),
-            kind=undated["kind"].map(KIND_LABELS),
-            chief_officer_lead=undated["chief_officer_lead"].fillna("Unallocated"),
-            rag=undated["rag"].map(RAG_LABELS),
-        )[
-            [
-                "item",
-                "why_undated",
-                "deadline_text",
-                "chief_officer_lead",
-                "rag",
-                "kind",
-                "inspection_title",
-            ]
-        ],
+        deadlines.undated_frame(undated),
         hide_index=True,
         width="stretch",
-        height=min(38 + 35 * len(undated), 420),
+        placeholder=explorer.MISSING,
+        row_height=explorer.WRAPPED_ROW_PX,
+        height=explorer.table_height(len(undated), explorer.WRAPPED_ROW_PX),
+        # Widths add up to the main column at 1400 px: every column in view, text wrapped.
         column_config={
-            "item": st.column_config.TextColumn("Item"),
-            "why_undated": st.column_config.TextColumn("Why no date", width="large"),
-            "deadline_text": st.column_config.TextColumn("Deadline as written"),
-            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead"),
-            "kind": st.column_config.TextColumn("Kind"),
-            "inspection_title": st.column_config.TextColumn("Inspection", width="medium"),
-            "rag": st.column_config.TextColumn("RAG", width="small"),
+            "item": st.column_config.TextColumn(
+                "Reference",
+                width=122,
+                help="The report's reference, or the kind of finding when it gave none",
+            ),
+            "text": st.column_config.TextColumn("Finding", width=210),
+            "why_undated": st.column_config.TextColumn("Why no date", width=160),
+            "deadline_text": st.column_config.TextColumn("Deadline as written", width=125),
+            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
+            "rag": st.column_config.TextColumn("RAG", width=60),
+            "inspection_title": st.column_config.TextColumn("Inspection", width=148),
         },
     )
 
@@ -138,50 +128,35 @@ if due.empty:
     st.write(f"Nothing falls due in the {window} days after {app.long_date(view.as_at)}.")
 else:
     st.write(
-        f"**{len(due):,}** open item(s) fall due in the {window} days after "
+        f"**{len(due):,}** open item{'s' if len(due) != 1 else ''} "
+        f"fall{'' if len(due) != 1 else 's'} due in the {window} days after "
         f"{app.long_date(view.as_at)}."
     )
+    links = [
+        deadlines.explorer_url(
+            rec=r, force=st.query_params.get("force"), as_at=st.query_params.get("as_at")
+        )
+        for r in due["rec_id"]
+    ]
     st.dataframe(
-        due.assign(
-            item=due["ref"].fillna(due["rec_id"]),
-            kind=due["kind"].map(KIND_LABELS),
-            rag=due["rag"].map(RAG_LABELS),
-            status=due["status"].map(STATUS_LABELS),
-            chief_officer_lead=due["chief_officer_lead"].fillna("Unallocated"),
-            link=[
-                deadlines.explorer_url(
-                    rec=r, force=st.query_params.get("force"), as_at=st.query_params.get("as_at")
-                )
-                for r in due["rec_id"]
-            ],
-        )[
-            [
-                "due_on",
-                "days_to_due",
-                "item",
-                "chief_officer_lead",
-                "tactical_lead",
-                "rag",
-                "status",
-                "text",
-                "inspection_title",
-                "deadline_text",
-                "link",
-            ]
-        ],
+        deadlines.due_soon_frame(due, links),
         hide_index=True,
         width="stretch",
+        placeholder=explorer.MISSING,
+        row_height=explorer.WRAPPED_ROW_PX,
+        height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX),
+        # The columns up to the record link fit the main column at 1400 px.
         column_config={
-            "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY"),
-            "days_to_due": st.column_config.NumberColumn("Days left"),
-            "item": st.column_config.TextColumn("Item", width="small"),
-            "text": st.column_config.TextColumn("Recommendation", width="large"),
-            "inspection_title": st.column_config.TextColumn("Inspection"),
-            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead"),
-            "tactical_lead": st.column_config.TextColumn("Tactical lead"),
-            "rag": st.column_config.TextColumn("RAG", width="small"),
-            "status": st.column_config.TextColumn("Status"),
-            "deadline_text": st.column_config.TextColumn("Deadline as written"),
-            "link": st.column_config.LinkColumn("Record", display_text="Open record"),
+            "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY", width=88),
+            "days_to_due": st.column_config.NumberColumn("Days left", width=78),
+            "item": st.column_config.TextColumn("Reference", width=95),
+            "text": st.column_config.TextColumn("Finding", width=205),
+            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
+            "tactical_lead": st.column_config.TextColumn("Tactical lead", width=105),
+            "rag": st.column_config.TextColumn("RAG", width=60),
+            "status": st.column_config.TextColumn("Status", width=90),
+            "link": st.column_config.LinkColumn("Record", display_text="Open record", width=104),
+            "inspection_title": st.column_config.TextColumn("Inspection", width=190),
+            "deadline_text": st.column_config.TextColumn("Deadline as written", width=130),
         },
     )

@@ -241,10 +241,10 @@ def test_red_overdue_frame_flags_overdue_but_not_red(mini):
 
 
 def test_reference_is_the_report_s_or_the_kind_never_a_record_id():
-    assert overview.reference("R2", "recommendation") == "R2"
-    assert overview.reference(None, "area_for_improvement") == "Area for improvement"
-    assert overview.reference(pd.NA, "cause_of_concern") == "Cause of concern"
-    assert overview.reference("  ", "recommendation") == "Recommendation"
+    assert explorer.reference("R2", "recommendation") == "R2"
+    assert explorer.reference(None, "area_for_improvement") == "Area for improvement"
+    assert explorer.reference(pd.NA, "cause_of_concern") == "Cause of concern"
+    assert explorer.reference("  ", "recommendation") == "Recommendation"
 
 
 def test_first_words_cut_at_a_word_with_an_ellipsis():

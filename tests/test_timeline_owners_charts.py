@@ -49,8 +49,10 @@ def test_timeline_bars(mini):
         "g:ACC Local Policing",
         "r:r1",
     ]
-    assert fig.layout.yaxis.ticktext[0] == "<b>ACC Crime</b> (2)"
+    assert fig.layout.yaxis.ticktext[0] == "<b>ACC Crime (2)</b>"
     assert fig.layout.yaxis.ticktext[1].startswith("R3 · Bail review")
+    # Labels are short (wrapped, cut at a word), so the time axis gets the chart's width.
+    assert all(len(line) <= 40 for tick in fig.layout.yaxis.ticktext for line in tick.split("<br>"))
     assert fig.layout.shapes[0].x0 == "2018-06-28"
     assert fig.layout.annotations[0].text == "As at 28 Jun 2018"
     assert fig.layout.title.text == "Open items from issue to due date, as at 28 Jun 2018"
@@ -84,6 +86,19 @@ def test_timeline_group_bars(mini):
     assert list(amber.x) == [192 * 86_400_000]
     assert list(fig.layout.yaxis.ticktext) == ["ACC Crime", "ACC Local Policing"]
     assert "one bar per chief officer lead" in fig.layout.title.text
+
+
+def test_timeline_labels_wrap_and_cut_at_a_word():
+    title = "Stalking and harassment: a national thematic inspection (2026)"
+    assert charts._tick_lines(title, 36) == (
+        "Stalking and harassment: a national<br>thematic inspection (2026)"
+    )
+    long = "Offender management in the community: a joint thematic inspection of probation (2023)"
+    lines = charts._tick_lines(long, 36).split("<br>")
+    assert len(lines) == 2 and lines[1].endswith("…") and len(lines[1]) <= 36
+    assert charts._first_words("By September 2018, all forces with a shortage", 28) == (
+        "By September 2018, all…"
+    )
 
 
 def test_due_quarter_heatmap(mini):

@@ -124,12 +124,23 @@ def test_timeline_chart_and_undated_list_on_bundled_data(monkeypatch):
     assert bars[0]["text"] == ["White"] * 3
     assert spec["layout"]["yaxis"]["categoryarray"][0] == "g:ACC Crime"
     assert spec["layout"]["annotations"][0]["text"] == "As at 28 Jun 2018"
-    # Every undated open item is listed, with why it has no date.
+    # Every undated open item is listed, with why it has no date, by its reference or kind
+    # and first words (never a record id).
     undated = at.dataframe[0].value
     assert len(undated) == 27
-    reasons = undated.set_index("item")["why_undated"]
-    assert reasons["wmp-oote-2015-r01"] == "Counts from publication, whose date is unknown"
-    assert reasons["wmp-peel-2016-r01"] == "Immediate: no date to count to"
+    assert not undated["item"].str.startswith("wmp-").any()
+    reasons = undated.set_index("text")["why_undated"]
+    assert reasons[
+        "We recommend that, within six months, forces ensure relevant officers have…"
+    ] == ("Counts from publication, whose date is unknown")
+    immediate = undated[undated["why_undated"] == "Immediate: no date to count to"]
+    assert set(immediate["item"]) == {"Recommendation"}
+    assert set(immediate["inspection_title"]) == {
+        "PEEL: Police effectiveness 2016 – West Midlands Police"
+    }
+    # Headings in order: the page's h1, then h2s (axe: heading-order).
+    assert [h.value for h in at.header] == ["No due date (27)", "Due soon"]
+    assert not at.subheader
 
 
 # --- At scale --------------------------------------------------------------------------------
