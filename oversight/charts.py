@@ -511,6 +511,25 @@ def _cal_short(text: object, width: int = 46) -> str:
     return words if len(words) <= width else words[: width - 1].rstrip() + "…"
 
 
+def _calendar_text_sides(dates: pd.Series, frame: pd.DataFrame, as_at: object) -> list[str]:
+    """Where each mark's word goes: after it, or before it when the mark is just before the
+    as-at line (the word would be written across the line)."""
+    if as_at is None or pd.isna(as_at):
+        return ["middle right"] * len(dates)
+    line = pd.Timestamp(as_at)
+    marks = pd.concat([pd.to_datetime(frame["starts_on"]), pd.to_datetime(frame["ends_on"])])
+    marks = pd.concat([marks.dropna(), pd.Series([line])])
+    first, last = marks.min(), marks.max()
+    # the word takes about a seventh of a chart's width
+    near = (last - first) * 0.15
+    return ["middle left" if pd.Timedelta(0) <= line - d <= near else "middle right" for d in dates]
+
+
+def _calendar_tick(title: object, kind: str) -> str:
+    """A row's label: the title on at most two lines, the kind under it in italics."""
+    return f"{_tick_lines(title, 34)}<br><i>{kind}</i>"
+
+
 def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go.Figure:
     """The inspections_calendar rows as a timeline: one row per inspection (grouped by kind),
     fieldwork as a bar (held: solid; planned: pale and hatched), publication as a diamond. Every
@@ -528,6 +547,16 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
         for t, k in zip(frame["title"], frame["kind"], strict=True)
     ]
     order = list(dict.fromkeys(frame["row"]))
+    ticks = dict(
+        zip(
+            frame["row"],
+            [
+                _calendar_tick(t, label(INSPECTION_KIND_LABELS, k))
+                for t, k in zip(frame["title"], frame["kind"], strict=True)
+            ],
+            strict=True,
+        )
+    )
 
     def hover(r) -> str:
         lines = [f"<b>{_cal_short(r.title, 80)}</b>", label(INSPECTION_KIND_LABELS, r.kind)]
@@ -570,15 +599,16 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
         )
     pubs = frame[frame["event"] == "publication"]
     if not pubs.empty:
+        published = pd.to_datetime(pubs["starts_on"])
         fig.add_trace(
             go.Scatter(
                 name=CALENDAR_LABELS["publication"],
                 mode="markers+text",
                 y=pubs["row"],
-                x=pd.to_datetime(pubs["starts_on"]).dt.strftime("%Y-%m-%d"),
+                x=published.dt.strftime("%Y-%m-%d"),
                 marker={"symbol": "diamond", "size": 13, "color": CALENDAR_COLOURS["publication"]},
                 text=["Published"] * len(pubs),
-                textposition="middle right",
+                textposition=_calendar_text_sides(published, frame, as_at),
                 hovertext=[hover(r) for r in pubs.itertuples()],
                 hoverinfo="text",
             )
@@ -602,13 +632,23 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
             text=f"As at {_cal_day(as_at)}",
             showarrow=False,
         )
-    height = max(280, 130 + 40 * len(order))
+    # 60 px a row: a label is up to three lines (title on two, kind on one)
+    height = max(280, 140 + 60 * len(order))
     fig.update_layout(
         title={"text": "Inspection calendar: fieldwork and publications"},
         barmode="overlay",
         height=height,
-        margin={"l": 10, "r": 90, "t": 100, "b": 50},
-        legend={"orientation": "h", "y": 1 - 64 / height, "x": 0, "yref": "container"},
+        margin={"l": 10, "r": 90, "t": 110, "b": 50},
+        # A row of its own under the title, from the chart's left edge (not the plot's, which
+        # would put it over the title).
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "y": 1 - 58 / height,
+            "yref": "container",
+            "yanchor": "top",
+        },
         font={"family": FONT_FAMILY},
         plot_bgcolor="#FFFFFF",
     )
@@ -617,6 +657,8 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
         title_text="Inspection · kind",
         categoryorder="array",
         categoryarray=list(reversed(order)),
+        tickvals=order,
+        ticktext=[ticks[row] for row in order],
         automargin=True,
     )
     return fig

@@ -99,3 +99,14 @@ MOVE_LABELS = {
     "unchanged": "Unchanged",
     "not_comparable": "Not compared: scale changed",
 }
+
+
+def kind_breakdown(counts: dict[str, int]) -> str:
+    """'3 recommendations, 1 area for improvement' from {kind: count}; kinds with none are left
+    out, and 'No findings' when there are none at all."""
+    parts = [
+        f"{int(n)} {KIND_LABELS[kind].lower() if int(n) == 1 else KIND_PLURALS[kind]}"
+        for kind, n in counts.items()
+        if int(n) > 0
+    ]
+    return ", ".join(parts) or "No findings"

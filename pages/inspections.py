@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from oversight import app, briefing, charts
-from oversight.labels import INSPECTION_KIND_LABELS
+from oversight import app, briefing, charts, explorer
+from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 view = app.current_view()
 context = app.query("briefing/meeting_context", meeting_on=view.as_at).iloc[0]
@@ -95,27 +95,52 @@ if received.empty:
     st.write(f"No report was published between {app.long_date(since)} and the as-at date.")
 else:
     links = ["recommendations?" + urlencode({"inspection": i}) for i in received["inspection_id"]]
+    findings = [
+        kind_breakdown({"recommendation": r, "area_for_improvement": a, "cause_of_concern": c})
+        for r, a, c in zip(
+            received["recommendations"],
+            received["areas_for_improvement"],
+            received["causes_of_concern"],
+            strict=True,
+        )
+    ]
     st.dataframe(
         pd.DataFrame(
             {
                 "Published": received["published_on"],
                 "Inspection": received["title"],
                 "Kind": kind_words(received),
-                "Findings": received["findings"],
-                "Recommendations": received["recommendations"],
-                "Areas for improvement": received["areas_for_improvement"],
-                "Causes of concern": received["causes_of_concern"],
-                "Owners (chief officer leads)": received["owners"].fillna("—"),
+                "Findings": findings,
+                "Owners (chief officer leads)": received["owners"],
                 "Without an owner": received["without_owner"],
-                "Also recorded as": received["published_text"].fillna("—"),
                 "Findings in the explorer": links,
+                "Also recorded as": received["published_text"],
             }
         ),
         hide_index=True,
         width="stretch",
+        placeholder=explorer.MISSING,
+        row_height=explorer.WRAPPED_ROW_PX,
+        height=explorer.table_height(len(received), explorer.WRAPPED_ROW_PX),
+        # Every column fits the main column at 1400 px, its text wrapped.
         column_config={
-            "Published": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Findings in the explorer": st.column_config.LinkColumn(display_text="Open"),
+            "Published": st.column_config.DateColumn(format="D MMM YYYY", width=88),
+            "Inspection": st.column_config.TextColumn(width=190),
+            "Kind": st.column_config.TextColumn(width=100),
+            "Findings": st.column_config.TextColumn(width=150),
+            "Owners (chief officer leads)": st.column_config.TextColumn(
+                "Chief officer leads", width=135
+            ),
+            "Without an owner": st.column_config.NumberColumn(
+                "No owner", width=82, help="Findings with no chief officer lead"
+            ),
+            "Findings in the explorer": st.column_config.LinkColumn(
+                "Explorer",
+                display_text="Open",
+                width=76,
+                help="This report's findings in the Recommendations explorer",
+            ),
+            "Also recorded as": st.column_config.TextColumn(width=119),
         },
     )
     st.caption(
@@ -136,12 +161,21 @@ else:
                 "Inspection": upcoming["title"],
                 "Kind": kind_words(upcoming),
                 "Fieldwork as worded": upcoming["fieldwork_text"],
-                "Report expected": upcoming["expected_publication"].fillna("—"),
+                "Report expected": upcoming["expected_publication"],
             }
         ),
         hide_index=True,
         width="stretch",
-        column_config={"Fieldwork from": st.column_config.DateColumn(format="D MMM YYYY")},
+        placeholder=explorer.MISSING,
+        row_height=explorer.WRAPPED_ROW_PX,
+        height=explorer.table_height(len(upcoming), explorer.WRAPPED_ROW_PX),
+        column_config={
+            "Fieldwork from": st.column_config.DateColumn(format="D MMM YYYY", width=108),
+            "Inspection": st.column_config.TextColumn(width=230),
+            "Kind": st.column_config.TextColumn(width=125),
+            "Fieldwork as worded": st.column_config.TextColumn(width=332),
+            "Report expected": st.column_config.TextColumn(width=140),
+        },
     )
 
 undated = app.query("inspections_undated", force_id=view.force_id)
@@ -152,12 +186,13 @@ if not undated.empty:
             {
                 "Inspection or activity": undated["title"],
                 "Kind": kind_words(undated),
-                "Timing as worded": undated["fieldwork_text"].fillna("—"),
-                "Expected": undated["expected_publication"].fillna("—"),
+                "Timing as worded": undated["fieldwork_text"],
+                "Expected": undated["expected_publication"],
             }
         ),
         hide_index=True,
         width="stretch",
+        placeholder=explorer.MISSING,
     )
 
 st.caption(app.OGL_ATTRIBUTION)

@@ -156,6 +156,16 @@ def test_calendar_figure_labels_every_mark(bundled):
     assert fig.layout.title.text.startswith("Inspection calendar")
     assert fig.layout.xaxis.title.text == "Date"
     assert any(a.text == "As at 28 Jun 2018" for a in fig.layout.annotations)
+    # Row labels are short: the title on at most two lines, the kind under it, so the drawing
+    # area keeps the chart's width.
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert ticks[held.y[0]] == "Thematic inspection of fraud<br><i>Thematic</i>"
+    assert all(len(line) <= 40 for tick in ticks.values() for line in tick.split("<br>"))
+    # State of Policing (published 12 June, just before the as-at line) has its word before the
+    # mark, not written across the line; the others after it.
+    sides = dict(zip(published.y, published.textposition, strict=True))
+    assert sides["State of Policing 2018 · Annual report"] == "middle left"
+    assert list(sides.values()).count("middle right") == len(sides) - 1
 
 
 @pytest.fixture
@@ -185,13 +195,23 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
     completed, received, upcoming, undated = (d.value for d in at.dataframe)
     assert list(completed["Inspection"]) == ["Thematic inspection of fraud"]
     assert list(completed["Report expected"]) == ["autumn 2018"]
-    assert list(received["Findings"]) == [3, 1, 5, 0]
+    # The findings each report brought, in words (one column, not three that ran off the page).
+    assert list(received["Findings"]) == [
+        "3 recommendations",
+        "1 area for improvement",
+        "5 recommendations",
+        "No findings",
+    ]
     assert received["Owners (chief officer leads)"].iloc[0] == "ACC Crime; ACC Local Policing"
     assert list(received["Without an owner"]) == [0, 1, 5, 0]
     assert (
         received["Findings in the explorer"].iloc[2] == "recommendations?inspection=yot-oocd-2018"
     )
     assert list(upcoming["Fieldwork from"].astype(str)) == ["2018-11-12"]
+    # Long wording wraps in its cell rather than running off the table's edge.
+    upcoming_table = at.dataframe[2]
+    assert upcoming_table.proto.row_height > 64
+    assert upcoming_table.proto.placeholder == "—"
     assert len(undated) == 4
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Inspection calendar" in spec
@@ -205,3 +225,13 @@ def test_inspections_page_since_moves_the_lists(inspections_page):
     received = at.dataframe[0].value
     assert list(received["Inspection"]) == ["State of Policing 2018"]
     assert any("No inspection fieldwork ended" in m.value for m in at.markdown)
+
+
+def test_kind_breakdown_words():
+    from oversight.labels import kind_breakdown
+
+    assert kind_breakdown({"recommendation": 2, "area_for_improvement": 1}) == (
+        "2 recommendations, 1 area for improvement"
+    )
+    assert kind_breakdown({"cause_of_concern": 1, "recommendation": 0}) == "1 cause of concern"
+    assert kind_breakdown({"recommendation": 0}) == "No findings"
