@@ -98,13 +98,14 @@ else:
         hide_index=True,
         width="stretch",
         height=peel.table_height(len(moves)),
+        # Widths add up to the main column at 1400 px, with room for the longest area's words.
         column_config={
-            "Area": st.column_config.TextColumn(width="medium"),
-            "Move": st.column_config.TextColumn(width="medium"),
-            "From": st.column_config.TextColumn(width="small"),
-            "Grade then": st.column_config.TextColumn(width="medium"),
-            "To": st.column_config.TextColumn(width="small"),
-            "Grade now": st.column_config.TextColumn(width="medium"),
+            "Area": st.column_config.TextColumn(width=290),
+            "Move": st.column_config.TextColumn(width=185),
+            "From": st.column_config.TextColumn(width=70),
+            "Grade then": st.column_config.TextColumn(width=160),
+            "To": st.column_config.TextColumn(width=70),
+            "Grade now": st.column_config.TextColumn(width=165),
         },
     )
 
@@ -243,11 +244,14 @@ else:
         width="stretch",
         height=peel.table_height(len(findings)),
         column_config={
-            "Cycle": st.column_config.TextColumn(width="small"),
-            "In the tracker": st.column_config.NumberColumn(width="small"),
-            "Open": st.column_config.NumberColumn(width="small"),
+            "Cycle": st.column_config.TextColumn(width=105),
+            "Area": st.column_config.TextColumn(width=285),
+            "Grade that cycle": st.column_config.TextColumn(width=150),
+            "Finding": st.column_config.TextColumn(width=150),
+            "In the tracker": st.column_config.NumberColumn(width=100),
+            "Open": st.column_config.NumberColumn(width=60),
             "Explorer": st.column_config.LinkColumn(
-                "Explorer", display_text="Show these", width="small"
+                "Explorer", display_text="Show these", width=90
             ),
         },
     )

@@ -97,6 +97,12 @@ def test_moves_table_and_sentence(bundled_page):
         "1 improved, 2 declined, 10 unchanged; 2 not compared" in m.value
         for m in bundled_page.markdown
     )
+    # The longest area's words fit its column ("Preventing crime and anti-social…" was cut):
+    # about 7 px a character at the table's font, plus the cell's padding.
+    columns = json.loads(bundled_page.dataframe[1].proto.columns)
+    longest = max(moves["Area"].str.len())
+    assert longest == len("Preventing crime and anti-social behaviour")
+    assert columns["Area"]["width"] >= 16 + 6.5 * longest
 
 
 def test_peers_default_to_the_region(bundled_page):
