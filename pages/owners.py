@@ -26,11 +26,12 @@ national = int(app.query("owner_national_body_items", **scope)["national_body_op
 leads = workload[workload["is_lead_total"]]
 unallocated = leads[leads["owner_filter"] == "unallocated"]
 
-national_words = (
-    f"{national:,} open recommendation(s) addressed to national bodies are"
-    if national
-    else "Recommendations addressed to national bodies (none open now) are"
-)
+if national == 1:
+    national_words = "1 open recommendation addressed to a national body is"
+elif national:
+    national_words = f"{national:,} open recommendations addressed to national bodies are"
+else:
+    national_words = "Recommendations addressed to national bodies (none open now) are"
 st.info(
     f"{national_words} not the force's to deliver, so they are left out of every figure on "
     "this page.",
@@ -53,9 +54,16 @@ if workload.empty:
     st.stop()
 
 if not unallocated.empty:
+    n_unallocated = int(unallocated["open"].iloc[0])
+    if n_unallocated == 1:
+        none_words = "1 open item has no chief officer lead.** It is a row of its own"
+    else:
+        none_words = (
+            f"{n_unallocated:,} open items have no chief officer lead.** They are a row of "
+            "their own"
+        )
     st.warning(
-        f"**{int(unallocated['open'].iloc[0]):,} open item(s) have no chief officer lead.** "
-        "They are a row of their own, *Unallocated*, at the foot of the table.",
+        f"**{none_words}, *Unallocated*, at the foot of the table.",
         icon=":material/person_off:",
     )
 

@@ -52,6 +52,7 @@ def test_owners_page_on_bundled_data(monkeypatch):
     # The page says what it leaves out.
     assert "addressed to national bodies" in at.info[0].value
     assert "left out of every figure" in at.info[0].value
+    assert at.warning[0].value.startswith("**27 open items have no chief officer lead.** They")
 
     table = at.dataframe[0].value
     totals = table[table["tactical_lead"] == "All tactical leads"].set_index("chief_officer_lead")

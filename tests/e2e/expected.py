@@ -31,7 +31,7 @@ EXPECTED_TEXT: dict[str, list[str]] = {
     "owners": [
         r"as at 28 June 2018",
         r"Open items",
-        r"27 open item\(?s?\)? have no chief officer lead",
+        r"27 open items have no chief officer lead",
     ],
     "peel": [
         r"West Midlands Police",
