@@ -62,9 +62,17 @@ started = time.perf_counter()
 from oversight import db
 ds = db.load(sys.argv[1])
 ds.query("latest_as_at")
+# VmHWM is this process's own peak; ru_maxrss would also count the parent's memory at fork
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+try:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) * 1024
+except OSError:
+    pass
 print(json.dumps({
     "in_process_s": time.perf_counter() - started,
-    "peak_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    "peak_bytes": peak,
     "valid": ds.is_valid,
     "problems": [str(p) for p in ds.problems[:5]],
 }))
