@@ -10,6 +10,8 @@ import re
 import urllib.parse
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.e2e.conftest import registered
 
 # The bundled data: ACC Crime leads two of the 34 findings, the 2017 national overview's
@@ -32,9 +34,17 @@ def choose(tab, label: str, option: str) -> None:
 
 
 def download(tab, name: re.Pattern[str] | str, timeout: float = 60_000):
-    with tab.page.expect_download(timeout=timeout) as event:
-        tab.page.get_by_role("button", name=name).click()
-    return event.value
+    """Click a download button and return the download. A button that builds its file on click
+    can miss a click that lands while a rerun replaces it, on a busy machine: click once more."""
+    for attempt in (1, 2):
+        try:
+            with tab.page.expect_download(timeout=timeout) as event:
+                tab.page.get_by_role("button", name=name).click()
+            return event.value
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            tab.wait()
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
