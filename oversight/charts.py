@@ -172,6 +172,21 @@ def _item_hover(row) -> str:
     return "<br>".join(lines)
 
 
+def _rag_marker(rag: str, overdue) -> dict:
+    """A RAG bar's fill, outline, and a hatch over the fill where the item is overdue."""
+    return {
+        "color": RAG_COLOURS[rag],
+        "line": {"color": RAG_OUTLINE, "width": 1},
+        "pattern": {
+            "shape": ["/" if o else "" for o in overdue],
+            "fgcolor": RAG_TEXT_COLOURS[rag],
+            "size": 8,
+            "solidity": 0.15,
+            "fillmode": "overlay",
+        },
+    }
+
+
 def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) -> go.Figure:
     """Each open item as a bar from its issue date to its due date, coloured by RAG (the word on
     the bar, in the legend and on hover), under a bold header row per group (inspection or lead),
@@ -224,17 +239,7 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                     cliponaxis=False,
                     insidetextfont={"color": RAG_TEXT_COLOURS[rag]},
                     outsidetextfont={"color": "#202124"},
-                    marker={
-                        "color": RAG_COLOURS[rag],
-                        "line": {"color": RAG_OUTLINE, "width": 1},
-                        "pattern": {
-                            "shape": ["/" if o else "" for o in bars["is_overdue"]],
-                            "fgcolor": RAG_TEXT_COLOURS[rag],
-                            "size": 8,
-                            "solidity": 0.15,
-                            "fillmode": "overlay",
-                        },
-                    },
+                    marker=_rag_marker(rag, bars["is_overdue"]),
                     customdata=bars["hover"],
                     hovertemplate="%{customdata}<extra></extra>",
                 )
@@ -365,17 +370,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
                 constraintext="none",
                 cliponaxis=False,
                 outsidetextfont={"color": "#202124"},
-                marker={
-                    "color": RAG_COLOURS[rag],
-                    "line": {"color": RAG_OUTLINE, "width": 1},
-                    "pattern": {
-                        "shape": ["/" if o else "" for o in rows["overdue"]],
-                        "fgcolor": RAG_TEXT_COLOURS[rag],
-                        "size": 8,
-                        "solidity": 0.15,
-                        "fillmode": "overlay",
-                    },
-                },
+                marker=_rag_marker(rag, rows["overdue"]),
                 customdata=rows["hover"],
                 hovertemplate="%{customdata}<extra></extra>",
             )
