@@ -497,15 +497,6 @@ CALENDAR_LABELS = {
 }
 
 
-def _cal_day(value: object) -> str:
-    return "—" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%-d %b %Y}"
-
-
-def _cal_short(text: object, width: int = 46) -> str:
-    words = "" if text is None or pd.isna(text) else " ".join(str(text).split())
-    return words if len(words) <= width else words[: width - 1].rstrip() + "…"
-
-
 def _calendar_text_sides(dates: pd.Series, frame: pd.DataFrame, as_at: object) -> list[str]:
     """Where each mark's word goes: after it, or before it when the mark is just before the
     as-at line (the word would be written across the line)."""
@@ -538,7 +529,7 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
     first = frame.groupby("inspection_id")["starts_on"].transform("min")
     frame = frame.assign(first_on=first).sort_values(["kind_rank", "first_on", "inspection_id"])
     frame["row"] = [
-        f"{_cal_short(t)} · {label(INSPECTION_KIND_LABELS, k)}"
+        f"{_short(t, 46)} · {label(INSPECTION_KIND_LABELS, k)}"
         for t, k in zip(frame["title"], frame["kind"], strict=True)
     ]
     order = list(dict.fromkeys(frame["row"]))
@@ -554,14 +545,14 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
     )
 
     def hover(r) -> str:
-        lines = [f"<b>{_cal_short(r.title, 80)}</b>", label(INSPECTION_KIND_LABELS, r.kind)]
+        lines = [f"<b>{_short(r.title, 80)}</b>", label(INSPECTION_KIND_LABELS, r.kind)]
         if r.event == "fieldwork":
-            span = f"{_cal_day(r.starts_on)} to {_cal_day(r.ends_on)}"
+            span = f"{_day(r.starts_on)} to {_day(r.ends_on)}"
             lines.append(("Planned fieldwork: " if r.is_planned else "Fieldwork: ") + span)
         else:
-            lines.append(f"Published {_cal_day(r.starts_on)}")
+            lines.append(f"Published {_day(r.starts_on)}")
         if pd.notna(r.as_worded):
-            lines.append(f"As worded: {_cal_short(r.as_worded, 90)}")
+            lines.append(f"As worded: {_short(r.as_worded, 90)}")
         if pd.notna(r.expected_publication):
             lines.append(f"Report expected: {r.expected_publication}")
         return "<br>".join(lines)
@@ -609,24 +600,7 @@ def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go
             )
         )
     if as_at is not None and not pd.isna(as_at):
-        x = pd.Timestamp(as_at).strftime("%Y-%m-%d")
-        fig.add_shape(
-            type="line",
-            x0=x,
-            x1=x,
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"color": "#202124", "width": 2, "dash": "dash"},
-        )
-        fig.add_annotation(
-            x=x,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            text=f"As at {_cal_day(as_at)}",
-            showarrow=False,
-        )
+        _as_at_line(fig, as_at)
     # 60 px a row: a label is up to three lines (title on two, kind on one)
     height = max(280, 140 + 60 * len(order))
     fig.update_layout(
@@ -1243,7 +1217,7 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
     count (text, legend, hover), white segments outlined."""
     from oversight.labels import RAG_LABELS
 
-    frame = mix.assign(moment=[f"On {_cal_day(d)}" for d in mix["as_at"]])
+    frame = mix.assign(moment=[f"On {_day(d)}" for d in mix["as_at"]])
     moments = list(dict.fromkeys(frame["moment"]))
     fig = go.Figure()
     for rag in RAG_ORDER:
