@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from oversight import db
+from oversight import charts, db
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
 # DESIGN.md fixes the page folder's name as pages/. Streamlit treats such a folder as an old-style
@@ -52,6 +53,25 @@ def query(name: str, **params: object) -> pd.DataFrame:
     ds = dataset()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _query(str(ds.data_dir), ds.version, name, frozen)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(data_dir: str, version: str, builder: str, args: tuple, kwargs: tuple) -> go.Figure:
+    return getattr(charts, builder)(*args, **dict(kwargs))
+
+
+def figure(builder, *args: object, **kwargs: object) -> go.Figure:
+    """A chart builder's figure, cached on the data version and the builder's inputs.
+
+    A rerun that changes nothing a chart shows reuses its figure: building a large figure costs
+    more than its (cached) query. The figure is shared, not copied: builders return new figures
+    and nothing changes one afterwards (st.plotly_chart only reads it).
+    """
+    if getattr(charts, builder.__name__, None) is not builder:
+        raise ValueError(f"not a chart builder in oversight.charts: {builder!r}")
+    ds = dataset()
+    frozen = tuple(sorted(kwargs.items()))
+    return _figure(str(ds.data_dir), ds.version, builder.__name__, args, frozen)
 
 
 @dataclass(frozen=True)

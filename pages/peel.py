@@ -34,7 +34,9 @@ show_all = st.toggle(
 )
 matrix = app.query("peel_grade_matrix", force_id=view.force_id, show_all_areas=show_all)
 st.plotly_chart(
-    charts.grade_matrix(matrix, title=f"{view.force_name}: PEEL grades by area and cycle"),
+    app.figure(
+        charts.grade_matrix, matrix, title=f"{view.force_name}: PEEL grades by area and cycle"
+    ),
     width="stretch",
     key="peel_matrix",
 )
@@ -80,7 +82,8 @@ else:
     )
     trend = app.query("peel_grade_trend", force_id=view.force_id, pillar=pillar)
     st.plotly_chart(
-        charts.grade_trend(
+        app.figure(
+            charts.grade_trend,
             trend,
             app.query("peel_scales"),
             title=f"{label(PILLAR_LABELS, pillar)}: grade by cycle, one line per area",
@@ -153,7 +156,8 @@ grid = app.query(
     pillar=peer_pillar,
 )
 st.plotly_chart(
-    charts.peer_grade_grid(
+    app.figure(
+        charts.peer_grade_grid,
         grid,
         title=f"{peer_cycle} {label(PILLAR_LABELS, peer_pillar).lower()}: "
         f"{view.force_name} and {len(peer_ids)} peer force{'s' if len(peer_ids) != 1 else ''}",
@@ -196,7 +200,8 @@ if nat_area is not None:
     chart_col, facts_col = st.columns([3, 1])
     area_words = "overall grade" if nat_area == "Overall" else nat_area
     chart_col.plotly_chart(
-        charts.national_grade_bars(
+        app.figure(
+            charts.national_grade_bars,
             dist,
             view.force_name,
             title=f"{nat_cycle} {label(PILLAR_LABELS, nat_pillar).lower()}, {area_words}: "

@@ -135,3 +135,15 @@ def test_a_page_run_on_its_own_still_works(monkeypatch):
     at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Data"
+
+
+def test_a_figure_is_built_once_for_the_same_inputs(monkeypatch, mini_copy):
+    from oversight import app, charts
+
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(mini_copy))
+    matrix = app.query("peel_grade_matrix", force_id="wmp", show_all_areas=False)
+    first = app.figure(charts.grade_matrix, matrix, title="WMP")
+    assert app.figure(charts.grade_matrix, matrix, title="WMP") is first
+    assert app.figure(charts.grade_matrix, matrix, title="Another title") is not first
+    with pytest.raises(ValueError, match="not a chart builder"):
+        app.figure(len, matrix)
