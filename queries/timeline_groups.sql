@@ -3,33 +3,18 @@
 -- (red, then amber, then white = not graded, then green, then blue). Used to draw one bar per
 -- group when there are too many items to draw one bar each.
 -- grain: one row per group (inspection or chief officer lead) with an open item that has a due_on
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through the timeline_grouped macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $group_by VARCHAR ('inspection' or 'lead')
 with
 
-state as (
-    select * from rec_state($as_at::date)
-    where is_open
-      and due_on is not null
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
-),
-
 grouped as (
     select
-        case when $group_by::varchar = 'lead'
-            then coalesce(chief_officer_lead, 'unallocated')
-            else inspection_id
-        end as group_key,
-        case when $group_by::varchar = 'lead'
-            then coalesce(chief_officer_lead, 'Unallocated')
-            else coalesce(inspection_title, inspection_id)
-        end as group_label,
         *,
         case rag
             when 'red' then 1 when 'amber' then 2 when 'white' then 3 when 'green' then 4
             else 5
         end as rag_severity,
-    from state
+    from timeline_grouped($as_at::date, $force_id::varchar, $group_by::varchar)
 ),
 
 final as (

@@ -1,29 +1,12 @@
 -- Open items with a due date, as bars from issue to due date, grouped by inspection or by
 -- chief officer lead, soonest due first within each group; at most $limit rows.
 -- grain: one row per open recommendation with a due_on, issued by $as_at
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through the timeline_grouped macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $group_by VARCHAR ('inspection' or 'lead'), $group VARCHAR (a group_key; null = every group), $limit INTEGER
 with
 
-state as (
-    select * from rec_state($as_at::date)
-    where is_open
-      and due_on is not null
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
-),
-
 grouped as (
-    select
-        case when $group_by::varchar = 'lead'
-            then coalesce(chief_officer_lead, 'unallocated')
-            else inspection_id
-        end as group_key,
-        case when $group_by::varchar = 'lead'
-            then coalesce(chief_officer_lead, 'Unallocated')
-            else coalesce(inspection_title, inspection_id)
-        end as group_label,
-        *,
-    from state
+    select * from timeline_grouped($as_at::date, $force_id::varchar, $group_by::varchar)
 ),
 
 final as (
