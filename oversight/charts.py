@@ -187,6 +187,45 @@ def _rag_marker(rag: str, overdue) -> dict:
     }
 
 
+def _timeline_layout(
+    fig: go.Figure,
+    as_at: object,
+    *,
+    title: str,
+    plot_px: int,
+    x_title: str,
+    rows: list,
+    row_labels: list,
+    x_range: list | None = None,
+) -> None:
+    """The layout both timeline charts share: date axis, one labelled row per bar, the as-at
+    line, and the legend below the plot."""
+    _as_at_line(fig, as_at)
+    xaxis = {"type": "date", "title": {"text": x_title}, "gridcolor": "#E8EAED"}
+    if x_range is not None:
+        xaxis["range"] = x_range
+    fig.update_layout(
+        title=title,
+        barmode="overlay",
+        height=_legend_below(fig, plot_px),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        showlegend=True,
+        margin={"l": 10, "r": 20, "t": 60, "b": 110},
+        xaxis=xaxis,
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": rows,
+            "tickvals": rows,
+            "ticktext": row_labels,
+            "autorange": "reversed",
+            "title": {"text": ""},
+            "automargin": True,
+        },
+    )
+
+
 def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) -> go.Figure:
     """Each open item as a bar from its issue date to its due date, coloured by RAG (the word on
     the bar, in the legend and on hover), under a bold header row per group (inspection or lead),
@@ -291,30 +330,14 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
             showlegend=False,
         )
     )
-    _as_at_line(fig, as_at)
-    fig.update_layout(
+    _timeline_layout(
+        fig,
+        as_at,
         title=title or f"Open items from issue to due date, as at {_day(as_at)}",
-        barmode="overlay",
-        height=_legend_below(fig, 26 * len(categories)),
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        showlegend=True,
-        margin={"l": 10, "r": 20, "t": 60, "b": 110},
-        xaxis={
-            "type": "date",
-            "title": {"text": "Date (each bar runs from the report's publication to the due date)"},
-            "gridcolor": "#E8EAED",
-        },
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": categories,
-            "tickvals": categories,
-            "ticktext": ticktext,
-            "autorange": "reversed",
-            "title": {"text": ""},
-            "automargin": True,
-        },
+        plot_px=26 * len(categories),
+        x_title="Date (each bar runs from the report's publication to the due date)",
+        rows=categories,
+        row_labels=ticktext,
     )
     return fig
 
@@ -375,32 +398,15 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    _as_at_line(fig, as_at)
-    fig.update_layout(
+    _timeline_layout(
+        fig,
+        as_at,
         title=f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
-        barmode="overlay",
-        # 40 px a bar: room for a name wrapped on two lines
-        height=_legend_below(fig, 40 * len(frame)),
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        showlegend=True,
-        margin={"l": 10, "r": 20, "t": 60, "b": 110},
-        xaxis={
-            "type": "date",
-            "title": {"text": "Date (each bar runs from the first issue to the last due date)"},
-            "gridcolor": "#E8EAED",
-            "range": [_iso(lo), _iso(hi)],
-        },
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": list(frame["y"]),
-            "tickvals": list(frame["y"]),
-            "ticktext": [_tick_lines(v, 36) for v in frame["group_label"]],
-            "autorange": "reversed",
-            "title": {"text": ""},
-            "automargin": True,
-        },
+        plot_px=40 * len(frame),  # 40 px a bar: room for a name wrapped on two lines
+        x_title="Date (each bar runs from the first issue to the last due date)",
+        rows=list(frame["y"]),
+        row_labels=[_tick_lines(v, 36) for v in frame["group_label"]],
+        x_range=[_iso(lo), _iso(hi)],
     )
     return fig
 
