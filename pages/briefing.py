@@ -81,6 +81,7 @@ for col, fmt, words in zip(
         mime=briefing_render.media_type(fmt),
         key=f"download_{fmt}",
         icon=":material/download:",
+        on_click="ignore",  # a download needs no rerun, and a rerun could swallow a keypress
         width="stretch",
     )
 

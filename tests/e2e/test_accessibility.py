@@ -128,22 +128,22 @@ def test_briefing_download_by_keyboard(tab):
     page.locator("body").focus()
     is_button = lambda f: f["tag"] == "BUTTON" and "Download Markdown" in f["text"]  # noqa: E731
     tab_to(page, is_button)
-    # Leaving a widget can start a rerun that replaces the button under the focus: let the app
-    # settle, put the focus back on the button by keyboard if it moved, then press Enter. On a
-    # busy machine a press can still land mid-rerun and be lost: Tab back and press again
-    # (Space, the other key that activates a button, the third time).
+    tab.wait()
+    # Reachable by Tab (above); now activate it from the keyboard. The button neither reruns the
+    # script nor moves, but on a busy machine a press can land before the page has settled: put the
+    # focus back on the button and press again (Space, the other key for a button, the third time).
+    button = page.get_by_role("button", name="Download Markdown")
     for attempt in (1, 2, 3):
-        tab.wait()
-        if attempt > 1 or not is_button(focused(page)):
-            page.locator("body").focus()
-            tab_to(page, is_button)
+        if not is_button(focused(page)):
+            button.focus()
         try:
-            with page.expect_download(timeout=30_000) as event:
+            with page.expect_download(timeout=20_000) as event:
                 page.keyboard.press("Enter" if attempt < 3 else "Space")
             break
         except PlaywrightTimeout:
             if attempt == 3:
                 raise
+            tab.wait()
     tab.wait()
     text = Path(event.value.path()).read_text(encoding="utf-8")
     assert "28 June 2018" in text
