@@ -128,9 +128,12 @@ class Filters:
     q: str | None = None
     rec: str | None = None
 
-    def query_params(self) -> dict[str, object]:
-        """The bound parameters of queries/explorer_rows.sql (without as_at and force_id)."""
+    def query_params(self, limit: int | None = None, offset: int = 0) -> dict[str, object]:
+        """The bound parameters of queries/explorer_rows.sql (without as_at and force_id):
+        every matching row unless a page (limit rows from offset) is asked for."""
         return {
+            "limit": limit,
+            "offset": offset,
             "owner": self.owner,
             "tactical": self.tactical,
             "board": self.board,

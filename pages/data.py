@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, dictionary, labels
+from oversight import app, dictionary, labels, paging
 from oversight.db import DEFAULT_DATA_DIR, ROOT
 from oversight.schema import TABLES
 
@@ -40,7 +40,18 @@ st.dataframe(
 )
 
 st.header("Items to look at")
-quality = app.query("data_quality_as_at", as_at=view.as_at, force_id=view.force_id)
+QUALITY_PAGE = f"quality_page_{view.force_id}_{view.as_at.isoformat()}"
+quality_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "data_quality_as_at",
+        as_at=view.as_at,
+        force_id=view.force_id,
+        limit=limit,
+        offset=offset,
+    ),
+    QUALITY_PAGE,
+)
+quality = quality_page.rows
 if quality.empty:
     st.write(
         f"Nothing to look at as at {app.long_date(view.as_at)}: no open item lacks an owner or a "
@@ -56,6 +67,9 @@ else:
     )
     st.dataframe(
         counts.rename(columns={"issue": "Issue", "items": "Items"}), hide_index=True, width=420
+    )
+    paging.pager(
+        quality_page, QUALITY_PAGE, noun="items", hint="The counts above are of every item."
     )
     shown = quality.assign(
         kind=[labels.label(labels.KIND_LABELS, k) for k in quality["kind"]],

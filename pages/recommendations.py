@@ -13,7 +13,7 @@ from functools import partial
 
 import streamlit as st
 
-from oversight import app, explorer, exports
+from oversight import app, explorer, exports, paging
 
 view = app.current_view()
 as_at = view.as_at
@@ -136,21 +136,42 @@ filters, _ = explorer.parse(
 )
 
 # --- rows ------------------------------------------------------------------------------------
-rows = app.query("explorer_rows", as_at=as_at, force_id=view.force_id, **filters.query_params())
-total = len(
-    app.query(
-        "explorer_rows", as_at=as_at, force_id=view.force_id, **explorer.Filters().query_params()
-    )
+# A page of rows at a time (a national register matches tens of thousands); the count is of all.
+PAGE_KEY = f"explorer_page_{abs(hash((view.force_id, as_at, repr(filters))))}"
+page = paging.fetch(
+    lambda limit, offset: app.query(
+        "explorer_rows",
+        as_at=as_at,
+        force_id=view.force_id,
+        **filters.query_params(limit=limit, offset=offset),
+    ),
+    PAGE_KEY,
 )
+rows = page.rows
+matches = page.total
+everything = app.query(
+    "explorer_rows",
+    as_at=as_at,
+    force_id=view.force_id,
+    **explorer.Filters().query_params(limit=1),
+)
+total = int(everything[paging.TOTAL].iloc[0]) if not everything.empty else 0
 described = explorer.describe(filters, options)
 if described:
     st.markdown(
-        f"**{len(rows)}** of {total} findings match: "
+        f"**{matches:,}** of {total:,} findings match: "
         + "; ".join(f"{k}: {explorer.md_escape(v)}" for k, v in described)
         + "."
     )
 else:
-    st.markdown(f"**{len(rows)}** findings as at {when}. No filter is set.")
+    st.markdown(f"**{matches:,}** findings as at {when}. No filter is set.")
+paging.pager(
+    page,
+    PAGE_KEY,
+    noun="findings",
+    hint="Sorted by due date; a column heading sorts this page only. Narrow the filters, or "
+    "download every match below.",
+)
 
 if rows.empty:
     st.info(
@@ -226,26 +247,40 @@ st.session_state[SYNCED] = explorer.normalise_raw(
 
 # --- downloads -----------------------------------------------------------------------------
 if not rows.empty:
-    table = explorer.export_frame(rows)
     stem = f"recommendations-{view.force_id or 'all'}-{as_at.isoformat()}"
     notes = [
         ("Force", view.force_name),
         ("Link", explorer.url(filters.without_record())),
         ("Licence", app.OGL_ATTRIBUTION),
     ]
+    every_match = partial(  # every match, not only the page shown; read when a button is clicked
+        app.dataset().query,
+        "explorer_rows",
+        as_at=as_at,
+        force_id=view.force_id,
+        **filters.query_params(),
+    )
+
+    def _csv() -> bytes:
+        return exports.to_csv(explorer.export_frame(every_match()))
+
+    def _xlsx() -> bytes:
+        table = explorer.export_frame(every_match())
+        return exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes)
+
     with st.container(horizontal=True):
         st.download_button(
-            f"Download CSV ({len(rows)} rows)",
+            f"Download CSV ({matches:,} rows)",
             # made when clicked, not on every rerun (an XLSX of thousands of rows takes seconds)
-            partial(exports.to_csv, table),
+            _csv,
             file_name=f"{stem}.csv",
             mime="text/csv",
             icon=":material/download:",
             on_click="ignore",
         )
         st.download_button(
-            f"Download XLSX ({len(rows)} rows)",
-            partial(exports.to_xlsx, table, filters=described, as_at=as_at, notes=notes),
+            f"Download XLSX ({matches:,} rows)",
+            _xlsx,
             file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",

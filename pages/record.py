@@ -9,7 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, imports, records
+from oversight import app, auth, imports, paging, records
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
 from oversight.schema import RAG_CODES, STATUSES
 
@@ -356,19 +356,25 @@ since = f3.date_input(
     format="DD/MM/YYYY",
     key="audit_since",
 )
-trail = app.query(
-    "audit_trail",
+trail_scope = dict(
     force_id=view.force_id,
     recorded_by=who,
     rec_id=rec_id if only_this else None,
     recorded_from=since,
     recorded_to=None,
 )
+TRAIL_PAGE = f"audit_page_{abs(hash(tuple(sorted(trail_scope.items()))))}"
+trail_page = paging.fetch(
+    lambda limit, offset: app.query("audit_trail", limit=limit, offset=offset, **trail_scope),
+    TRAIL_PAGE,
+)
+trail = trail_page.rows
 st.caption(
-    f"{len(trail):,} recorded position(s), the latest recording first. Every position ever "
+    f"{trail_page.total:,} recorded position(s), the latest recording first. Every position ever "
     "recorded is here, with who recorded it and when (UTC; curated rows give a date only); "
     "nothing is edited or deleted."
 )
+paging.pager(trail_page, TRAIL_PAGE, noun="positions", hint="Narrow by who or when above.")
 st.dataframe(
     trail.assign(
         status=trail["status"].map(lambda s: label(STATUS_LABELS, s)),

@@ -4,7 +4,8 @@
 -- reads: updates, recommendations, inspections
 -- params: $force_id VARCHAR (null = all forces), $recorded_by VARCHAR (null = anyone),
 --         $rec_id VARCHAR (null = every finding), $recorded_from DATE (null = no limit),
---         $recorded_to DATE (null = no limit)
+--         $recorded_to DATE (null = no limit), $limit BIGINT (null = every row), $offset BIGINT
+-- Paged: total_rows on every row is the count of all rows before the limit.
 with
 
 updates as (select *, rowid as file_order from updates),
@@ -35,5 +36,7 @@ final as (
       and ($recorded_to::date is null or updates.recorded_at < $recorded_to::date + interval 1 day)
 )
 
-select * exclude (file_order) from final
+select * exclude (file_order), count(*) over () as total_rows
+from final
 order by recorded_at desc nulls last, file_order desc
+limit $limit::bigint offset $offset::bigint

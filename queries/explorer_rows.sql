@@ -2,9 +2,10 @@
 -- filters. A null filter lets everything through; list filters (kinds, addressed, statuses, rags)
 -- are null or non-empty lists. $owner = 'unallocated' keeps the findings with no chief officer lead.
 -- $q matches, case-insensitively, the text, the latest note, the reference or the record id.
+-- Paged: $limit rows (null = all) from $offset; total_rows is the count of every match.
 -- grain: one row per recommendation issued by $as_at that passes the filters
 -- reads: recommendations, updates, inspections (through the rec_state macro)
--- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR, $limit BIGINT, $offset BIGINT
 with
 
 state as (
@@ -68,8 +69,10 @@ final as (
         rag,
         status_as_at,
         note,
+        count(*) over () as total_rows,
     from filtered
 )
 
 select * from final
 order by due_on nulls last, inspection_title, reference, rec_id
+limit $limit::bigint offset $offset::bigint

@@ -103,7 +103,7 @@ def test_rag_scale(mini):
 
 
 def test_data_quality_as_at(mini):
-    june = mini.query("data_quality_as_at", as_at=JUNE, force_id="wmp")
+    june = mini.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june, ["issue", "rec_id"]) == [
         ("No chief officer lead", "c1"),
         ("No due date", "c1"),
@@ -111,7 +111,7 @@ def test_data_quality_as_at(mini):
         ("Overdue but not graded red", "r3"),
     ]
     # Once graded red, an overdue item is no longer flagged.
-    july = mini.query("data_quality_as_at", as_at=JULY, force_id="wmp")
+    july = mini.query("data_quality_as_at", as_at=JULY, force_id="wmp", limit=None, offset=0)
     assert "r3" not in set(july["rec_id"])
 
 

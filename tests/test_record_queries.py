@@ -9,7 +9,9 @@ from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
 JULY = dt.date(2018, 7, 15)
-ALL = dict(recorded_by=None, rec_id=None, recorded_from=None, recorded_to=None)
+ALL = dict(
+    recorded_by=None, rec_id=None, recorded_from=None, recorded_to=None, limit=None, offset=0
+)
 
 
 def test_record_choices_lists_every_finding_of_the_force(mini):
@@ -115,7 +117,7 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
     )
     ds = db.load(mini_copy)
     assert ds.problems == []
-    june = ds.query("data_quality_as_at", as_at=JUNE, force_id="wmp")
+    june = ds.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june, ["issue", "rec_id", "record_url", "status", "rag"]) == [
         ("No chief officer lead", "c1", "recommendations?rec=c1", "in_progress", "amber"),
         ("No due date", "c1", "recommendations?rec=c1", "in_progress", "amber"),
@@ -145,7 +147,9 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
         ("Updates dated after closure", "c1r1", "recommendations?rec=c1r1", "in_progress", "amber"),
     ]
     # Before the later position, the closure stands and nothing is flagged for c1r1.
-    before = ds.query("data_quality_as_at", as_at=dt.date(2017, 12, 31), force_id="wmp")
+    before = ds.query(
+        "data_quality_as_at", as_at=dt.date(2017, 12, 31), force_id="wmp", limit=None, offset=0
+    )
     assert "c1r1" not in set(before["rec_id"])
     assert "f1" in set(before["rec_id"])
 
@@ -153,14 +157,14 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
 def test_data_quality_closed_then_closed_again_is_flagged(mini_copy):
     _append(mini_copy / "updates.csv", "u9,c1r1,2018-02-01,closed,blue,Confirmed,A,2018-02-01\n")
     ds = db.load(mini_copy)
-    june = ds.query("data_quality_as_at", as_at=JUNE, force_id="wmp")
+    june = ds.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june[june["rec_id"] == "c1r1"], ["issue", "status"]) == [
         ("Updates dated after closure", "closed")
     ]
 
 
 def test_data_quality_on_the_bundled_data(bundled):
-    quality = bundled.query("data_quality_as_at", as_at=JUNE, force_id="wmp")
+    quality = bundled.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     counts = quality.groupby("issue").size().to_dict()
     assert counts["No report publication date"] == len(
         bundled.cursor()

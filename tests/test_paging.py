@@ -1,0 +1,123 @@
+"""Long tables a page at a time: the paged queries, and the pages on a register too long for one
+page (a small synthetic national set), where no table sends more than a page of rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from oversight import db, explorer, paging, synth
+
+ROOT = Path(__file__).resolve().parents[1]
+JUNE = dt.date(2018, 6, 28)
+TRAIL = dict(recorded_by=None, rec_id=None, recorded_from=None, recorded_to=None)
+
+
+# --- the paged queries (golden on the mini fixture) --------------------------------------------
+
+
+def test_explorer_rows_page_is_a_slice_of_the_whole_with_the_whole_count(mini):
+    every = mini.query(
+        "explorer_rows", as_at=JUNE, force_id="wmp", **explorer.Filters().query_params()
+    )
+    page = mini.query(
+        "explorer_rows",
+        as_at=JUNE,
+        force_id="wmp",
+        **explorer.Filters().query_params(limit=2, offset=2),
+    )
+    assert list(page["rec_id"]) == list(every["rec_id"][2:4])
+    assert set(page[paging.TOTAL]) == {len(every)} == {6}
+    red = explorer.Filters(rag=("red",)).query_params(limit=1)
+    assert set(mini.query("explorer_rows", as_at=JUNE, force_id="wmp", **red)[paging.TOTAL]) <= {
+        len(mini.query("explorer_rows", as_at=JUNE, force_id="wmp", **{**red, "limit": None}))
+    }
+
+
+def test_audit_trail_page_keeps_the_order(mini):
+    every = mini.query("audit_trail", force_id="wmp", limit=None, offset=0, **TRAIL)
+    page = mini.query("audit_trail", force_id="wmp", limit=3, offset=3, **TRAIL)
+    assert list(page["update_id"]) == list(every["update_id"][3:6])
+    assert set(page[paging.TOTAL]) == {len(every)} == {7}
+
+
+def test_data_quality_page(mini):
+    every = mini.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
+    page = mini.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=1, offset=1)
+    assert list(page["rec_id"]) == list(every["rec_id"][1:2])
+    assert set(page[paging.TOTAL]) == {len(every)}
+
+
+# --- the pages on a register longer than a page ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_register(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("paging") / "national"
+    synth.generate("national", out, seed=7, forces=2, findings_per_force=700)
+    assert db.load(out).is_valid
+    return out
+
+
+def _page(monkeypatch, data_dir: Path, page: str) -> AppTest:
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _pager(at: AppTest):
+    return next(n for n in at.number_input if n.label.startswith("Page (of "))
+
+
+def test_explorer_sends_one_page_and_counts_every_match(monkeypatch, long_register):
+    at = _page(monkeypatch, long_register, "pages/recommendations.py")
+    count_line = next(m.value for m in at.markdown if m.value.startswith("**"))
+    matches = int(re.match(r"\*\*([\d,]+)\*\*", count_line).group(1).replace(",", ""))
+    assert matches > paging.PAGE_ROWS
+    first = at.dataframe[0].value
+    assert len(first) == paging.PAGE_ROWS
+    pager = _pager(at)
+    pages = -(-matches // paging.PAGE_ROWS)
+    assert pager.label == f"Page (of {pages})" and pager.value == 1
+    assert any(f"findings 1–250 of {matches:,}" in c.value for c in at.caption)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [f"Download CSV ({matches:,} rows)", f"Download XLSX ({matches:,} rows)"]
+
+    pager.set_value(2).run()
+    second = at.dataframe[0].value
+    assert len(second) == min(paging.PAGE_ROWS, matches - paging.PAGE_ROWS)
+    # sorted by due date across pages: page 2 starts where page 1 ended
+    assert second["Due"].dropna().min() >= first["Due"].dropna().max()
+    assert any("findings 251–" in c.value for c in at.caption)
+
+    # A new filter starts again at page 1.
+    at.toggle(key="explorer_overdue").set_value(True).run()
+    assert all(n.value == 1 for n in at.number_input if n.label.startswith("Page (of "))
+
+
+def test_audit_trail_sends_one_page(monkeypatch, long_register):
+    at = _page(monkeypatch, long_register, "pages/record.py")
+    trail = at.dataframe[-1].value
+    assert len(trail) == paging.PAGE_ROWS
+    total = int(
+        re.search(r"([\d,]+) recorded position", " ".join(c.value for c in at.caption))
+        .group(1)
+        .replace(",", "")
+    )
+    assert total > paging.PAGE_ROWS
+    assert _pager(at).label == f"Page (of {-(-total // paging.PAGE_ROWS):,})"
+
+
+def test_bundled_tables_fit_on_one_page_and_show_no_pager(monkeypatch):
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    for page in ("pages/recommendations.py", "pages/record.py", "pages/data.py"):
+        at = _page(monkeypatch, db.DEFAULT_DATA_DIR, page)
+        assert not [n for n in at.number_input if n.label.startswith("Page (of ")], page
