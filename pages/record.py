@@ -19,6 +19,7 @@ PROBLEM_COLUMNS = {
     "Column": st.column_config.TextColumn(width=100),
     "Problem": st.column_config.TextColumn(width=800),
 }
+CHOICES_SHOWN = 500  # findings listed in the picker at most; a longer register is narrowed first
 RAG_BADGES = {"red": "red", "amber": "orange", "green": "green", "blue": "blue", "white": "gray"}
 
 ds = app.dataset()
@@ -87,22 +88,56 @@ with st.container(border=True):
 
 # --- record a position ------------------------------------------------------------------------
 st.header("Record a position")
-choices = app.query("record_choices", as_at=latest, force_id=view.force_id)
+# ?rec=<rec_id> preselects a finding (the explorer's record links here). Not a bound widget:
+# a bound selectbox keeps its formatted label in the URL, and the contract is the rec_id.
+wanted = st.query_params.get("rec")
+# A long register (thousands of findings) is narrowed by words first: the list sends at most
+# CHOICES_SHOWN findings to the browser, always with the one the address names.
+every = app.query(
+    "record_choices", as_at=latest, force_id=view.force_id, q=None, limit=CHOICES_SHOWN
+)
+tracked = int(every[paging.TOTAL].iloc[0]) if not every.empty else 0
+find = None
+if tracked > CHOICES_SHOWN:
+    find = (
+        st.text_input(
+            "Find a finding",
+            key="record_find",
+            max_chars=200,
+            placeholder="A reference, a report's title or words of the text",
+            help=f"{tracked:,} findings: type to narrow the list below.",
+        ).strip()
+        or None
+    )
+choices = (
+    every
+    if find is None
+    else app.query(
+        "record_choices", as_at=latest, force_id=view.force_id, q=find, limit=CHOICES_SHOWN
+    )
+)
+matched = int(choices[paging.TOTAL].iloc[0]) if not choices.empty else 0
+if wanted and wanted not in set(choices["rec_id"]):
+    named = app.query("record_choices", as_at=latest, force_id=view.force_id, q=wanted, limit=None)
+    choices = pd.concat([named[named["rec_id"] == wanted], choices], ignore_index=True)
 labels = {
     row.rec_id: f"{row.reference} · {row.inspection_title or 'no report'} — {row.short_text}"
     for row in choices.itertuples(index=False)
 }
-# ?rec=<rec_id> preselects a finding (the explorer's record links here). Not a bound widget:
-# a bound selectbox keeps its formatted label in the URL, and the contract is the rec_id.
-wanted = st.query_params.get("rec")
 rec_id = st.selectbox(
     "Finding",
     list(labels),
     index=list(labels).index(wanted) if wanted in labels else None,
     format_func=lambda r: labels.get(r, r),
-    placeholder=f"Choose one of {len(labels):,} findings",
+    placeholder=(
+        f"Choose one of {matched:,} findings"
+        if matched <= CHOICES_SHOWN
+        else f"Choose one of the first {CHOICES_SHOWN:,} of {matched:,} findings, or narrow above"
+    ),
     key="record_rec",
 )
+if find and not matched:
+    st.caption(f"No finding matches “{find}”.")
 if rec_id and wanted != rec_id:
     st.query_params["rec"] = rec_id
 elif rec_id is None and wanted in labels:

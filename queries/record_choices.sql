@@ -1,8 +1,10 @@
 -- The findings an editor can record a position for: every recommendation the force tracks (also
 -- those whose report has no publication date yet), with its inspection and latest position.
+-- $q (null = every finding) narrows them, case-insensitively, to a reference, record id, report
+-- title or words of the text; $limit (null = all) caps the list, and total_rows counts every match.
 -- grain: one row per recommendation
 -- reads: recommendations, inspections, updates (through the rec_state macro)
--- params: $as_at DATE, $force_id VARCHAR (null = all forces)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $q VARCHAR, $limit BIGINT
 with
 
 recommendations as (
@@ -30,7 +32,14 @@ final as (
     from recommendations
     left join inspections using (inspection_id)
     left join state using (rec_id)
+    where $q::varchar is null
+       or contains(
+           lower(concat_ws(' ', recommendations.ref, recommendations.rec_id, inspections.title,
+                           recommendations.text)),
+           lower($q::varchar)
+       )
 )
 
-select * from final
+select *, count(*) over () as total_rows from final
 order by issued_on desc nulls first, inspection_title, reference, rec_id
+limit $limit::bigint

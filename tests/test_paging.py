@@ -121,3 +121,34 @@ def test_bundled_tables_fit_on_one_page_and_show_no_pager(monkeypatch):
     for page in ("pages/recommendations.py", "pages/record.py", "pages/data.py"):
         at = _page(monkeypatch, db.DEFAULT_DATA_DIR, page)
         assert not [n for n in at.number_input if n.label.startswith("Page (of ")], page
+
+
+def test_record_picker_lists_a_few_hundred_and_narrows_by_words(monkeypatch, long_register):
+    at = _page(monkeypatch, long_register, "pages/record.py")
+    picker = at.selectbox(key="record_rec")
+    assert len(picker.options) == 500
+    assert "Choose one of the first 500 of " in picker.proto.placeholder
+    reference = picker.options[0].split(" · ")[0]
+    at.text_input(key="record_find").set_value(reference).run()
+    narrowed = at.selectbox(key="record_rec").options
+    assert narrowed and len(narrowed) < 500
+    assert all(reference.lower() in o.lower() for o in narrowed)
+    at.text_input(key="record_find").set_value("no such words anywhere").run()
+    assert at.selectbox(key="record_rec").options == []
+    assert any("No finding matches" in c.value for c in at.caption)
+
+
+def test_record_picker_always_lists_the_finding_the_address_names(monkeypatch, long_register):
+    ds = db.load(long_register)
+    force = ds.query("tracking_forces")["force_id"].iloc[0]
+    every = ds.query("record_choices", as_at=dt.date.today(), force_id=force, q=None, limit=None)
+    last = every["rec_id"].iloc[-1]  # far beyond the first 500
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(long_register))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/record.py")
+    at.query_params["rec"] = last
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="record_rec").value == last
+    assert not [w for w in at.warning if "No finding" in w.value]

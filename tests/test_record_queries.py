@@ -15,7 +15,7 @@ ALL = dict(
 
 
 def test_record_choices_lists_every_finding_of_the_force(mini):
-    choices = mini.query("record_choices", as_at=JULY, force_id="wmp")
+    choices = mini.query("record_choices", as_at=JULY, force_id="wmp", q=None, limit=None)
     assert rows(choices, ["rec_id", "reference", "inspection_title", "status", "rag"]) == [
         ("n1", "N1", "National overview", "awaiting_allocation", "white"),
         ("r1", "R1", "National overview", "in_progress", "green"),
@@ -28,8 +28,21 @@ def test_record_choices_lists_every_finding_of_the_force(mini):
     assert choices.set_index("rec_id").loc["r2", "short_text"] == (
         "Detectives plan: - demand; and - workforce"
     )
-    gwent = mini.query("record_choices", as_at=JULY, force_id="gwent")
+    gwent = mini.query("record_choices", as_at=JULY, force_id="gwent", q=None, limit=None)
     assert list(gwent["rec_id"]) == ["g1"]
+
+
+def test_record_choices_narrow_by_words_and_cap_with_the_whole_count(mini):
+    def choices(q, limit=None):
+        return mini.query("record_choices", as_at=JULY, force_id="wmp", q=q, limit=limit)
+
+    assert list(choices("c1.1")["rec_id"]) == ["c1r1"]  # a reference, any case
+    assert list(choices("DETECTIVES")["rec_id"]) == ["r2"]  # words of the text
+    assert set(choices("wmp effectiveness")["rec_id"]) == {"c1", "c1r1"}  # the report title
+    capped = choices(None, limit=2)
+    assert list(capped["rec_id"]) == ["n1", "r1"]
+    assert set(capped["total_rows"]) == {6}
+    assert choices("' OR 1=1 --").empty
 
 
 def test_record_state_is_the_latest_position(mini):
