@@ -7,7 +7,6 @@ validation queries. The app and the CLI see the same list of problems.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
@@ -29,6 +28,9 @@ DEFAULT_DATA_DIR = ROOT / "data"
 SYNTHETIC_MARKER = "SYNTHETIC.md"
 # A data folder at least this big is loaded from CSV once, then from a typed DuckDB copy (see _cache).
 CACHE_MIN_BYTES = 16 * 1024 * 1024
+# DuckDB's memory while it builds that copy (it spills to disk beyond it): the whole load of the
+# stress set (3 GB of CSV) then stays under 4 GB.
+BUILD_MEMORY_LIMIT = "2GB"
 
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -147,7 +149,10 @@ def load(data_dir: Path | str | None = None) -> Dataset:
             marker = data_dir / SYNTHETIC_MARKER
             note = marker.read_text(encoding="utf-8") if marker.is_file() else None
             return Dataset(data_dir, version, con, [], note)
-    con = duckdb.connect(":memory:")
+    # A large folder is built straight into its typed copy, on disk, under a memory limit: DuckDB
+    # spills what does not fit instead of holding every raw and typed row in memory at once.
+    build = _build_path(cached) if cached is not None else None
+    con = _connect_build(build) if build is not None else duckdb.connect(":memory:")
     problems: list[Problem] = []
     row_problems: list[tuple[str, int, str, str]] = []  # (table, ordinal, column, message)
     broken: set[str] = set()
@@ -177,8 +182,8 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     marker = data_dir / SYNTHETIC_MARKER
     note = marker.read_text(encoding="utf-8") if marker.is_file() else None
     problems = sorted(set(problems))
-    if cached is not None and not problems:
-        con = _write_cache(con, cached)
+    if build is not None:
+        con = _keep_build(con, build, cached) if not problems else _discard_build(con, build)
     return Dataset(data_dir, version, con, problems, note)
 
 
@@ -430,37 +435,46 @@ def _remove_stale(path: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def _write_cache(con, path: Path) -> duckdb.DuckDBPyConnection:
-    """Copy the validated tables to path; return a connection on the copy (or con if it fails)."""
-    tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        con.execute(f"attach '{_quoted(tmp)}' as cache_out")
-        for name in [*TABLES, *_derived_names()]:
-            con.execute(
-                f'create table cache_out.main."{name}" as select * from memory.main."{name}"'
-            )
-        con.execute("use cache_out")
-        _create_macros(con)
-        con.execute("use memory")
-        con.execute("detach cache_out")
-        os.replace(tmp, path)
-        cached = duckdb.connect(str(path), read_only=True)
-    except (duckdb.Error, OSError):
-        for statement in ("use memory", "detach database if exists cache_out"):
-            with contextlib.suppress(duckdb.Error):
-                con.execute(statement)
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
-        return con
-    _remove_stale(path)
+def _build_path(cached: Path) -> Path:
+    return cached.with_name(f"{cached.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
+def _connect_build(build: Path) -> duckdb.DuckDBPyConnection:
+    build.parent.mkdir(parents=True, exist_ok=True)
+    _remove_files(build)
+    return duckdb.connect(str(build), config={"memory_limit": BUILD_MEMORY_LIMIT})
+
+
+def _keep_build(con, build: Path, path: Path) -> duckdb.DuckDBPyConnection:
+    """The validated build becomes the typed copy at path; a read-only connection on it."""
+    con.execute("checkpoint")
     con.close()
-    return cached
+    try:
+        os.replace(build, path)
+    except OSError:
+        return duckdb.connect(str(build), read_only=True)  # still valid, only not kept
+    _remove_files(Path(f"{build}.wal"))
+    _remove_stale(path)
+    return duckdb.connect(str(path), read_only=True)
 
 
-def _quoted(path: Path) -> str:
-    # ATTACH takes no bound parameters; the path is built here from a hash, quotes doubled anyway.
-    return str(path).replace("'", "''")
+def _discard_build(con, build: Path) -> duckdb.DuckDBPyConnection:
+    """Invalid data is never kept: the build is removed, and the dataset is the empty tables
+    (its problems are what is shown)."""
+    con.close()
+    _remove_files(build, Path(f"{build}.wal"))
+    empty = duckdb.connect(":memory:")
+    for table in TABLES.values():
+        _create_empty(empty, table)
+        empty.execute(f'alter table "{table.name}" drop column _row')
+    _create_derived(empty)
+    _create_macros(empty)
+    return empty
+
+
+def _remove_files(*paths: Path) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def _create_derived(con) -> None:

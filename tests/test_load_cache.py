@@ -64,8 +64,17 @@ def test_invalid_data_is_never_cached(cached_env):
     path = cached_env / "updates.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("in_progress,green,Review", "in_progress,purple,Review", 1))
-    assert db.load(cached_env).problems
-    assert not list(db.cache_dir().glob("*.duckdb"))
+    ds = db.load(cached_env)
+    assert ds.problems
+    # nothing half-written is left behind: the build is removed, and the dataset holds the
+    # empty tables (the problems are what is shown)
+    assert list(db.cache_dir().iterdir()) == []
+    assert ds.query("table_row_counts")["row_count"].sum() == 0
+
+
+def test_the_build_leaves_only_the_typed_copy(cached_env):
+    assert db.load(cached_env).problems == []
+    assert [p.suffix for p in db.cache_dir().iterdir()] == [".duckdb"]
 
 
 def test_small_folders_are_not_cached(tmp_path, monkeypatch):
