@@ -416,7 +416,14 @@ def _kind_word(kind: str) -> str:
 
 def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
     section = Section("Recent inspection activity", 2)
-    upcoming = ds.query("inspections_upcoming", force_id=force_id, as_at=meeting_on)
+    upcoming = ds.query(
+        "inspections_upcoming",
+        force_id=force_id,
+        as_at=meeting_on,
+        horizon_days=periods.UPCOMING_DAYS,
+        limit=None,
+        offset=0,
+    )
     undated = ds.query("inspections_undated", force_id=force_id)
     if upcoming.empty and undated.empty:
         return section.add(Paragraph("No upcoming or undated inspection activity is recorded."))

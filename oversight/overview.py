@@ -13,6 +13,8 @@ from oversight.explorer import FINDING_CHARS, first_words, references
 from oversight.periods import default_since, long_date
 
 HORIZON_DAYS = 90
+# Bars in the RAG-by-inspection chart: the inspections with most open findings; the rest summed.
+MAX_INSPECTIONS = 12
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import datetime as dt
 import pandas as pd
 
 SINCE_RULE = "the first day of the month three months before"
+# Upcoming inspections: fieldwork starting within this many days after the date.
+UPCOMING_DAYS = 365
 
 
 def long_date(value: object) -> str:

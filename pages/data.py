@@ -132,7 +132,13 @@ for paper in papers.itertuples(index=False):
         else f"- {paper.committee}"
     )
 st.subheader("Inspections")
-sources = app.query("inspection_sources")
+SOURCES_PAGE = "sources_page"
+sources_page = paging.fetch(
+    lambda limit, offset: app.query("inspection_sources", limit=limit, offset=offset),
+    SOURCES_PAGE,
+)
+sources = sources_page.rows
+paging.pager(sources_page, SOURCES_PAGE, noun="inspections")
 st.dataframe(
     sources.assign(
         kind=[labels.label(labels.INSPECTION_KIND_LABELS, k) for k in sources["kind"]],

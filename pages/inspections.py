@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from oversight import app, briefing, charts, explorer
+from oversight import app, briefing, charts, explorer, paging, periods
 from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 view = app.current_view()
@@ -150,10 +150,23 @@ else:
     )
 
 st.header("Upcoming")
-upcoming = app.query("inspections_upcoming", **params)
+UPCOMING_PAGE = f"upcoming_page_{view.force_id}_{view.as_at.isoformat()}"
+upcoming_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "inspections_upcoming",
+        horizon_days=periods.UPCOMING_DAYS,
+        limit=limit,
+        offset=offset,
+        **params,
+    ),
+    UPCOMING_PAGE,
+)
+upcoming = upcoming_page.rows
 if upcoming.empty:
-    st.write("No inspection fieldwork is recorded as starting after the as-at date.")
+    st.write("No inspection fieldwork is recorded as starting in the year after the as-at date.")
 else:
+    st.caption("Fieldwork starting in the year after the as-at date, the soonest first.")
+    paging.pager(upcoming_page, UPCOMING_PAGE, noun="inspections")
     st.dataframe(
         pd.DataFrame(
             {

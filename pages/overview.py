@@ -197,7 +197,12 @@ else:
 
 # --- RAG mix -------------------------------------------------------------------------------
 st.header("RAG mix")
-by_inspection = app.query("rag_by_inspection", as_at=as_at, force_id=view.force_id)
+by_inspection = app.query(
+    "rag_by_inspection",
+    as_at=as_at,
+    force_id=view.force_id,
+    max_inspections=overview.MAX_INSPECTIONS,
+)
 by_kind = app.query("rag_by_kind", as_at=as_at, force_id=view.force_id)
 if by_inspection.empty:
     st.write(f"No finding has been issued to {view.force_name} as at {when}.")
@@ -211,6 +216,14 @@ else:
         )
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(charts.rag_by_inspection_chart(by_inspection, as_at), width="stretch")
+        st.plotly_chart(
+            app.figure(charts.rag_by_inspection_chart, by_inspection, as_at), width="stretch"
+        )
+        if by_inspection["is_other"].any():
+            shown = by_inspection.loc[~by_inspection["is_other"], "inspection_id"].nunique()
+            st.caption(
+                f"The {shown} inspections with the most open findings, then the rest summed in "
+                "the last bar. The Recommendations explorer filters by any inspection."
+            )
     with right:
-        st.plotly_chart(charts.rag_by_kind_chart(by_kind, as_at), width="stretch")
+        st.plotly_chart(app.figure(charts.rag_by_kind_chart, by_kind, as_at), width="stretch")

@@ -1,7 +1,8 @@
 -- Where each inspection's facts come from, for the Data page's sources list.
 -- grain: one row per inspection
 -- reads: inspections
--- params: none
+-- params: $limit BIGINT (null = every row), $offset BIGINT
+-- Paged: total_rows on every row is the count of all inspections.
 select
     inspection_id,
     title,
@@ -11,5 +12,7 @@ select
     published_text,
     url,
     source,
+    count(*) over () as total_rows,
 from inspections
 order by published_on nulls last, inspection_id
+limit $limit::bigint offset $offset::bigint

@@ -1,7 +1,10 @@
--- Inspections whose fieldwork starts after the as-at date, with the planned window as worded.
+-- Inspections whose fieldwork starts after the as-at date and within $horizon_days of it, with
+-- the planned window as worded. Paged: $limit rows (null = all) from $offset, and total_rows
+-- counts them all.
 -- grain: one row per inspection
 -- reads: inspections
--- params: $force_id VARCHAR (null = all), $as_at DATE
+-- params: $force_id VARCHAR (null = all), $as_at DATE, $horizon_days INTEGER, $limit BIGINT,
+--         $offset BIGINT
 with
 
 inspections as (
@@ -21,8 +24,12 @@ final as (
         expected_publication,
         summary,
         url,
+        count(*) over () as total_rows,
     from inspections
     where fieldwork_start > $as_at::date
+      and fieldwork_start <= $as_at::date + to_days($horizon_days::integer)
 )
 
-select * from final order by fieldwork_start, inspection_id
+select * from final
+order by fieldwork_start, inspection_id
+limit $limit::bigint offset $offset::bigint

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import briefing, charts
+from oversight import briefing, charts, periods
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,7 +103,14 @@ def test_received_since_on_the_bundled_data(bundled):
 
 
 def test_upcoming_and_undated_on_the_bundled_data(bundled):
-    upcoming = bundled.query("inspections_upcoming", force_id="wmp", as_at=JUNE)
+    upcoming = bundled.query(
+        "inspections_upcoming",
+        force_id="wmp",
+        as_at=JUNE,
+        horizon_days=periods.UPCOMING_DAYS,
+        limit=None,
+        offset=0,
+    )
     assert rows(upcoming, ["inspection_id", "fieldwork_start"]) == [
         ("wmp-peel-2018-ipa", "2018-11-12")
     ]

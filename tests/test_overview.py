@@ -92,13 +92,25 @@ def test_kpis_for_gwent(mini):
 
 
 def test_rag_by_inspection_on_mini(mini):
-    mix = mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp")
+    mix = mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12)
     assert rows(mix, ["inspection_id", "rag", "rag_label", "items", "open_items"]) == [
         ("nat-2018", "amber", "Amber", 1, 1),
         ("nat-2018", "green", "Green", 2, 2),
         ("wmp-2016", "amber", "Amber", 1, 1),
         ("wmp-2016", "blue", "Blue", 1, 0),
     ]
+
+
+def test_rag_by_inspection_sums_the_rest_past_the_cap(mini):
+    mix = mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=1)
+    # nat-2018 has 3 open findings, wmp-2016 one: wmp-2016 is folded into the last bar.
+    assert rows(mix, ["inspection_id", "inspection_title", "rag", "items", "open_items"]) == [
+        ("nat-2018", "National overview", "amber", 1, 1),
+        ("nat-2018", "National overview", "green", 2, 2),
+        (None, "One other inspection", "amber", 1, 1),
+        (None, "One other inspection", "blue", 1, 0),
+    ]
+    assert list(mix["is_other"]) == [False, False, True, True]
 
 
 def test_rag_by_kind_on_mini(mini):
@@ -279,7 +291,7 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
 
 def test_rag_by_inspection_chart(mini):
     fig = charts.rag_by_inspection_chart(
-        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp"), JUNE
+        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE
     )
     assert [t.name for t in fig.data] == ["Amber", "Green", "Blue"]
     assert [t.marker.color for t in fig.data] == [

@@ -179,7 +179,7 @@ def rag_figures(ds):
             "chief officer lead",
         ),
         "rag_by_inspection_chart": lambda: charts.rag_by_inspection_chart(
-            ds.query("rag_by_inspection", as_at=JUNE, force_id="wmp"), JUNE
+            ds.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE
         ),
         "rag_by_kind_chart": lambda: charts.rag_by_kind_chart(
             ds.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE

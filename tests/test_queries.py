@@ -127,7 +127,10 @@ def test_data_quality_counts(mini):
 
 
 def test_inspection_sources(mini):
-    assert rows(mini.query("inspection_sources"), ["inspection_id", "published_on", "url"]) == [
+    assert rows(
+        mini.query("inspection_sources", limit=None, offset=0),
+        ["inspection_id", "published_on", "url"],
+    ) == [
         ("wmp-2016", "2017-03-02", None),
         ("nat-2018", "2018-03-22", "https://example.org/nat"),
         ("fraud", None, None),

@@ -95,7 +95,7 @@ def test_youth_out_of_court_recommendations_are_for_chief_constables(state):
 def test_state_of_policing_2018_has_no_recommendations(bundled):
     counts = bundled.query("rec_counts_by_inspection", force_id="wmp")
     assert "state-of-policing-2018" not in set(counts["inspection_id"])
-    sources = bundled.query("inspection_sources").set_index("inspection_id")
+    sources = bundled.query("inspection_sources", limit=None, offset=0).set_index("inspection_id")
     assert sources.loc["state-of-policing-2018", "published_on"].date() == dt.date(2018, 6, 12)
 
 
