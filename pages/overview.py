@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, charts, explorer, overview, periods
+from oversight import app, charts, explorer, overview, paging, periods
 
 view = app.current_view()
 as_at = view.as_at
@@ -70,23 +70,38 @@ st.caption(overview.workload_note(kpis))
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
-flagged = app.query("red_and_overdue", as_at=as_at, force_id=view.force_id)
-red_count = int(flagged["is_red"].sum())
-overdue_not_red = int(flagged["is_overdue_not_red"].sum())
+FLAGGED_PAGE = f"flagged_page_{view.force_id}_{as_at.isoformat()}"
+flagged_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "red_and_overdue", as_at=as_at, force_id=view.force_id, limit=limit, offset=offset
+    ),
+    FLAGGED_PAGE,
+)
+flagged = flagged_page.rows
+counted = flagged.iloc[0] if not flagged.empty else None
+red_count = int(counted["red_total"]) if counted is not None else 0
+overdue_count = int(counted["overdue_total"]) if counted is not None else 0
+overdue_not_red = int(counted["overdue_not_red_total"]) if counted is not None else 0
 sentences = []
 if red_count == 0:
     sentences.append(overview.nothing_red(as_at))
-if not flagged["is_overdue"].any():
+if overdue_count == 0:
     sentences.append(overview.nothing_overdue(as_at))
 if sentences:
     st.success(" ".join(sentences), icon=":material/check_circle:")
 if overdue_not_red:
     st.warning(
-        f"**{overdue_not_red}** overdue item{'s are' if overdue_not_red != 1 else ' is'} not "
+        f"**{overdue_not_red:,}** overdue item{'s are' if overdue_not_red != 1 else ' is'} not "
         "graded red: a committee member will ask why.",
         icon=":material/warning:",
     )
 if not flagged.empty:
+    paging.pager(
+        flagged_page,
+        FLAGGED_PAGE,
+        noun="items",
+        hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
+    )
     table = overview.red_overdue_frame(flagged)
     several = len(app.query("tracking_forces")) > 1
     context = explorer.link_context(as_at, view.latest_as_at, view.force_name if several else None)
@@ -164,17 +179,30 @@ else:
 
 # --- moves ---------------------------------------------------------------------------------
 st.header(f"Moved {window.phrase()}")
-moves = app.query("moves_since", since=window.since, as_at=as_at, force_id=view.force_id)
+MOVES_PAGE = f"moves_page_{view.force_id}_{as_at.isoformat()}_{window.since.isoformat()}"
+moves_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "moves_since",
+        since=window.since,
+        as_at=as_at,
+        force_id=view.force_id,
+        limit=limit,
+        offset=offset,
+    ),
+    MOVES_PAGE,
+)
+moves = moves_page.rows
 if moves.empty:
     st.write(f"No finding changed its status or RAG {window.phrase()} up to {when}.")
 else:
-    changed = int((~moves["is_new"]).sum())
-    new = int(moves["is_new"].sum())
+    new = int(moves["new_total"].iloc[0])
+    changed = moves_page.total - new
     st.write(
-        f"**{changed}** finding{'s' if changed != 1 else ''} changed status or RAG, and "
-        f"**{new}** had no position recorded on {app.long_date(window.since)} "
+        f"**{changed:,}** finding{'s' if changed != 1 else ''} changed status or RAG, and "
+        f"**{new:,}** had no position recorded on {app.long_date(window.since)} "
         "(issued since, or first recorded since)."
     )
+    paging.pager(moves_page, MOVES_PAGE, noun="findings", hint="Changes first, the latest first.")
     st.dataframe(
         overview.moves_frame(moves),
         hide_index=True,

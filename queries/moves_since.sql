@@ -3,7 +3,10 @@
 -- is included with an empty "from" (is_new).
 -- grain: one row per recommendation whose status or RAG changed
 -- reads: recommendations, updates, inspections (through the rec_state macro)
--- params: $since DATE, $as_at DATE, $force_id VARCHAR (null = all forces)
+-- Paged: $limit rows (null = all) from $offset; every row carries the counts of all of them
+-- (total_rows, new_total).
+-- params: $since DATE, $as_at DATE, $force_id VARCHAR (null = all forces), $limit BIGINT,
+--         $offset BIGINT
 with
 
 now_state as (
@@ -38,5 +41,7 @@ final as (
        or since_state.rag <> now_state.rag
 )
 
-select * from final
+select *, count(*) over () as total_rows, sum(is_new::integer) over () as new_total,
+from final
 order by is_new, moved_on desc nulls last, inspection_title, reference, rec_id
+limit $limit::bigint offset $offset::bigint

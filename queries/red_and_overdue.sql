@@ -3,7 +3,9 @@
 -- why. Only the force's own workload (items addressed to a national body are left out).
 -- grain: one row per recommendation that is red or overdue
 -- reads: recommendations, updates, inspections (through the rec_state macro)
--- params: $as_at DATE, $force_id VARCHAR (null = all forces)
+-- Paged: $limit rows (null = all) from $offset; every row carries the counts of all of them
+-- (total_rows, red_total, overdue_total, overdue_not_red_total).
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $limit BIGINT, $offset BIGINT
 with
 
 state as (
@@ -34,5 +36,12 @@ final as (
     where rag = 'red' or is_overdue
 )
 
-select * from final
+select
+    *,
+    count(*) over () as total_rows,
+    sum(is_red::integer) over () as red_total,
+    sum(is_overdue::integer) over () as overdue_total,
+    sum(is_overdue_not_red::integer) over () as overdue_not_red_total,
+from final
 order by is_red desc, days_overdue desc nulls last, due_on nulls last, rec_id
+limit $limit::bigint offset $offset::bigint

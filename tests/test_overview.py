@@ -125,19 +125,19 @@ def test_rag_by_kind_on_mini(mini):
 
 
 def test_red_and_overdue_flags_overdue_but_not_red(mini):
-    june = mini.query("red_and_overdue", as_at=JUNE, force_id="wmp")
+    june = mini.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     columns = ["rec_id", "chief_officer_lead", "due_on", "days_overdue", "rag"]
     assert rows(june, [*columns, "is_red", "is_overdue_not_red"]) == [
         ("r3", "ACC Crime", "2018-06-22", 6, "green", False, True)
     ]
-    july = mini.query("red_and_overdue", as_at=JULY, force_id="wmp")
+    july = mini.query("red_and_overdue", as_at=JULY, force_id="wmp", limit=None, offset=0)
     assert rows(july, [*columns, "is_red", "is_overdue_not_red"]) == [
         ("r3", "ACC Crime", "2018-06-22", 23, "red", True, False)
     ]
 
 
 def test_moves_since_the_last_meeting(mini):
-    moves = mini.query("moves_since", since=MARCH, as_at=JUNE, force_id="wmp")
+    moves = mini.query("moves_since", since=MARCH, as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(
         moves, ["rec_id", "status_from", "status_to", "rag_from", "rag_to", "is_new", "moved_on"]
     ) == [
@@ -145,12 +145,14 @@ def test_moves_since_the_last_meeting(mini):
         ("r2", "awaiting_allocation", "in_progress", "white", "amber", False, "2018-06-28"),
         ("r3", "awaiting_allocation", "in_progress", "white", "green", False, "2018-06-28"),
     ]
-    july = mini.query("moves_since", since=JUNE, as_at=JULY, force_id="wmp")
+    july = mini.query("moves_since", since=JUNE, as_at=JULY, force_id="wmp", limit=None, offset=0)
     assert rows(july, ["rec_id", "rag_from", "rag_to"]) == [("r3", "green", "red")]
 
 
 def test_moves_include_findings_with_no_earlier_position(mini):
-    moves = mini.query("moves_since", since=dt.date(2018, 1, 1), as_at=JUNE, force_id="wmp")
+    moves = mini.query(
+        "moves_since", since=dt.date(2018, 1, 1), as_at=JUNE, force_id="wmp", limit=None, offset=0
+    )
     assert rows(moves, ["rec_id", "status_from", "is_new"]) == [
         ("r1", None, True),
         ("r2", None, True),
@@ -192,7 +194,7 @@ def test_bundled_figures_as_at_june_2018(bundled):
     # 34 findings, 4 superseded: 30 open; none overdue or red; the three due dates are all
     # more than 90 days away (30 September and 31 October 2018).
     assert rows(kpis, ["open_now", "overdue_now", "red_now", "due_soon_now"]) == [(30, 0, 0, 0)]
-    assert bundled.query("red_and_overdue", as_at=JUNE, force_id="wmp").empty
+    assert bundled.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0).empty
 
 
 # --- the comparison window and the tiles ----------------------------------------------------
@@ -246,7 +248,9 @@ def test_tiles(mini):
 
 
 def test_red_overdue_frame_flags_overdue_but_not_red(mini):
-    frame = overview.red_overdue_frame(mini.query("red_and_overdue", as_at=JUNE, force_id="wmp"))
+    frame = overview.red_overdue_frame(
+        mini.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0)
+    )
     assert frame.iloc[0]["Why listed"] == "⚠ Overdue but not graded red"
     assert frame.iloc[0]["RAG"] == "● Green"
     assert frame.iloc[0]["Days overdue"] == 6
@@ -274,7 +278,9 @@ def test_table_height_shows_half_a_row_more_when_it_scrolls():
 
 
 def test_moves_frame_names_the_finding_and_its_inspection(bundled):
-    moves = bundled.query("moves_since", since=dt.date(2018, 3, 1), as_at=JUNE, force_id="wmp")
+    moves = bundled.query(
+        "moves_since", since=dt.date(2018, 3, 1), as_at=JUNE, force_id="wmp", limit=None, offset=0
+    )
     frame = overview.moves_frame(moves)
     assert list(frame.columns) == ["Reference", "Inspection", "Finding", "From", "To", "Recorded"]
     # The bundled 2016 findings have no reference in the report: their kind, not a record id.

@@ -152,3 +152,34 @@ def test_record_picker_always_lists_the_finding_the_address_names(monkeypatch, l
     assert not at.exception
     assert at.selectbox(key="record_rec").value == last
     assert not [w for w in at.warning if "No finding" in w.value]
+
+
+def test_red_and_overdue_counts_every_item_on_every_row(mini):
+    july = dt.date(2018, 7, 15)
+    page = mini.query("red_and_overdue", as_at=july, force_id="wmp", limit=1, offset=0)
+    assert list(
+        page[["total_rows", "red_total", "overdue_total", "overdue_not_red_total"]].iloc[0]
+    ) == [
+        1,
+        1,
+        1,
+        0,
+    ]
+    moves = mini.query(
+        "moves_since", since=dt.date(2018, 1, 1), as_at=JUNE, force_id="wmp", limit=2, offset=0
+    )
+    assert len(moves) == 2
+    assert set(moves["total_rows"]) == {3} and set(moves["new_total"]) == {3}
+
+
+def test_no_table_on_any_page_sends_more_than_a_page(monkeypatch, long_register):
+    for page in (
+        "pages/overview.py",
+        "pages/timeline.py",
+        "pages/owners.py",
+        "pages/inspections.py",
+        "pages/data.py",
+    ):
+        at = _page(monkeypatch, long_register, page)
+        sizes = [len(frame.value) for frame in at.dataframe]
+        assert sizes and max(sizes) <= paging.PAGE_ROWS, (page, sizes)
