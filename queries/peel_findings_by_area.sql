@@ -1,10 +1,10 @@
 -- The findings in the tracker behind a force's PEEL grades: per PEEL theme and cycle, how many
 -- causes of concern, areas for improvement and recommendations the force tracks, how many are
 -- open as at the date, and the force's grade for that theme in that cycle. A finding's cycle is
--- its PEEL report's peel_cycle or, where a data set leaves that column empty, the cycle named in
--- the report's title (reports of kind peel or peel_national); other findings have no cycle.
+-- its PEEL report's cycle (queries/derived/inspection_cycles.sql); other findings have no cycle.
 -- grain: one row per (cycle, theme, kind) with at least one finding
--- reads: recommendations, updates, inspections, peel_areas, peel_grades (rec_state macro)
+-- reads: recommendations, updates, inspections, inspection_cycles, peel_areas, peel_grades
+--        (rec_state macro)
 -- params: $force_id VARCHAR, $as_at DATE
 with
 
@@ -13,35 +13,10 @@ state as (
     from rec_state($as_at::date)
     where force_id = $force_id::varchar and peel_area is not null
 ),
-inspections as (select * from inspections),
 areas as (select * from peel_areas),
 grades as (select * from peel_grades where force_id = $force_id::varchar),
 
-cycles as (select distinct cycle from areas),
-
--- Failing peel_cycle, the longest cycle name found as a whole token in the title ("2018/19"
--- before "2018").
-cycle_in_title as (
-    select
-        inspections.inspection_id,
-        arg_max(cycles.cycle, length(cycles.cycle)) as cycle,
-    from inspections
-    inner join cycles
-        on regexp_matches(
-            inspections.title, '(^|[^0-9])' || regexp_escape(cycles.cycle) || '($|[^0-9/-])'
-        )
-    where inspections.kind in ('peel', 'peel_national')
-    group by inspections.inspection_id
-),
-
-inspection_cycle as (
-    select
-        inspections.inspection_id,
-        coalesce(inspections.peel_cycle, cycle_in_title.cycle) as cycle,
-    from inspections
-    left join cycle_in_title using (inspection_id)
-    where inspections.peel_cycle is not null or cycle_in_title.cycle is not null
-),
+inspection_cycle as (select * from inspection_cycles),
 
 theme_grades as (
     select
