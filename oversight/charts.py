@@ -6,6 +6,11 @@ legend entry and hover).
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -649,6 +654,69 @@ def _overview_wrap(text: object, width: int = 38) -> str:
     return "<br>".join(textwrap.wrap(words, width)) or "—"
 
 
+# --- building figures fast ---------------------------------------------------------------------
+#
+# Plotly checks every property of every object as it is set: a grade matrix built with
+# add_trace and update_* calls took 80 ms, most of it in those checks. The busiest charts are
+# therefore written as plain trace and layout dicts and made into a figure in one step without
+# the checks (2 ms). The test suite sets OVERSIGHT_VALIDATE_FIGURES=1, which checks every such
+# figure in full, so a misspelt property still fails a test.
+
+
+def _figure_from(data: list[dict], layout: dict) -> go.Figure:
+    spec = {"data": data, "layout": layout}
+    if os.environ.get("OVERSIGHT_VALIDATE_FIGURES") == "1":
+        return go.Figure(spec)
+    return go.Figure(spec, _validate=False)
+
+
+def _merge(target: dict, changes: dict) -> dict:
+    """Deep-merge changes into target (as plotly's update_* does), in place."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+@functools.lru_cache(maxsize=64)
+def _subplots_json(
+    cols: int, widths: tuple, spacing: float, titles: tuple, shared_yaxes: bool
+) -> str:
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(
+        rows=1,
+        cols=cols,
+        shared_yaxes=shared_yaxes,
+        column_widths=list(widths),
+        horizontal_spacing=spacing,
+        subplot_titles=list(titles),
+    )
+    layout = fig.to_plotly_json()["layout"]
+    layout.pop("template", None)
+    return json.dumps(layout)
+
+
+def _subplot_layout(
+    widths: list, spacing: float, titles: list, shared_yaxes: bool = False
+) -> dict:
+    """The layout of a one-row grid of panels (axes and their domains, panel titles), as
+    make_subplots draws it, computed once per shape."""
+    return json.loads(
+        _subplots_json(len(widths), tuple(widths), spacing, tuple(titles), shared_yaxes)
+    )
+
+
+def _axis_suffix(col: int) -> str:
+    return "" if col == 1 else str(col)
+
+
+def _axes(layout: dict, letter: str) -> list[dict]:
+    return [v for k, v in layout.items() if re.fullmatch(f"{letter}axis[0-9]*", k)]
+
+
 def rag_mix_bars(
     frame: pd.DataFrame,
     category: str,
@@ -667,41 +735,45 @@ def rag_mix_bars(
 
     order = list(dict.fromkeys(frame[category].astype(str)))
     ticks = [_overview_wrap(c) for c in order]
-    fig = go.Figure()
+    data = []
     for rag in RAG_ORDER:
         rows = frame[frame["rag"] == rag]
         if rows.empty:
             continue
         word = RAG_LABELS[rag]
-        fig.add_trace(
-            go.Bar(
-                name=word,
-                orientation="h",
-                y=[_overview_wrap(c) for c in rows[category].astype(str)],
-                x=[int(n) for n in rows["items"]],
-                text=[f"{word} {int(n)}" for n in rows["items"]],
+        data.append(
+            {
+                "type": "bar",
+                "name": word,
+                "orientation": "h",
+                "y": [_overview_wrap(c) for c in rows[category].astype(str)],
+                "x": [int(n) for n in rows["items"]],
+                "text": [f"{word} {int(n)}" for n in rows["items"]],
                 # Inside the segment; outside the bar's end when it does not fit (a bar with one
                 # short segment), so the word is never dropped.
-                textposition="auto",
-                insidetextanchor="middle",
-                textangle=0,
-                cliponaxis=False,
-                insidetextfont={"color": RAG_TEXT_COLOURS[rag]},
-                outsidetextfont={"color": "#202124"},
-                marker={"color": RAG_COLOURS[rag], "line": {"color": RAG_OUTLINE, "width": 1}},
-                hovertemplate=f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
-            )
+                "textposition": "auto",
+                "insidetextanchor": "middle",
+                "textangle": 0,
+                "cliponaxis": False,
+                "insidetextfont": {"color": RAG_TEXT_COLOURS[rag]},
+                "outsidetextfont": {"color": "#202124"},
+                "marker": {
+                    "color": RAG_COLOURS[rag],
+                    "line": {"color": RAG_OUTLINE, "width": 1},
+                },
+                "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
+            }
         )
-    fig.update_layout(
-        title=title,
-        barmode="stack",
-        height=190 + 48 * len(order),
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        showlegend=True,
+    layout = {
+        "title": {"text": title},
+        "barmode": "stack",
+        "height": 190 + 48 * len(order),
+        "font": {"family": FONT_FAMILY},
+        "plot_bgcolor": "#FFFFFF",
+        "showlegend": True,
         # A row under the axis title: at the side the legend sits in the gap between two charts
         # placed side by side, and above it wraps over the title in a narrow chart.
-        legend={
+        "legend": {
             "title": {"text": "RAG ", "side": "left"},
             "traceorder": "normal",
             "orientation": "h",
@@ -712,22 +784,22 @@ def rag_mix_bars(
             "yanchor": "bottom",
             "yref": "container",
         },
-        margin={"l": 10, "r": 20, "t": 60, "b": 90},
-        xaxis={
+        "margin": {"l": 10, "r": 20, "t": 60, "b": 90},
+        "xaxis": {
             "title": {"text": value_title},
             "gridcolor": "#E8EAED",
             # room after the longest bar for a label written outside it
             "range": [0, 1.2 * max(1, int(frame.groupby(category)["items"].sum().max()))],
         },
-        yaxis={
+        "yaxis": {
             "title": {"text": category_title},
             "type": "category",
             "categoryorder": "array",
             "categoryarray": list(reversed(ticks)),
             "automargin": True,
         },
-    )
-    return fig
+    }
+    return _figure_from(data, layout)
 
 
 def rag_by_inspection_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
@@ -817,64 +889,68 @@ def _source_text(url: object) -> str:
 
 def _grade_cells(
     cells: pd.DataFrame, xs: list, ys: list, x: str, y: str, hover: str
-) -> list[go.Heatmap]:
+) -> list[dict]:
     """One heatmap trace per cell word (grade or reason), each in its colour with its word."""
-    cells = cells.assign(word=_cell_words(cells))
+    words = _cell_words(cells)
+    column = {name: i for i, name in enumerate(xs)}
+    line = {name: i for i, name in enumerate(ys)}
+    placed: dict[str, list[tuple[int, int, str]]] = {}
+    for word, xv, yv, tip in zip(words, cells[x], cells[y], cells[hover], strict=True):
+        placed.setdefault(word, []).append((line[yv], column[xv], tip))
     traces = []
     for word in GRADE_CELL_ORDER:
-        chosen = cells[cells["word"] == word]
-        if chosen.empty:
+        if word not in placed:
             continue
         z = [[None] * len(xs) for _ in ys]
         text = [[""] * len(xs) for _ in ys]
         tips = [[""] * len(xs) for _ in ys]
-        for row in chosen.itertuples(index=False):
-            i, j = ys.index(getattr(row, y)), xs.index(getattr(row, x))
-            z[i][j], text[i][j], tips[i][j] = 1, _cell_text(word), getattr(row, hover)
+        for i, j, tip in placed[word]:
+            z[i][j], text[i][j], tips[i][j] = 1, _cell_text(word), tip
         colour = GRADE_CELL_COLOURS[word]
         traces.append(
-            go.Heatmap(
-                x=xs,
-                y=ys,
-                z=z,
-                text=text,
-                customdata=tips,
-                name=word,
-                legendgroup=word,
-                texttemplate="%{text}",
-                textfont={"color": GRADE_CELL_TEXT_COLOURS[word], "size": 12},
-                hovertemplate="%{customdata}<extra></extra>",
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                hoverongaps=False,
-                xgap=3,
-                ygap=3,
-            )
+            {
+                "type": "heatmap",
+                "x": list(xs),
+                "y": list(ys),
+                "z": z,
+                "text": text,
+                "customdata": tips,
+                "name": word,
+                "legendgroup": word,
+                "texttemplate": "%{text}",
+                "textfont": {"color": GRADE_CELL_TEXT_COLOURS[word], "size": 12},
+                "hovertemplate": "%{customdata}<extra></extra>",
+                "colorscale": [[0, colour], [1, colour]],
+                "showscale": False,
+                "hoverongaps": False,
+                "xgap": 3,
+                "ygap": 3,
+            }
         )
     return traces
 
 
-def _grade_legend(fig: go.Figure, words: list[str]) -> None:
+def _grade_legend(words: list[str]) -> list[dict]:
     """Legend entries (square swatch and word) for the cell words shown."""
-    for word in GRADE_CELL_ORDER:
-        if word not in words:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=word,
-                legendgroup=word,
-                marker={
-                    "symbol": "square",
-                    "size": 14,
-                    "color": GRADE_CELL_COLOURS[word],
-                    "line": {"color": RAG_OUTLINE, "width": 1},
-                },
-                hoverinfo="skip",
-            )
-        )
+    return [
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "name": word,
+            "legendgroup": word,
+            "marker": {
+                "symbol": "square",
+                "size": 14,
+                "color": GRADE_CELL_COLOURS[word],
+                "line": {"color": RAG_OUTLINE, "width": 1},
+            },
+            "hoverinfo": "skip",
+        }
+        for word in GRADE_CELL_ORDER
+        if word in words
+    ]
 
 
 def _wrap(text: str, width: int) -> str:
@@ -887,32 +963,36 @@ def _scale_title(scale_points: int, cycles: list[str]) -> str:
     return f"<b>{scale_points}-point scale</b>"
 
 
-def _scale_break(fig: go.Figure, panel_count: int, label_shift: int) -> None:
+def _scale_break(layout: dict, panel_count: int, label_shift: int) -> None:
     """The break between the 4-point and 5-point panels: a rule, and HMICFRS's caution above it."""
-    left_end = fig.layout.xaxis.domain[1]
-    right_start = fig.layout[f"xaxis{panel_count}"].domain[0]
+    left_end = layout["xaxis"]["domain"][1]
+    right_start = layout[f"xaxis{panel_count}"]["domain"][0]
     middle = (left_end + right_start) / 2
-    fig.add_shape(
-        type="line",
-        xref="paper",
-        yref="paper",
-        x0=middle,
-        x1=middle,
-        y0=0,
-        y1=1,
-        line={"color": "#000000", "width": 2, "dash": "dash"},
+    layout.setdefault("shapes", []).append(
+        {
+            "type": "line",
+            "xref": "paper",
+            "yref": "paper",
+            "x0": middle,
+            "x1": middle,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#000000", "width": 2, "dash": "dash"},
+        }
     )
-    fig.add_annotation(
-        xref="paper",
-        yref="paper",
-        x=middle,
-        y=1.0,
-        yanchor="bottom",
-        yshift=label_shift,
-        showarrow=False,
-        text="◀ Scale changed: not directly comparable ▶",
-        bgcolor="#FFFFFF",
-        font={"size": 12, "color": "#000000"},
+    layout.setdefault("annotations", []).append(
+        {
+            "xref": "paper",
+            "yref": "paper",
+            "x": middle,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "yshift": label_shift,
+            "showarrow": False,
+            "text": "◀ Scale changed: not directly comparable ▶",
+            "bgcolor": "#FFFFFF",
+            "font": {"size": 12, "color": "#000000"},
+        }
     )
 
 
@@ -923,12 +1003,10 @@ def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cyc
 
     Columns: row_pillar, theme, row_order, cycle, scale_points, area, grade, cell_state,
     source_url (the rows of queries/peel_grade_matrix.sql)."""
-    from plotly.subplots import make_subplots
-
     from oversight.labels import PILLAR_LABELS, THEME_LABELS, label
 
-    fig = go.Figure()
     if matrix.empty:
+        fig = go.Figure()
         fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
         fig.add_annotation(text="No PEEL grades for this force in the data", showarrow=False)
         return fig
@@ -951,53 +1029,60 @@ def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cyc
         (int(points), sorted(cells.loc[cells["scale_points"] == points, "cycle"].unique()))
         for points in scales
     ]
-    fig = make_subplots(
-        rows=1,
-        cols=len(panels),
+    layout = _subplot_layout(
+        [max(len(cycles), 1.3) for _, cycles in panels],
+        0.05 if len(panels) > 1 else 0.02,
+        [_scale_title(points, cycles) for points, cycles in panels],
         shared_yaxes=True,
-        column_widths=[max(len(cycles), 1.3) for _, cycles in panels],
-        horizontal_spacing=0.05 if len(panels) > 1 else 0.02,
-        subplot_titles=[_scale_title(points, cycles) for points, cycles in panels],
     )
     # Panel titles sit above the cycle labels, which are on top of the matrix.
-    fig.update_annotations(yshift=28, font={"size": 14})
+    for note in layout.get("annotations", []):
+        _merge(note, {"yshift": 28, "font": {"size": 14}})
+    data = []
     for col, (points, cycles) in enumerate(panels, start=1):
         panel = cells[cells["scale_points"] == points]
+        suffix = _axis_suffix(col)
         for trace in _grade_cells(panel, cycles, rows, "cycle", "row_label", "hover"):
-            trace.showlegend = False
-            fig.add_trace(trace, row=1, col=col)
-        fig.update_xaxes(
-            type="category",
-            categoryorder="array",
-            categoryarray=cycles,
-            side="top",
-            tickfont={"size": 13},
-            showgrid=False,
-            row=1,
-            col=col,
+            data.append({**trace, "showlegend": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+        _merge(
+            layout[f"xaxis{suffix}"],
+            {
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": cycles,
+                "side": "top",
+                "tickfont": {"size": 13},
+                "showgrid": False,
+            },
         )
-    _grade_legend(fig, _cell_words(cells))
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=rows,
-        autorange="reversed",
-        title_text=None,
-        showgrid=False,
-    )
-    fig.update_yaxes(title_text="Area (by theme)", row=1, col=1)
+    data += _grade_legend(_cell_words(cells))
+    for axis in _axes(layout, "y"):
+        _merge(
+            axis,
+            {
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": rows,
+                "autorange": "reversed",
+                "showgrid": False,
+            },
+        )
+        axis.pop("title", None)
+    layout["yaxis"]["title"] = {"text": "Area (by theme)"}
     if len(panels) > 1:
-        _scale_break(fig, len(panels), label_shift=48)
-    height = 150 + 46 * len(rows)
-    fig.update_layout(
-        title={"text": title},
-        height=height,
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        margin={"l": 10, "r": 10, "t": 130, "b": 20},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": None},
+        _scale_break(layout, len(panels), label_shift=48)
+    _merge(
+        layout,
+        {
+            "title": {"text": title},
+            "height": 150 + 46 * len(rows),
+            "font": {"family": FONT_FAMILY},
+            "plot_bgcolor": "#FFFFFF",
+            "margin": {"l": 10, "r": 10, "t": 130, "b": 20},
+            "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": {}},
+        },
     )
-    return fig
+    return _figure_from(data, layout)
 
 
 def peer_grade_grid(grid: pd.DataFrame, title: str) -> go.Figure:
@@ -1008,9 +1093,9 @@ def peer_grade_grid(grid: pd.DataFrame, title: str) -> go.Figure:
     (the rows of queries/peel_peer_grid.sql)."""
     from oversight.labels import THEME_LABELS, label
 
-    fig = go.Figure()
-    fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
     if grid.empty:
+        fig = go.Figure()
+        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
         fig.add_annotation(text="No areas to compare", showarrow=False)
         return fig
     cells = grid.copy()
@@ -1029,28 +1114,29 @@ def peer_grade_grid(grid: pd.DataFrame, title: str) -> go.Figure:
     ]
     forces = list(dict.fromkeys(cells["force_label"]))
     areas = list(dict.fromkeys(cells.sort_values("display_order")["area_label"]))
-    for trace in _grade_cells(cells, areas, forces, "area_label", "force_label", "hover"):
-        trace.showlegend = False
-        fig.add_trace(trace)
-    _grade_legend(fig, _cell_words(cells))
-    fig.update_xaxes(
-        type="category", side="top", title_text=None, tickfont={"size": 13}, showgrid=False
-    )
-    fig.update_yaxes(
-        type="category",
-        showgrid=False,
-        categoryorder="array",
-        categoryarray=forces,
-        autorange="reversed",
-        title_text="Force",
-    )
-    fig.update_layout(
-        height=200 + 46 * len(forces),
-        plot_bgcolor="#FFFFFF",
-        margin={"l": 10, "r": 10, "t": 150, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": None},
-    )
-    return fig
+    data = [
+        {**trace, "showlegend": False}
+        for trace in _grade_cells(cells, areas, forces, "area_label", "force_label", "hover")
+    ]
+    data += _grade_legend(_cell_words(cells))
+    layout = {
+        "title": {"text": title},
+        "font": {"family": FONT_FAMILY},
+        "xaxis": {"type": "category", "side": "top", "tickfont": {"size": 13}, "showgrid": False},
+        "yaxis": {
+            "type": "category",
+            "showgrid": False,
+            "categoryorder": "array",
+            "categoryarray": forces,
+            "autorange": "reversed",
+            "title": {"text": "Force"},
+        },
+        "height": 200 + 46 * len(forces),
+        "plot_bgcolor": "#FFFFFF",
+        "margin": {"l": 10, "r": 10, "t": 150, "b": 40},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": {}},
+    }
+    return _figure_from(data, layout)
 
 
 def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Figure:
@@ -1060,8 +1146,6 @@ def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Fig
     trend columns: theme, row_order, cycle, scale_points, area, grade, grade_rank
     (queries/peel_grade_trend.sql); scales columns: scale_points, grade, grade_rank
     (queries/peel_scales.sql)."""
-    from plotly.subplots import make_subplots
-
     from oversight.labels import THEME_LABELS, label
 
     if trend.empty:
@@ -1074,72 +1158,84 @@ def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Fig
         (int(points), sorted(trend.loc[trend["scale_points"] == points, "cycle"].unique()))
         for points in sorted(trend["scale_points"].unique())
     ]
-    fig = make_subplots(
-        rows=1,
-        cols=len(panels),
-        column_widths=[max(len(cycles), 1.5) for _, cycles in panels],
-        horizontal_spacing=0.16 if len(panels) > 1 else 0.02,
-        subplot_titles=[_scale_title(points, cycles) for points, cycles in panels],
+    layout = _subplot_layout(
+        [max(len(cycles), 1.5) for _, cycles in panels],
+        0.16 if len(panels) > 1 else 0.02,
+        [_scale_title(points, cycles) for points, cycles in panels],
     )
     themes = list(dict.fromkeys(trend["theme"]))
     # Lines on the same grade would hide each other: nudge each theme a little up or down
     # (the hover and the axis give the grade itself).
     nudges = {t: (i - (len(themes) - 1) / 2) * 0.06 for i, t in enumerate(themes)}
+    data: list[dict] = []
+    in_legend: set[str] = set()
     for col, (points, cycles) in enumerate(panels, start=1):
+        suffix = _axis_suffix(col)
         for index, theme in enumerate(themes):
             line = trend[(trend["theme"] == theme) & (trend["scale_points"] == points)]
             if line.empty:
                 continue
             colour = THEME_LINE_COLOURS[index % len(THEME_LINE_COLOURS)]
             name = label(THEME_LABELS, theme)
-            fig.add_trace(
-                go.Scatter(
-                    x=list(line["cycle"]),
-                    y=[rank + nudges[theme] for rank in line["grade_rank"]],
-                    mode="lines+markers",
-                    name=name,
-                    legendgroup=theme,
-                    showlegend=theme not in {t.legendgroup for t in fig.data},
-                    line={"color": colour, "width": 3},
-                    marker={"size": 10, "color": colour},
-                    text=list(line["grade"]),
-                    customdata=list(line["area"]),
-                    hovertemplate=f"<b>{name}</b><br>%{{x}}: <b>%{{text}}</b>"
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": list(line["cycle"]),
+                    "y": [float(rank) + nudges[theme] for rank in line["grade_rank"]],
+                    "mode": "lines+markers",
+                    "name": name,
+                    "legendgroup": theme,
+                    "showlegend": theme not in in_legend,
+                    "line": {"color": colour, "width": 3},
+                    "marker": {"size": 10, "color": colour},
+                    "text": list(line["grade"]),
+                    "customdata": list(line["area"]),
+                    "hovertemplate": f"<b>{name}</b><br>%{{x}}: <b>%{{text}}</b>"
                     "<br>%{customdata}<extra></extra>",
-                ),
-                row=1,
-                col=col,
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
+                }
             )
+            in_legend.add(theme)
         words = scales[scales["scale_points"] == points].sort_values("grade_rank")
-        fig.update_yaxes(
-            tickvals=list(words["grade_rank"]),
-            ticktext=list(words["grade"]),
-            range=[0.5, points + 0.5],
-            title_text="Grade" if col == 1 else None,
-            side="left" if col == 1 else "right",
-            gridcolor="#E0E0E0",
-            row=1,
-            col=col,
-        )
-        fig.update_xaxes(
-            type="category",
-            categoryorder="array",
-            categoryarray=cycles,
-            title_text="Cycle",
-            row=1,
-            col=col,
+        y_axis = {
+            "tickvals": [int(rank) for rank in words["grade_rank"]],
+            "ticktext": list(words["grade"]),
+            "range": [0.5, points + 0.5],
+            "side": "left" if col == 1 else "right",
+            "gridcolor": "#E0E0E0",
+        }
+        if col == 1:
+            y_axis["title"] = {"text": "Grade"}
+        _merge(layout[f"yaxis{suffix}"], y_axis)
+        _merge(
+            layout[f"xaxis{suffix}"],
+            {
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": cycles,
+                "title": {"text": "Cycle"},
+            },
         )
     if len(panels) > 1:
-        _scale_break(fig, len(panels), label_shift=30)
-    fig.update_layout(
-        title={"text": title},
-        height=480,
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        legend={"title": {"text": "Area"}, "orientation": "h", "yanchor": "top", "y": -0.2},
-        margin={"t": 90, "b": 40},
+        _scale_break(layout, len(panels), label_shift=30)
+    _merge(
+        layout,
+        {
+            "title": {"text": title},
+            "height": 480,
+            "font": {"family": FONT_FAMILY},
+            "plot_bgcolor": "#FFFFFF",
+            "legend": {
+                "title": {"text": "Area"},
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.2,
+            },
+            "margin": {"t": 90, "b": 40},
+        },
     )
-    return fig
+    return _figure_from(data, layout)
 
 
 def national_grade_bars(dist: pd.DataFrame, force_name: str, title: str) -> go.Figure:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,10 @@ from oversight import db
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Charts built from plain dicts skip plotly's property checks when the app runs (for speed); every
+# figure a test builds is checked in full, so a misspelt property fails here.
+os.environ["OVERSIGHT_VALIDATE_FIGURES"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -207,3 +207,12 @@ def test_every_rag_mark_carries_its_word(builder, data, request):
         rest = words_of(trace).replace(trace.name or "", "", 1)
         assert word in rest, f"{builder}: a {rag} mark shows no {word!r} beside it"
     assert fig.layout.title.text, f"{builder} has no title"
+
+
+def test_figures_built_from_dicts_are_checked_in_full_under_test():
+    from oversight import charts
+
+    good = charts._figure_from([{"type": "bar", "x": [1], "y": ["a"]}], {"height": 200})
+    assert good.layout.height == 200
+    with pytest.raises(ValueError, match="colour"):
+        charts._figure_from([{"type": "bar", "colour": "red"}], {})
