@@ -699,9 +699,7 @@ def _subplots_json(
     return json.dumps(layout)
 
 
-def _subplot_layout(
-    widths: list, spacing: float, titles: list, shared_yaxes: bool = False
-) -> dict:
+def _subplot_layout(widths: list, spacing: float, titles: list, shared_yaxes: bool = False) -> dict:
     """The layout of a one-row grid of panels (axes and their domains, panel titles), as
     make_subplots draws it, computed once per shape."""
     return json.loads(
@@ -887,9 +885,7 @@ def _source_text(url: object) -> str:
     return url
 
 
-def _grade_cells(
-    cells: pd.DataFrame, xs: list, ys: list, x: str, y: str, hover: str
-) -> list[dict]:
+def _grade_cells(cells: pd.DataFrame, xs: list, ys: list, x: str, y: str, hover: str) -> list[dict]:
     """One heatmap trace per cell word (grade or reason), each in its colour with its word."""
     words = _cell_words(cells)
     column = {name: i for i, name in enumerate(xs)}
@@ -1043,7 +1039,9 @@ def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cyc
         panel = cells[cells["scale_points"] == points]
         suffix = _axis_suffix(col)
         for trace in _grade_cells(panel, cycles, rows, "cycle", "row_label", "hover"):
-            data.append({**trace, "showlegend": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+            data.append(
+                {**trace, "showlegend": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+            )
         _merge(
             layout[f"xaxis{suffix}"],
             {
