@@ -54,7 +54,9 @@ if since == period.since:
     right.caption(f"Defaults to {period.since_words}.")
 
 
-@st.cache_data(max_entries=16, show_spinner="Writing the pack…")
+# Shared, not copied: the pack holds figures, and copying them out of a cache_data entry at
+# every rerun cost more than drawing them. Nothing changes a pack once it is built.
+@st.cache_resource(max_entries=16, show_spinner="Writing the pack…")
 def _pack(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None):
     return briefing.build(ds, meeting_on, since=since, force_id=force_id)
 
