@@ -345,3 +345,20 @@ def test_bundled_matrix_vulnerability_2015_2016(bundled):
         assert cells[("effectiveness", "vulnerability", cycle)] == "Requires improvement"
         assert cells[("effectiveness", "overall", cycle)] == "Good"
     assert cells[("effectiveness", "vulnerability", "2021/22")] == "Requires improvement"
+
+
+def test_inspection_cycles_read_the_cycle_from_the_title_when_the_column_is_empty(mini_copy):
+    # queries/derived/inspection_cycles.sql, built when the data loads
+    assert (db.QUERIES_DIR / "derived/inspection_cycles").with_suffix(".sql").is_file()
+    path = mini_copy / "inspections.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "p2122,PEEL 2021/22: an inspection of WMP,HMICFRS,peel,wmp,,,2022-05-01,,,\n"
+        + "t2016,Fraud 2016,HMICFRS,thematic,wmp,,,2016-05-01,,,\n",
+        encoding="utf-8",
+    )
+    ds = db.load(mini_copy)
+    assert ds.problems == []
+    got = ds.cursor().execute("select * from inspection_cycles order by 1").fetchall()
+    # a PEEL report's cycle is the cycle named in its title; other reports have none
+    assert got == [("p2122", "2021/22"), ("wmp-2016", "2016")]
