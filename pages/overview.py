@@ -244,14 +244,18 @@ else:
         )
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(
-            app.figure(charts.rag_by_inspection_chart, by_inspection, as_at), width="stretch"
-        )
-        if by_inspection["is_other"].any():
-            shown = by_inspection.loc[~by_inspection["is_other"], "inspection_id"].nunique()
+        # A national register: the inspections with most open findings are drawn, the rest
+        # (mostly closed work) are counted in words, so they do not dwarf the open ones.
+        drawn = by_inspection[~by_inspection["is_other"]]
+        rest = by_inspection[by_inspection["is_other"]]
+        st.plotly_chart(app.figure(charts.rag_by_inspection_chart, drawn, as_at), width="stretch")
+        if not rest.empty:
+            verb = "holds" if rest["inspection_title"].iloc[0].startswith("One ") else "hold"
             st.caption(
-                f"The {shown} inspections with the most open findings, then the rest summed in "
-                "the last bar. The Recommendations explorer filters by any inspection."
+                f"The {drawn['inspection_id'].nunique()} inspections with the most open findings. "
+                f"{rest['inspection_title'].iloc[0]} {verb} {int(rest['items'].sum()):,} more "
+                f"findings, {int(rest['open_items'].sum()):,} of them open: the Recommendations "
+                "explorer filters by any inspection."
             )
     with right:
         st.plotly_chart(app.figure(charts.rag_by_kind_chart, by_kind, as_at), width="stretch")

@@ -2,7 +2,7 @@
 -- green, blue and white. Only the force's own workload (items addressed to a national body are
 -- left out). A national register has thousands of inspections per force: the $max_inspections
 -- with the most open findings are kept (then the latest), and the rest are summed into one row
--- per RAG titled "Other N inspections" (inspection_id null, is_other true), drawn last.
+-- per RAG titled "Other N inspections" (inspection_id null, is_other true), listed last.
 -- grain: one row per (inspection, rag) with at least one finding, plus one per rag for the rest
 -- reads: recommendations, updates, inspections, rag (through the rec_state macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $max_inspections INTEGER

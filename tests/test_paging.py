@@ -4,13 +4,14 @@ page (a small synthetic national set), where no table sends more than a page of 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import db, explorer, paging, synth
+from oversight import db, explorer, overview, paging, synth
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
@@ -183,3 +184,15 @@ def test_no_table_on_any_page_sends_more_than_a_page(monkeypatch, long_register)
         at = _page(monkeypatch, long_register, page)
         sizes = [len(frame.value) for frame in at.dataframe]
         assert sizes and max(sizes) <= paging.PAGE_ROWS, (page, sizes)
+
+
+def test_overview_draws_the_busiest_inspections_and_counts_the_rest(monkeypatch, long_register):
+    at = _page(monkeypatch, long_register, "pages/overview.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    drawn = {y for trace in spec["data"] for y in trace["y"]}
+    assert len(drawn) == overview.MAX_INSPECTIONS
+    assert not any("other" in y.lower() for y in drawn)
+    caption = next(c.value for c in at.caption if "inspections with the most open" in c.value)
+    assert re.search(
+        r"Other [\d,]+ inspections hold [\d,]+ more findings, [\d,]+ of them open", caption
+    )
