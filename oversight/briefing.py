@@ -424,7 +424,7 @@ def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
         limit=None,
         offset=0,
     )
-    undated = ds.query("inspections_undated", force_id=force_id)
+    undated = ds.query("inspections_undated", force_id=force_id, limit=None, offset=0)
     if upcoming.empty and undated.empty:
         return section.add(Paragraph("No upcoming or undated inspection activity is recorded."))
     for row in upcoming.itertuples():
@@ -459,7 +459,7 @@ def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
 
 def _completed(ds, p: dict, since_long: str) -> Section:
     section = Section("Inspections completed since the last meeting", 2)
-    done = ds.query("inspections_completed_since", **p)
+    done = ds.query("inspections_completed_since", limit=None, offset=0, **p)
     if done.empty:
         return section.add(
             Paragraph(f"No inspection fieldwork ended between {since_long} and the meeting.")
@@ -485,7 +485,7 @@ def _completed(ds, p: dict, since_long: str) -> Section:
 
 def _received(ds, p: dict, since_long: str) -> list[Section]:
     section = Section("Inspection reports received since the last meeting", 2)
-    received = ds.query("inspections_received_since", **p)
+    received = ds.query("inspections_received_since", limit=None, offset=0, **p)
     if received.empty:
         return [
             section.add(Paragraph(f"No report was published between {since_long} and the meeting."))

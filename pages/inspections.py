@@ -66,10 +66,18 @@ else:
     )
 
 st.header("Completed since the last meeting")
-completed = app.query("inspections_completed_since", since=since, **params)
+scope = f"{view.force_id}_{view.as_at.isoformat()}_{since.isoformat()}"
+completed_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "inspections_completed_since", since=since, limit=limit, offset=offset, **params
+    ),
+    f"completed_page_{scope}",
+)
+completed = completed_page.rows
 if completed.empty:
     st.write(f"No inspection fieldwork ended between {app.long_date(since)} and the as-at date.")
 else:
+    paging.pager(completed_page, f"completed_page_{scope}", noun="inspections")
     st.dataframe(
         pd.DataFrame(
             {
@@ -90,10 +98,17 @@ else:
     )
 
 st.header("Received since the last meeting")
-received = app.query("inspections_received_since", since=since, **params)
+received_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "inspections_received_since", since=since, limit=limit, offset=offset, **params
+    ),
+    f"received_page_{scope}",
+)
+received = received_page.rows
 if received.empty:
     st.write(f"No report was published between {app.long_date(since)} and the as-at date.")
 else:
+    paging.pager(received_page, f"received_page_{scope}", noun="reports")
     links = ["recommendations?" + urlencode({"inspection": i}) for i in received["inspection_id"]]
     findings = [
         kind_breakdown({"recommendation": r, "area_for_improvement": a, "cause_of_concern": c})
@@ -191,9 +206,16 @@ else:
         },
     )
 
-undated = app.query("inspections_undated", force_id=view.force_id)
+undated_page = paging.fetch(
+    lambda limit, offset: app.query(
+        "inspections_undated", force_id=view.force_id, limit=limit, offset=offset
+    ),
+    f"undated_page_{view.force_id}",
+)
+undated = undated_page.rows
 if not undated.empty:
     st.subheader("Recorded without dates")
+    paging.pager(undated_page, f"undated_page_{view.force_id}", noun="inspections")
     st.dataframe(
         pd.DataFrame(
             {

@@ -1,7 +1,9 @@
 -- Inspections whose fieldwork ended in a period and whose report was not yet published at its end.
 -- grain: one row per inspection
 -- reads: inspections
--- params: $force_id VARCHAR (null = all), $since DATE, $as_at DATE
+-- params: $force_id VARCHAR (null = all), $since DATE, $as_at DATE, $limit BIGINT (null = every row),
+--         $offset BIGINT
+-- Paged: total_rows on every row is the count of all rows before the limit.
 with
 
 inspections as (
@@ -27,4 +29,5 @@ final as (
         and (published_on is null or published_on > $as_at::date)
 )
 
-select * from final order by fieldwork_end, inspection_id
+select *, count(*) over () as total_rows from final order by fieldwork_end, inspection_id
+limit $limit::bigint offset $offset::bigint

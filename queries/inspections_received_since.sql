@@ -2,7 +2,9 @@
 -- for the force and who owns them.
 -- grain: one row per inspection published in the period
 -- reads: inspections, recommendations, updates (through rec_state)
--- params: $force_id VARCHAR (null = all), $since DATE, $as_at DATE
+-- params: $force_id VARCHAR (null = all), $since DATE, $as_at DATE, $limit BIGINT (null = every row),
+--         $offset BIGINT
+-- Paged: total_rows on every row is the count of all rows before the limit.
 with
 
 inspections as (
@@ -52,4 +54,5 @@ final as (
     where inspections.published_on between $since::date and $as_at::date
 )
 
-select * from final order by published_on, recommendations desc, findings desc, inspection_id
+select *, count(*) over () as total_rows from final order by published_on, recommendations desc, findings desc, inspection_id
+limit $limit::bigint offset $offset::bigint

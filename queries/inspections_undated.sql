@@ -2,7 +2,9 @@
 -- insight visits, submissions, with their timing as worded.
 -- grain: one row per inspection
 -- reads: inspections
--- params: $force_id VARCHAR (null = all)
+-- params: $force_id VARCHAR (null = all), $limit BIGINT (null = every row),
+--         $offset BIGINT
+-- Paged: total_rows on every row is the count of all rows before the limit.
 with
 
 inspections as (
@@ -28,4 +30,5 @@ final as (
         and published_text is null
 )
 
-select * from final order by kind, inspection_id
+select *, count(*) over () as total_rows from final order by kind, inspection_id
+limit $limit::bigint offset $offset::bigint

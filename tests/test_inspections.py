@@ -60,19 +60,28 @@ def test_calendar_plans_open_ended_fieldwork_from_its_wording(bundled):
 
 
 def test_completed_since_on_mini(mini):
-    done = mini.query("inspections_completed_since", force_id="wmp", since=MARCH, as_at=JUNE)
+    done = mini.query(
+        "inspections_completed_since", force_id="wmp", since=MARCH, as_at=JUNE, limit=None, offset=0
+    )
     assert rows(done, ["inspection_id", "fieldwork_end", "expected_publication"]) == [
         ("fraud", "2018-05-02", "autumn 2018")
     ]
     # Fieldwork that ended before the period is not "since the last meeting".
     later = mini.query(
-        "inspections_completed_since", force_id="wmp", since=dt.date(2018, 5, 3), as_at=JUNE
+        "inspections_completed_since",
+        force_id="wmp",
+        since=dt.date(2018, 5, 3),
+        as_at=JUNE,
+        limit=None,
+        offset=0,
     )
     assert later.empty
 
 
 def test_received_since_counts_findings_and_owners_on_mini(mini):
-    got = mini.query("inspections_received_since", force_id="wmp", since=MARCH, as_at=JUNE)
+    got = mini.query(
+        "inspections_received_since", force_id="wmp", since=MARCH, as_at=JUNE, limit=None, offset=0
+    )
     assert rows(
         got,
         [
@@ -86,12 +95,21 @@ def test_received_since_counts_findings_and_owners_on_mini(mini):
         ],
     ) == [("nat-2018", "2018-03-22", 4, 4, 1, 0, "ACC Crime; ACC Local Policing")]
     # Gwent's copy of the same national recommendations is Gwent's, not West Midlands'.
-    gwent = mini.query("inspections_received_since", force_id="gwent", since=MARCH, as_at=JUNE)
+    gwent = mini.query(
+        "inspections_received_since",
+        force_id="gwent",
+        since=MARCH,
+        as_at=JUNE,
+        limit=None,
+        offset=0,
+    )
     assert rows(gwent, ["inspection_id", "findings", "owners"]) == [("nat-2018", 1, "ACC Ops")]
 
 
 def test_received_since_on_the_bundled_data(bundled):
-    got = bundled.query("inspections_received_since", force_id="wmp", since=MARCH, as_at=JUNE)
+    got = bundled.query(
+        "inspections_received_since", force_id="wmp", since=MARCH, as_at=JUNE, limit=None, offset=0
+    )
     assert rows(got, ["inspection_id", "published_on", "findings", "without_owner"]) == [
         ("peel-2017-effectiveness-national", "2018-03-22", 3, 0),
         ("wmp-peel-2017-effectiveness", "2018-03-22", 1, 1),
@@ -114,7 +132,7 @@ def test_upcoming_and_undated_on_the_bundled_data(bundled):
     assert rows(upcoming, ["inspection_id", "fieldwork_start"]) == [
         ("wmp-peel-2018-ipa", "2018-11-12")
     ]
-    undated = bundled.query("inspections_undated", force_id="wmp")
+    undated = bundled.query("inspections_undated", force_id="wmp", limit=None, offset=0)
     assert sorted(undated["inspection_id"]) == [
         "wmp-crime-file-review-2018",
         "wmp-fms-2018",
