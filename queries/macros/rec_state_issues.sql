@@ -4,7 +4,7 @@
 -- whose report has no publication date. Recommendations addressed to national bodies are not
 -- force workload and are left out. (Named to sort after rec_state.sql, which it builds on.)
 -- grain: one row per (recommendation, issue found)
--- reads: recommendations, updates, inspections (also through the rec_state macro)
+-- reads: recommendations, updates (as update_spans), inspections (also through rec_state)
 -- params: as_at_date DATE, force VARCHAR (null = all forces) (macro arguments)
 create or replace macro rec_state_issues(as_at_date, force) as table
 with
@@ -15,7 +15,14 @@ recommendations as (
       and (force is null or force_id = force)
 ),
 inspections as (select * from inspections),
-updates as (select * from updates where as_at <= as_at_date),
+-- the force's updates only: update_spans is stored by rec_id (a force's together), so the semi
+-- join lets DuckDB skip the other forces' rows
+updates as (
+    select update_spans.*
+    from update_spans
+    semi join recommendations using (rec_id)
+    where update_spans.as_at <= as_at_date
+),
 
 all_state as (
     select * from rec_state(as_at_date)
