@@ -311,7 +311,7 @@ if record_id:
         with side, st.container(border=True):
             st.markdown("\n\n".join(explorer.record_facts(r)))
 
-        family = app.query("rec_family", as_at=as_at, rec_id=record_id)
+        family = app.query("rec_family", as_at=as_at, rec_id=record_id, force_id=view.force_id)
         if not family.empty:
             st.subheader("Related findings")
             several = len(app.query("tracking_forces")) > 1

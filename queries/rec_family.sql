@@ -2,12 +2,10 @@
 -- recommendations; or, for a cause of concern, the recommendations made under it.
 -- grain: one row per related finding (the record itself is not listed)
 -- reads: recommendations, updates, inspections (through the rec_state macro)
--- params: $as_at DATE, $rec_id VARCHAR
+-- params: $as_at DATE, $rec_id VARCHAR, $force_id VARCHAR (the view's force; null = all forces)
 with
 
 recommendations as (select * from recommendations),
-state as (select * from rec_state($as_at::date)),
-
 this_rec as (
     select rec_id, parent_rec_id from recommendations where rec_id = $rec_id::varchar
 ),
@@ -28,6 +26,12 @@ related as (
     select recommendations.rec_id, 'child', 3
     from recommendations
     inner join this_rec on recommendations.parent_rec_id = this_rec.rec_id
+),
+
+-- the state of the force's findings only (not of every force's), when the view names a force
+state as (
+    select * from rec_state($as_at::date)
+    where $force_id::varchar is null or force_id = $force_id::varchar
 ),
 
 final as (

@@ -12,7 +12,10 @@ recommendations as (
     where $force_id::varchar is null or force_id = $force_id::varchar
 ),
 inspections as (select * from inspections),
-state as (select * from rec_state($as_at::date)),
+state as (
+    select * from rec_state($as_at::date)
+    where $force_id::varchar is null or force_id = $force_id::varchar
+),
 
 final as (
     select

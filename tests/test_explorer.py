@@ -158,15 +158,15 @@ def test_rec_record(mini):
 
 
 def test_rec_family(mini):
-    child = mini.query("rec_family", as_at=JUNE, rec_id="c1r1")
+    child = mini.query("rec_family", as_at=JUNE, rec_id="c1r1", force_id="wmp")
     assert rows(child, ["relation", "rec_id", "reference", "status", "rag"]) == [
         ("parent", "c1", "C1", "in_progress", "amber")
     ]
-    parent = mini.query("rec_family", as_at=JUNE, rec_id="c1")
+    parent = mini.query("rec_family", as_at=JUNE, rec_id="c1", force_id="wmp")
     assert rows(parent, ["relation", "rec_id", "kind", "status", "rag"]) == [
         ("child", "c1r1", "recommendation", "closed", "blue")
     ]
-    assert mini.query("rec_family", as_at=JUNE, rec_id="r1").empty
+    assert mini.query("rec_family", as_at=JUNE, rec_id="r1", force_id="wmp").empty
 
 
 def test_rec_history(mini):
@@ -357,7 +357,9 @@ def test_record_lines(mini):
         "- **15 July 2018**: In progress · ● Red. Slipped. (recorded by Analyst)",
         "- **28 June 2018**: In progress · ● Green. Bail scrutinised. (recorded by Analyst)",
     ]
-    family = explorer.family_lines(mini.query("rec_family", as_at=JUNE, rec_id="c1r1"))
+    family = explorer.family_lines(
+        mini.query("rec_family", as_at=JUNE, rec_id="c1r1", force_id="wmp")
+    )
     assert family == [
         "- Made under cause of concern: [C1](recommendations?rec=c1) Missing children "
         "(In progress · Amber)"

@@ -12,6 +12,7 @@ now_state as (
 
 then_state as (
     select rec_id, rag, status from rec_state($since::date)
+    where $force_id::varchar is null or force_id = $force_id::varchar
 ),
 
 rag as (select rag, display_order from rag),
