@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from oversight import labels, periods
+from oversight import db, labels, periods
 from oversight.labels import label
 from oversight.periods import long_date
 
@@ -288,6 +288,7 @@ def build(
     force_id, force_name = _force(ds, force_id)
     p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
     q = {"force_id": force_id, "as_at": meeting_on}
+    ds = db.prefetch(ds, _pack_queries(force_id, period, p, q))
     since_long, meeting_long = long_date(period.since), long_date(meeting_on)
 
     sections: list[Section] = []
@@ -390,6 +391,37 @@ def build(
         sections=sections,
         footer=footer,
     )
+
+
+def _pack_queries(force_id: str | None, period: Period, p: dict, q: dict) -> list[tuple]:
+    """Every query the sections below run, with their parameters, to run them ahead and two at a
+    time (tests/test_briefing.py checks that the sections ask for nothing else)."""
+    paged = {"limit": None, "offset": 0}
+    specs = [
+        ("briefing/tracking_summary", p),
+        (
+            "inspections_upcoming",
+            {
+                "force_id": force_id,
+                "as_at": period.meeting_on,
+                "horizon_days": periods.UPCOMING_DAYS,
+                **paged,
+            },
+        ),
+        ("inspections_undated", {"force_id": force_id, **paged}),
+        ("inspections_completed_since", {**paged, **p}),
+        ("inspections_received_since", {**paged, **p}),
+        ("briefing/received_findings", p),
+        ("briefing/red_outstanding", q),
+        ("briefing/rag_mix", p),
+        ("briefing/status_moves", p),
+        ("briefing/rag_changes", p),
+        ("briefing/deadlines", {"next_on": period.next_on, **q}),
+        ("briefing/contact", p),
+    ]
+    if force_id is not None:
+        specs += [("briefing/peel_grades", q), ("briefing/peel_moves", q)]
+    return specs
 
 
 def _force(ds, force_id: str | None) -> tuple[str | None, str]:

@@ -423,3 +423,38 @@ def test_grade_matrix_figure_writes_each_grade(bundled):
     row = list(inadequate.y).index("Protecting vulnerable people")
     assert inadequate.text[row][list(inadequate.x).index("2017")] == "Inadequate"
     assert list(inadequate.x) == ["2015", "2016", "2017"]
+
+
+@pytest.mark.parametrize("force_id", ["wmp", "gwent"])
+def test_the_pack_runs_its_queries_ahead_and_asks_for_nothing_else(mini, monkeypatch, force_id):
+    from oversight import db
+
+    made = []
+
+    def spying(ds, specs, workers=db.QUERY_WORKERS):
+        made.append(db_prefetch(ds, specs, workers))
+        return made[-1]
+
+    db_prefetch = db.prefetch
+    monkeypatch.setattr(db, "prefetch", spying)
+    pack = briefing.build(mini, JUNE, force_id=force_id)
+    assert len(made) == 1 and made[0].misses == []
+    # the same pack as one query at a time
+    monkeypatch.setattr(db, "prefetch", lambda ds, specs, workers=1: db_prefetch(ds, specs, 1))
+    assert briefing.build(mini, JUNE, force_id=force_id).text() == pack.text()
+
+
+def test_prefetched_results_are_the_queries_results(mini):
+    from oversight import db
+
+    specs = [
+        ("briefing/red_outstanding", {"force_id": "wmp", "as_at": JUNE}),
+        ("tracking_forces", {}),
+    ]
+    ahead = db.prefetch(mini, specs)
+    for name, params in specs:
+        assert ahead.query(name, **params).equals(mini.query(name, **params))
+    assert ahead.misses == []
+    assert ahead.query("latest_as_at").equals(mini.query("latest_as_at"))
+    assert ahead.misses == ["latest_as_at"]
+    assert ahead.version == mini.version
