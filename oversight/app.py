@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from oversight import charts, db
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
@@ -53,6 +55,22 @@ def query(name: str, **params: object) -> pd.DataFrame:
     ds = dataset()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _query(str(ds.data_dir), ds.version, name, frozen)
+
+
+def prefetch(*specs: tuple[str, dict]) -> None:
+    """Run these named queries into the query cache two at a time, before the page asks for
+    them one by one (DuckDB plans and runs outside the GIL; see db.prefetch). Queries already
+    cached cost nothing here."""
+    ctx = get_script_run_ctx()
+
+    def warm(spec: tuple[str, dict]) -> None:
+        if ctx is not None:
+            add_script_run_ctx(threading.current_thread(), ctx)
+        name, params = spec
+        query(name, **params)
+
+    with ThreadPoolExecutor(max_workers=db.QUERY_WORKERS) as pool:
+        list(pool.map(warm, specs))
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)

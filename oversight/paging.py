@@ -51,8 +51,7 @@ def fetch(run: Callable[[int | None, int], pd.DataFrame], key: str, size: int = 
     `key` should change when the filters change, so a new filter starts at page 1. A page past
     the end (the filters narrowed under it) falls back to the first.
     """
-    number = st.session_state.get(key, 1)
-    number = number if isinstance(number, int) and number >= 1 else 1
+    number = _number(key)
     rows = run(size, (number - 1) * size)
     if rows.empty and number > 1:
         number = 1
@@ -60,6 +59,16 @@ def fetch(run: Callable[[int | None, int], pd.DataFrame], key: str, size: int = 
     st.session_state[key] = number
     total = int(rows[TOTAL].iloc[0]) if not rows.empty else 0
     return Page(rows.drop(columns=[TOTAL]).reset_index(drop=True), total, number, size)
+
+
+def _number(key: str) -> int:
+    number = st.session_state.get(key, 1)
+    return number if isinstance(number, int) and number >= 1 else 1
+
+
+def window(key: str, size: int = PAGE_ROWS) -> dict[str, int]:
+    """The limit and offset fetch(…, key, size) will ask for (to prefetch the same query)."""
+    return {"limit": size, "offset": (_number(key) - 1) * size}
 
 
 def pager(page: Page, key: str, noun: str = "rows", hint: str = "") -> None:

@@ -33,6 +33,35 @@ if meetings.empty:
     )
 window = overview.comparison_window(meetings, as_at, chosen_since)
 
+# Every query of the page, declared once: run ahead two at a time, then read one by one below.
+scope = {"as_at": as_at, "force_id": view.force_id}
+FLAGGED_PAGE = f"flagged_page_{view.force_id}_{as_at.isoformat()}"
+MOVES_PAGE = f"moves_page_{view.force_id}_{as_at.isoformat()}_{window.since.isoformat()}"
+QUERIES = {
+    "kpis": (
+        "overview_kpis",
+        {
+            **scope,
+            "since": window.since,
+            "prev_since": window.prev_since,
+            "horizon_days": overview.HORIZON_DAYS,
+        },
+    ),
+    "flagged": ("red_and_overdue", {**scope, **paging.window(FLAGGED_PAGE)}),
+    "due": ("due_next", {**scope, "max_rows": overview.DUE_NEXT_ROWS}),
+    "moves": ("moves_since", {**scope, "since": window.since, **paging.window(MOVES_PAGE)}),
+    "by_inspection": ("rag_by_inspection", {**scope, "max_inspections": overview.MAX_INSPECTIONS}),
+    "by_kind": ("rag_by_kind", scope),
+    "forces": ("tracking_forces", {}),
+}
+app.prefetch(*QUERIES.values())
+
+
+def run(key: str, **paged: int):
+    name, params = QUERIES[key]
+    return app.query(name, **{**params, **paged})
+
+
 if window.from_meeting:
     st.caption(
         f"{view.force_name} · as at {when} · changes {window.phrase()} "
@@ -47,14 +76,7 @@ else:
         "no further action since then."
     )
 
-kpis = app.query(
-    "overview_kpis",
-    as_at=as_at,
-    since=window.since,
-    prev_since=window.prev_since,
-    horizon_days=overview.HORIZON_DAYS,
-    force_id=view.force_id,
-)
+kpis = run("kpis")
 columns = st.columns(5)
 for column, tile in zip(columns, overview.tiles(kpis, window, as_at), strict=True):
     column.metric(
@@ -70,12 +92,8 @@ st.caption(overview.workload_note(kpis))
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
-FLAGGED_PAGE = f"flagged_page_{view.force_id}_{as_at.isoformat()}"
 flagged_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "red_and_overdue", as_at=as_at, force_id=view.force_id, limit=limit, offset=offset
-    ),
-    FLAGGED_PAGE,
+    lambda limit, offset: run("flagged", limit=limit, offset=offset), FLAGGED_PAGE
 )
 flagged = flagged_page.rows
 counted = flagged.iloc[0] if not flagged.empty else None
@@ -103,7 +121,7 @@ if not flagged.empty:
         hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
     )
     table = overview.red_overdue_frame(flagged)
-    several = len(app.query("tracking_forces")) > 1
+    several = len(run("forces")) > 1
     context = explorer.link_context(as_at, view.latest_as_at, view.force_name if several else None)
     table["Record"] = [
         explorer.url(explorer.Filters(rec=r), context=context) for r in flagged["rec_id"]
@@ -149,7 +167,7 @@ if not flagged.empty:
 
 # --- due next ------------------------------------------------------------------------------
 st.header("Due next")
-due = app.query("due_next", as_at=as_at, force_id=view.force_id, max_rows=overview.DUE_NEXT_ROWS)
+due = run("due")
 if due.empty:
     st.write(f"No open finding has a due date on or after {when}.")
 else:
@@ -179,17 +197,8 @@ else:
 
 # --- moves ---------------------------------------------------------------------------------
 st.header(f"Moved {window.phrase()}")
-MOVES_PAGE = f"moves_page_{view.force_id}_{as_at.isoformat()}_{window.since.isoformat()}"
 moves_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "moves_since",
-        since=window.since,
-        as_at=as_at,
-        force_id=view.force_id,
-        limit=limit,
-        offset=offset,
-    ),
-    MOVES_PAGE,
+    lambda limit, offset: run("moves", limit=limit, offset=offset), MOVES_PAGE
 )
 moves = moves_page.rows
 if moves.empty:
@@ -225,13 +234,8 @@ else:
 
 # --- RAG mix -------------------------------------------------------------------------------
 st.header("RAG mix")
-by_inspection = app.query(
-    "rag_by_inspection",
-    as_at=as_at,
-    force_id=view.force_id,
-    max_inspections=overview.MAX_INSPECTIONS,
-)
-by_kind = app.query("rag_by_kind", as_at=as_at, force_id=view.force_id)
+by_inspection = run("by_inspection")
+by_kind = run("by_kind")
 if by_inspection.empty:
     st.write(f"No finding has been issued to {view.force_name} as at {when}.")
 else:

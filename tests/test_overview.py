@@ -446,3 +446,39 @@ def test_overview_on_mini_lists_red(monkeypatch, as_at):
     assert _metrics(at)["Red"] == ("1", "1")
     assert not at.success
     assert list(at.dataframe[0].value["Why listed"]) == ["Red and overdue"]
+
+
+def test_the_page_runs_each_query_once_all_of_them_ahead(monkeypatch, tmp_path):
+    # A copy of the mini fixture is new data to the query cache, so every query really runs.
+    import shutil
+    import threading
+
+    from oversight import db
+
+    data = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", data)
+    ran: list[str] = []
+    real = db.run_query
+
+    threads: dict[str, str] = {}
+
+    def counted(ds, name, **params):
+        ran.append(name)
+        threads[name] = threading.current_thread().name
+        return real(ds, name, **params)
+
+    monkeypatch.setattr(db, "run_query", counted)
+    at = _overview(monkeypatch, data, as_at="2018-07-15")
+    assert at.metric, "the page drew its figures"
+    page_queries = [
+        "overview_kpis",
+        "red_and_overdue",
+        "due_next",
+        "moves_since",
+        "rag_by_inspection",
+        "rag_by_kind",
+    ]
+    # a query asked for with other parameters than the ones prefetched would run twice
+    assert {name: ran.count(name) for name in page_queries} == dict.fromkeys(page_queries, 1)
+    # ...and each ran ahead, on the prefetch's worker threads
+    assert all(threads[name].startswith("ThreadPoolExecutor") for name in page_queries), threads
