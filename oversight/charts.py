@@ -1240,72 +1240,75 @@ def national_grade_bars(dist: pd.DataFrame, force_name: str, title: str) -> go.F
     """How many forces got each grade for one cycle and area, the selected force's grade marked
     with an outline and its name. Columns: grade, forces, is_force_grade, force_names,
     forces_covered, forces_total (queries/peel_national_distribution.sql)."""
-    fig = go.Figure()
-    fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
     if dist.empty:
+        fig = go.Figure()
+        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
         fig.add_annotation(text="No grades for this area", showarrow=False)
         return fig
     marked = dist.loc[dist["is_force_grade"].astype(bool), "grade"]
-    fig.update_layout(
-        title={
-            "text": title,
-            "subtitle": {
-                "text": f"Outlined: {force_name}'s grade ({marked.iloc[0]})"
-                if len(marked)
-                else f"No grade in the data for {force_name}"
-            },
-        }
-    )
     grades = list(dist["grade"])
+    data = []
     for row in dist.itertuples(index=False):
         is_force = bool(row.is_force_grade)
         names = "" if row.force_names is None or pd.isna(row.force_names) else row.force_names
-        fig.add_trace(
-            go.Bar(
-                x=[row.forces],
-                y=[row.grade],
-                orientation="h",
-                name=row.grade,
-                marker={
+        data.append(
+            {
+                "type": "bar",
+                "x": [int(row.forces)],
+                "y": [row.grade],
+                "orientation": "h",
+                "name": row.grade,
+                "marker": {
                     "color": GRADE_COLOURS.get(row.grade, "#E0E0E0"),
                     "line": {
                         "color": "#000000" if is_force else RAG_OUTLINE,
                         "width": 3 if is_force else 1,
                     },
                 },
-                text=[
+                "text": [
                     f"{row.forces} force{'s' if row.forces != 1 else ''}"
                     + (" ◀ <b>this force</b>" if is_force else "")
                 ],
-                textposition="outside",
-                cliponaxis=False,
-                customdata=[names.replace("; ", "<br>")],
-                hovertemplate=f"<b>{row.grade}</b>: %{{x}} forces<br>%{{customdata}}"
+                "textposition": "outside",
+                "cliponaxis": False,
+                "customdata": [names.replace("; ", "<br>")],
+                "hovertemplate": f"<b>{row.grade}</b>: %{{x}} forces<br>%{{customdata}}"
                 "<extra></extra>",
-                showlegend=False,
-            )
+                "showlegend": False,
+            }
         )
     covered, total = int(dist["forces_covered"].iloc[0]), int(dist["forces_total"].iloc[0])
-    fig.update_xaxes(
-        title_text=f"Forces (of {covered} with a grade in the data; {total} forces in all)",
-        rangemode="tozero",
-        range=[0, max(dist["forces"].max(), 1) * 1.8],
-        gridcolor="#E0E0E0",
-    )
-    fig.update_yaxes(
-        title_text="Grade",
-        type="category",
-        categoryorder="array",
-        categoryarray=grades,
-        autorange="reversed",
-    )
-    fig.update_layout(
-        height=140 + 50 * len(grades),
-        plot_bgcolor="#FFFFFF",
-        bargap=0.25,
-        margin={"t": 80},
-    )
-    return fig
+    layout = {
+        "title": {
+            "text": title,
+            "subtitle": {
+                "text": f"Outlined: {force_name}'s grade ({marked.iloc[0]})"
+                if len(marked)
+                else f"No grade in the data for {force_name}"
+            },
+        },
+        "font": {"family": FONT_FAMILY},
+        "xaxis": {
+            "title": {
+                "text": f"Forces (of {covered} with a grade in the data; {total} forces in all)"
+            },
+            "rangemode": "tozero",
+            "range": [0, int(max(dist["forces"].max(), 1)) * 1.8],
+            "gridcolor": "#E0E0E0",
+        },
+        "yaxis": {
+            "title": {"text": "Grade"},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": grades,
+            "autorange": "reversed",
+        },
+        "height": 140 + 50 * len(grades),
+        "plot_bgcolor": "#FFFFFF",
+        "bargap": 0.25,
+        "margin": {"t": 80},
+    }
+    return _figure_from(data, layout)
 
 
 # --- Briefing pack (RAG mix then and now; a small PEEL grade matrix for print) ---------------
