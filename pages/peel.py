@@ -15,6 +15,19 @@ if view.force_id is None:
     st.info("The data holds no force to show PEEL grades for.")
     st.stop()
 
+# The queries that need no widget's value, run ahead two at a time (see app.prefetch).
+FORCE = {"force_id": view.force_id}
+AHEAD = {
+    "cycles": ("peel_cycles", FORCE),
+    "matrix": (
+        "peel_grade_matrix",
+        {**FORCE, "show_all_areas": bool(st.session_state.get("peel_all_areas", False))},
+    ),
+    "forces": ("peel_forces", FORCE),
+    "scales": ("peel_scales", {}),
+    "findings": ("peel_findings_by_area", {**FORCE, "as_at": view.as_at}),
+}
+app.prefetch(*AHEAD.values())
 cycles = app.query("peel_cycles", force_id=view.force_id)
 graded_cycles = cycles[cycles["grades"] > 0]
 force_cycles = cycles[cycles["force_grades"] > 0]
@@ -75,6 +88,10 @@ else:
         key="peel_moves_pillar",
     )
     pillar = pillar or pillars[0]
+    by_pillar = {**FORCE, "pillar": pillar}
+    app.prefetch(
+        ("peel_move_counts", by_pillar), ("peel_grade_trend", by_pillar), ("peel_moves", by_pillar)
+    )
     counts = app.query("peel_move_counts", force_id=view.force_id, pillar=pillar)
     st.markdown(
         f"**{label(PILLAR_LABELS, pillar)}**, each grade against the same area's previous grade "

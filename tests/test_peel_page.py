@@ -174,3 +174,41 @@ def test_page_for_a_force_with_few_grades(monkeypatch):
     assert {m.label: m.value for m in at.metric}["Gwent Police"] == "No grade in data"
     at.selectbox(key="peel_nat_pillar").select("legitimacy").run()
     assert {m.label: m.value for m in at.metric}["Gwent Police"] == "Not graded"
+
+
+def test_the_page_runs_each_query_once(monkeypatch):
+    # what is run ahead is what the page then reads: no query runs twice in one visit
+    from oversight import db
+
+    ran: list[str] = []
+    real = db.run_query
+
+    def counted(ds, name, **params):
+        ran.append((name, tuple(sorted(map(str, params.items())))))
+        return real(ds, name, **params)
+
+    monkeypatch.setattr(db, "run_query", counted)
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    st_cache_clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/peel.py")
+    at.run()
+    assert not at.exception
+    names = [name for name, _ in ran]
+    ahead = [
+        "peel_cycles",
+        "peel_grade_matrix",
+        "peel_forces",
+        "peel_findings_by_area",
+        "peel_move_counts",
+        "peel_grade_trend",
+        "peel_moves",
+    ]
+    assert {name: names.count(name) for name in ahead} == dict.fromkeys(ahead, 1)
+
+
+def st_cache_clear():
+    import streamlit as st
+
+    st.cache_data.clear()
