@@ -1322,41 +1322,49 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
 
     frame = mix.assign(moment=[f"On {_day(d)}" for d in mix["as_at"]])
     moments = list(dict.fromkeys(frame["moment"]))
-    fig = go.Figure()
+    data = []
     for rag in RAG_ORDER:
         rows = frame[(frame["rag"] == rag) & (frame["findings"] > 0)]
         if rows.empty:
             continue
         word = RAG_LABELS[rag]
-        fig.add_trace(
-            go.Bar(
-                name=word,
-                orientation="h",
-                y=list(rows["moment"]),
-                x=[int(n) for n in rows["findings"]],
-                text=[f"{word} {int(n)}" for n in rows["findings"]],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"color": RAG_TEXT_COLOURS[rag]},
-                marker={"color": RAG_COLOURS[rag], "line": {"color": RAG_OUTLINE, "width": 1}},
-                hovertemplate=f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
-            )
+        data.append(
+            {
+                "type": "bar",
+                "name": word,
+                "orientation": "h",
+                "y": list(rows["moment"]),
+                "x": [int(n) for n in rows["findings"]],
+                "text": [f"{word} {int(n)}" for n in rows["findings"]],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "textfont": {"color": RAG_TEXT_COLOURS[rag]},
+                "marker": {
+                    "color": RAG_COLOURS[rag],
+                    "line": {"color": RAG_OUTLINE, "width": 1},
+                },
+                "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
+            }
         )
-    fig.update_layout(
-        title={"text": "RAG of open findings, then and now"},
-        barmode="stack",
-        height=300,
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        legend={"title": {"text": "RAG"}, "traceorder": "normal"},
-        margin={"l": 10, "r": 20, "t": 60, "b": 50},
-        xaxis={"title": {"text": "Open findings"}, "gridcolor": "#E8EAED", "rangemode": "tozero"},
-        yaxis={
+    layout = {
+        "title": {"text": "RAG of open findings, then and now"},
+        "barmode": "stack",
+        "height": 300,
+        "font": {"family": FONT_FAMILY},
+        "plot_bgcolor": "#FFFFFF",
+        "legend": {"title": {"text": "RAG"}, "traceorder": "normal"},
+        "margin": {"l": 10, "r": 20, "t": 60, "b": 50},
+        "xaxis": {
+            "title": {"text": "Open findings"},
+            "gridcolor": "#E8EAED",
+            "rangemode": "tozero",
+        },
+        "yaxis": {
             "title": {"text": "Position as at"},
             "type": "category",
             "categoryorder": "array",
             "categoryarray": list(reversed(moments)),
             "automargin": True,
         },
-    )
-    return fig
+    }
+    return _figure_from(data, layout)
