@@ -282,13 +282,21 @@ def build(
     next_on: dt.date | None = None,
 ) -> Briefing:
     """Assemble the pack for a meeting date from the queries in queries/briefing/."""
-    from oversight import charts
-
     period = resolve_period(ds, meeting_on, since, next_on)
     force_id, force_name = _force(ds, force_id)
     p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
     q = {"force_id": force_id, "as_at": meeting_on}
-    ds = db.prefetch(ds, _pack_queries(force_id, period, p, q))
+    with db.prefetch(ds, _pack_queries(force_id, period, p, q)) as ahead:
+        return _assemble(ahead, period, force_id, force_name, p, q)
+
+
+def _assemble(
+    ds, period: Period, force_id: str | None, force_name: str, p: dict, q: dict
+) -> Briefing:
+    """The pack's sections, from the queries build() started."""
+    from oversight import charts
+
+    meeting_on = period.meeting_on
     since_long, meeting_long = long_date(period.since), long_date(meeting_on)
 
     sections: list[Section] = []
@@ -417,11 +425,10 @@ def _pack_queries(force_id: str | None, period: Period, p: dict, q: dict) -> lis
         ("briefing/status_moves", p),
         ("briefing/rag_changes", p),
         ("briefing/deadlines", {"next_on": period.next_on, **q}),
-        ("briefing/contact", p),
     ]
     if force_id is not None:
         specs += [("briefing/peel_grades", q), ("briefing/peel_moves", q)]
-    return specs
+    return [*specs, ("briefing/contact", p)]  # in the order the sections read them
 
 
 def _force(ds, force_id: str | None) -> tuple[str | None, str]:

@@ -13,7 +13,7 @@ import re
 import shutil
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,24 +140,33 @@ def _key(name: str, params: dict) -> tuple:
 
 @dataclass
 class Prefetched:
-    """A dataset whose named queries were run ahead of use, several at once.
+    """A dataset whose named queries are started ahead of use, two at a time.
 
     Planning a query with the as-at macros costs DuckDB 5 to 25 ms even on small data, and a
-    briefing pack runs fifteen of them; two worker threads take about half the time. `query`
-    answers from the prefetched results and runs anything else as usual (`misses` names those,
-    so a test can check that the list given is the list used). Everything else is the dataset's.
+    briefing pack runs fifteen of them. DuckDB plans and runs outside the GIL, so the queries run
+    on two worker threads while the caller goes on with the results that are ready: `query`
+    waits only for the one it asks for, and runs anything not started as usual (`misses` names
+    those, so a test can check that the list given is the list used). Use it as a context
+    manager: leaving it waits for every query. Everything else is the dataset's.
     """
 
     ds: Dataset
-    results: dict[tuple, pd.DataFrame]
+    futures: dict[tuple, Future]
+    pool: ThreadPoolExecutor
     misses: list[str] = field(default_factory=list)
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
-        found = self.results.get(_key(name, params))
+        found = self.futures.get(_key(name, params))
         if found is None:
             self.misses.append(name)
             return self.ds.query(name, **params)
-        return found
+        return found.result()
+
+    def __enter__(self) -> Prefetched:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __getattr__(self, attribute: str):
         return getattr(self.ds, attribute)
@@ -166,10 +175,10 @@ class Prefetched:
 def prefetch(
     ds: Dataset, specs: list[tuple[str, dict]], workers: int = QUERY_WORKERS
 ) -> Prefetched:
-    """Run the named queries (name, params) concurrently; a Prefetched dataset answers them."""
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        frames = list(pool.map(lambda spec: ds.query(spec[0], **spec[1]), specs))
-    return Prefetched(ds, {_key(n, p): f for (n, p), f in zip(specs, frames, strict=True)})
+    """Start the named queries (name, params), in the order given, `workers` at a time."""
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oversight-query")
+    futures = {_key(n, p): pool.submit(ds.query, n, **p) for n, p in specs}
+    return Prefetched(ds, futures, pool)
 
 
 def _strip_comments(sql: str) -> str:

@@ -451,10 +451,11 @@ def test_prefetched_results_are_the_queries_results(mini):
         ("briefing/red_outstanding", {"force_id": "wmp", "as_at": JUNE}),
         ("tracking_forces", {}),
     ]
-    ahead = db.prefetch(mini, specs)
-    for name, params in specs:
-        assert ahead.query(name, **params).equals(mini.query(name, **params))
-    assert ahead.misses == []
-    assert ahead.query("latest_as_at").equals(mini.query("latest_as_at"))
-    assert ahead.misses == ["latest_as_at"]
-    assert ahead.version == mini.version
+    with db.prefetch(mini, specs) as ahead:
+        for name, params in specs:
+            assert ahead.query(name, **params).equals(mini.query(name, **params))
+        assert ahead.misses == []
+        assert ahead.query("latest_as_at").equals(mini.query("latest_as_at"))
+        assert ahead.misses == ["latest_as_at"]
+        assert ahead.version == mini.version
+    assert all(future.done() for future in ahead.futures.values())
