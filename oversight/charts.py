@@ -1165,29 +1165,45 @@ def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Fig
     # Lines on the same grade would hide each other: nudge each theme a little up or down
     # (the hover and the axis give the grade itself).
     nudges = {t: (i - (len(themes) - 1) / 2) * 0.06 for i, t in enumerate(themes)}
+    # One pass over the rows (in their sorted order) instead of a filter per theme and panel.
+    lines: dict[tuple, dict[str, list]] = {}
+    for theme, points, cycle, rank, grade, area in zip(
+        trend["theme"],
+        trend["scale_points"],
+        trend["cycle"],
+        trend["grade_rank"],
+        trend["grade"],
+        trend["area"],
+        strict=True,
+    ):
+        line = lines.setdefault((theme, int(points)), {"x": [], "y": [], "text": [], "area": []})
+        line["x"].append(cycle)
+        line["y"].append(float(rank) + nudges[theme])
+        line["text"].append(grade)
+        line["area"].append(area)
     data: list[dict] = []
     in_legend: set[str] = set()
     for col, (points, cycles) in enumerate(panels, start=1):
         suffix = _axis_suffix(col)
         for index, theme in enumerate(themes):
-            line = trend[(trend["theme"] == theme) & (trend["scale_points"] == points)]
-            if line.empty:
+            line = lines.get((theme, points))
+            if line is None:
                 continue
             colour = THEME_LINE_COLOURS[index % len(THEME_LINE_COLOURS)]
             name = label(THEME_LABELS, theme)
             data.append(
                 {
                     "type": "scatter",
-                    "x": list(line["cycle"]),
-                    "y": [float(rank) + nudges[theme] for rank in line["grade_rank"]],
+                    "x": line["x"],
+                    "y": line["y"],
                     "mode": "lines+markers",
                     "name": name,
                     "legendgroup": theme,
                     "showlegend": theme not in in_legend,
                     "line": {"color": colour, "width": 3},
                     "marker": {"size": 10, "color": colour},
-                    "text": list(line["grade"]),
-                    "customdata": list(line["area"]),
+                    "text": line["text"],
+                    "customdata": line["area"],
                     "hovertemplate": f"<b>{name}</b><br>%{{x}}: <b>%{{text}}</b>"
                     "<br>%{customdata}<extra></extra>",
                     "xaxis": f"x{suffix}",
