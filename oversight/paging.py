@@ -3,12 +3,15 @@
 A paged query takes `$limit` and `$offset` and returns, on every row, `total_rows`: the count of
 rows before the limit (`count(*) over ()`), so one query gives both the page and the count. A
 table that fits on one page shows no pager at all (the bundled data never does).
+
+The pager's widget key is derived from the query's name and its other parameters, so a changed
+filter is a new key and starts again at page 1.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,16 +19,19 @@ import streamlit as st
 
 PAGE_ROWS = 250
 TOTAL = "total_rows"
+_WINDOW = ("limit", "offset")
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a longer result: its rows, the count of all rows, where it sits."""
+    """One page of a longer result: its rows, the count of all rows, where it sits, and the
+    key of the pager widget that chose it."""
 
     rows: pd.DataFrame
     total: int
     number: int
     size: int
+    key: str
 
     @property
     def pages(self) -> int:
@@ -45,20 +51,33 @@ class Page:
         return self.pages > 1
 
 
-def fetch(run: Callable[[int | None, int], pd.DataFrame], key: str, size: int = PAGE_ROWS) -> Page:
-    """The page the pager widget `key` points at, from run(limit, offset).
+def key_for(name: str, params: dict) -> str:
+    """The pager key of a named query with these parameters (the window left out)."""
+    scope = repr(sorted((k, v) for k, v in params.items() if k not in _WINDOW))
+    return f"page_{name}_{hashlib.blake2b(scope.encode(), digest_size=8).hexdigest()}"
 
-    `key` should change when the filters change, so a new filter starts at page 1. A page past
-    the end (the filters narrowed under it) falls back to the first.
+
+def window(name: str, params: dict, size: int = PAGE_ROWS) -> dict[str, int]:
+    """The limit and offset query(name, **params) will ask for (to run the same query ahead)."""
+    return {"limit": size, "offset": (_number(key_for(name, params)) - 1) * size}
+
+
+def query(name: str, size: int = PAGE_ROWS, **params: object) -> Page:
+    """The page of the named query the pager points at (app.query with $limit and $offset).
+
+    A page past the end (the data narrowed under it) falls back to the first.
     """
+    from oversight import app
+
+    key = key_for(name, params)
     number = _number(key)
-    rows = run(size, (number - 1) * size)
+    rows = app.query(name, **{**params, "limit": size, "offset": (number - 1) * size})
     if rows.empty and number > 1:
         number = 1
-        rows = run(size, 0)
+        rows = app.query(name, **{**params, "limit": size, "offset": 0})
     st.session_state[key] = number
     total = int(rows[TOTAL].iloc[0]) if not rows.empty else 0
-    return Page(rows.drop(columns=[TOTAL]).reset_index(drop=True), total, number, size)
+    return Page(rows.drop(columns=[TOTAL]).reset_index(drop=True), total, number, size, key)
 
 
 def _number(key: str) -> int:
@@ -66,12 +85,7 @@ def _number(key: str) -> int:
     return number if isinstance(number, int) and number >= 1 else 1
 
 
-def window(key: str, size: int = PAGE_ROWS) -> dict[str, int]:
-    """The limit and offset fetch(…, key, size) will ask for (to prefetch the same query)."""
-    return {"limit": size, "offset": (_number(key) - 1) * size}
-
-
-def pager(page: Page, key: str, noun: str = "rows", hint: str = "") -> None:
+def pager(page: Page, noun: str = "rows", hint: str = "") -> None:
     """A page number and where this page sits, shown only when there is more than one page."""
     if not page.is_partial:
         return
@@ -81,7 +95,7 @@ def pager(page: Page, key: str, noun: str = "rows", hint: str = "") -> None:
         min_value=1,
         max_value=page.pages,
         step=1,
-        key=key,
+        key=page.key,
     )
     right.caption(
         f"Showing {noun} {page.first:,}–{page.last:,} of {page.total:,}, {page.size} to a page."

@@ -40,17 +40,7 @@ st.dataframe(
 )
 
 st.header("Items to look at")
-QUALITY_PAGE = f"quality_page_{view.force_id}_{view.as_at.isoformat()}"
-quality_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "data_quality_as_at",
-        as_at=view.as_at,
-        force_id=view.force_id,
-        limit=limit,
-        offset=offset,
-    ),
-    QUALITY_PAGE,
-)
+quality_page = paging.query("data_quality_as_at", as_at=view.as_at, force_id=view.force_id)
 quality = quality_page.rows
 if quality.empty:
     st.write(
@@ -68,9 +58,7 @@ else:
     st.dataframe(
         counts.rename(columns={"issue": "Issue", "items": "Items"}), hide_index=True, width=420
     )
-    paging.pager(
-        quality_page, QUALITY_PAGE, noun="items", hint="The counts above are of every item."
-    )
+    paging.pager(quality_page, noun="items", hint="The counts above are of every item.")
     shown = quality.assign(
         kind=[labels.label(labels.KIND_LABELS, k) for k in quality["kind"]],
         status=[labels.label(labels.STATUS_LABELS, s) for s in quality["status"]],
@@ -132,13 +120,9 @@ for paper in papers.itertuples(index=False):
         else f"- {paper.committee}"
     )
 st.subheader("Inspections")
-SOURCES_PAGE = "sources_page"
-sources_page = paging.fetch(
-    lambda limit, offset: app.query("inspection_sources", limit=limit, offset=offset),
-    SOURCES_PAGE,
-)
+sources_page = paging.query("inspection_sources")
 sources = sources_page.rows
-paging.pager(sources_page, SOURCES_PAGE, noun="inspections")
+paging.pager(sources_page, noun="inspections")
 st.dataframe(
     sources.assign(
         kind=[labels.label(labels.INSPECTION_KIND_LABELS, k) for k in sources["kind"]],

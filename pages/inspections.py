@@ -66,18 +66,12 @@ else:
     )
 
 st.header("Completed since the last meeting")
-scope = f"{view.force_id}_{view.as_at.isoformat()}_{since.isoformat()}"
-completed_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "inspections_completed_since", since=since, limit=limit, offset=offset, **params
-    ),
-    f"completed_page_{scope}",
-)
+completed_page = paging.query("inspections_completed_since", since=since, **params)
 completed = completed_page.rows
 if completed.empty:
     st.write(f"No inspection fieldwork ended between {app.long_date(since)} and the as-at date.")
 else:
-    paging.pager(completed_page, f"completed_page_{scope}", noun="inspections")
+    paging.pager(completed_page, noun="inspections")
     st.dataframe(
         pd.DataFrame(
             {
@@ -98,17 +92,12 @@ else:
     )
 
 st.header("Received since the last meeting")
-received_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "inspections_received_since", since=since, limit=limit, offset=offset, **params
-    ),
-    f"received_page_{scope}",
-)
+received_page = paging.query("inspections_received_since", since=since, **params)
 received = received_page.rows
 if received.empty:
     st.write(f"No report was published between {app.long_date(since)} and the as-at date.")
 else:
-    paging.pager(received_page, f"received_page_{scope}", noun="reports")
+    paging.pager(received_page, noun="reports")
     links = ["recommendations?" + urlencode({"inspection": i}) for i in received["inspection_id"]]
     findings = [
         kind_breakdown({"recommendation": r, "area_for_improvement": a, "cause_of_concern": c})
@@ -165,23 +154,13 @@ else:
     )
 
 st.header("Upcoming")
-UPCOMING_PAGE = f"upcoming_page_{view.force_id}_{view.as_at.isoformat()}"
-upcoming_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "inspections_upcoming",
-        horizon_days=periods.UPCOMING_DAYS,
-        limit=limit,
-        offset=offset,
-        **params,
-    ),
-    UPCOMING_PAGE,
-)
+upcoming_page = paging.query("inspections_upcoming", horizon_days=periods.UPCOMING_DAYS, **params)
 upcoming = upcoming_page.rows
 if upcoming.empty:
     st.write("No inspection fieldwork is recorded as starting in the year after the as-at date.")
 else:
     st.caption("Fieldwork starting in the year after the as-at date, the soonest first.")
-    paging.pager(upcoming_page, UPCOMING_PAGE, noun="inspections")
+    paging.pager(upcoming_page, noun="inspections")
     st.dataframe(
         pd.DataFrame(
             {
@@ -206,16 +185,11 @@ else:
         },
     )
 
-undated_page = paging.fetch(
-    lambda limit, offset: app.query(
-        "inspections_undated", force_id=view.force_id, limit=limit, offset=offset
-    ),
-    f"undated_page_{view.force_id}",
-)
+undated_page = paging.query("inspections_undated", force_id=view.force_id)
 undated = undated_page.rows
 if not undated.empty:
     st.subheader("Recorded without dates")
-    paging.pager(undated_page, f"undated_page_{view.force_id}", noun="inspections")
+    paging.pager(undated_page, noun="inspections")
     st.dataframe(
         pd.DataFrame(
             {

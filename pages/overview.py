@@ -35,8 +35,6 @@ window = overview.comparison_window(meetings, as_at, chosen_since)
 
 # Every query of the page, declared once: run ahead two at a time, then read one by one below.
 scope = {"as_at": as_at, "force_id": view.force_id}
-FLAGGED_PAGE = f"flagged_page_{view.force_id}_{as_at.isoformat()}"
-MOVES_PAGE = f"moves_page_{view.force_id}_{as_at.isoformat()}_{window.since.isoformat()}"
 QUERIES = {
     "kpis": (
         "overview_kpis",
@@ -47,19 +45,25 @@ QUERIES = {
             "horizon_days": overview.HORIZON_DAYS,
         },
     ),
-    "flagged": ("red_and_overdue", {**scope, **paging.window(FLAGGED_PAGE)}),
+    "flagged": ("red_and_overdue", scope),
     "due": ("due_next", {**scope, "max_rows": overview.DUE_NEXT_ROWS}),
-    "moves": ("moves_since", {**scope, "since": window.since, **paging.window(MOVES_PAGE)}),
+    "moves": ("moves_since", {**scope, "since": window.since}),
     "by_inspection": ("rag_by_inspection", {**scope, "max_inspections": overview.MAX_INSPECTIONS}),
     "by_kind": ("rag_by_kind", scope),
     "forces": ("tracking_forces", {}),
 }
-app.prefetch(*QUERIES.values())
+PAGED = ("flagged", "moves")  # read a page at a time: run ahead the page the pager points at
+app.prefetch(
+    *(
+        (name, {**params, **paging.window(name, params)}) if key in PAGED else (name, params)
+        for key, (name, params) in QUERIES.items()
+    )
+)
 
 
-def run(key: str, **paged: int):
+def run(key: str):
     name, params = QUERIES[key]
-    return app.query(name, **{**params, **paged})
+    return paging.query(name, **params) if key in PAGED else app.query(name, **params)
 
 
 if window.from_meeting:
@@ -92,9 +96,7 @@ st.caption(overview.workload_note(kpis))
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
-flagged_page = paging.fetch(
-    lambda limit, offset: run("flagged", limit=limit, offset=offset), FLAGGED_PAGE
-)
+flagged_page = run("flagged")
 flagged = flagged_page.rows
 counted = flagged.iloc[0] if not flagged.empty else None
 red_count = int(counted["red_total"]) if counted is not None else 0
@@ -116,7 +118,6 @@ if overdue_not_red:
 if not flagged.empty:
     paging.pager(
         flagged_page,
-        FLAGGED_PAGE,
         noun="items",
         hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
     )
@@ -197,9 +198,7 @@ else:
 
 # --- moves ---------------------------------------------------------------------------------
 st.header(f"Moved {window.phrase()}")
-moves_page = paging.fetch(
-    lambda limit, offset: run("moves", limit=limit, offset=offset), MOVES_PAGE
-)
+moves_page = run("moves")
 moves = moves_page.rows
 if moves.empty:
     st.write(f"No finding changed its status or RAG {window.phrase()} up to {when}.")
@@ -211,7 +210,7 @@ else:
         f"**{new:,}** had no position recorded on {app.long_date(window.since)} "
         "(issued since, or first recorded since)."
     )
-    paging.pager(moves_page, MOVES_PAGE, noun="findings", hint="Changes first, the latest first.")
+    paging.pager(moves_page, noun="findings", hint="Changes first, the latest first.")
     st.dataframe(
         overview.moves_frame(moves),
         hide_index=True,

@@ -137,16 +137,7 @@ filters, _ = explorer.parse(
 
 # --- rows ------------------------------------------------------------------------------------
 # A page of rows at a time (a national register matches tens of thousands); the count is of all.
-PAGE_KEY = f"explorer_page_{abs(hash((view.force_id, as_at, repr(filters))))}"
-page = paging.fetch(
-    lambda limit, offset: app.query(
-        "explorer_rows",
-        as_at=as_at,
-        force_id=view.force_id,
-        **filters.query_params(limit=limit, offset=offset),
-    ),
-    PAGE_KEY,
-)
+page = paging.query("explorer_rows", as_at=as_at, force_id=view.force_id, **filters.query_params())
 rows = page.rows
 matches = page.total
 everything = app.query(
@@ -167,7 +158,6 @@ else:
     st.markdown(f"**{matches:,}** findings as at {when}. No filter is set.")
 paging.pager(
     page,
-    PAGE_KEY,
     noun="findings",
     hint="Sorted by due date; a column heading sorts this page only. Narrow the filters, or "
     "download every match below.",

@@ -398,18 +398,14 @@ trail_scope = dict(
     recorded_from=since,
     recorded_to=None,
 )
-TRAIL_PAGE = f"audit_page_{abs(hash(tuple(sorted(trail_scope.items()))))}"
-trail_page = paging.fetch(
-    lambda limit, offset: app.query("audit_trail", limit=limit, offset=offset, **trail_scope),
-    TRAIL_PAGE,
-)
+trail_page = paging.query("audit_trail", **trail_scope)
 trail = trail_page.rows
 st.caption(
     f"{trail_page.total:,} recorded position(s), the latest recording first. Every position ever "
     "recorded is here, with who recorded it and when (UTC; curated rows give a date only); "
     "nothing is edited or deleted."
 )
-paging.pager(trail_page, TRAIL_PAGE, noun="positions", hint="Narrow by who or when above.")
+paging.pager(trail_page, noun="positions", hint="Narrow by who or when above.")
 st.dataframe(
     trail.assign(
         status=trail["status"].map(lambda s: label(STATUS_LABELS, s)),
