@@ -47,32 +47,46 @@ def dataset() -> db.Dataset:
     return _load(str(data_dir), db.data_version(data_dir))
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_resource(max_entries=1024, show_spinner=False)
 def _query(data_dir: str, version: str, name: str, params: tuple) -> pd.DataFrame:
     return db.run_query(_load(data_dir, version), name, **dict(params))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
-    """A named query's result, cached on the data version and the parameters."""
+    """A named query's result, cached on the data version and the parameters.
+
+    The cached frame is shared and each caller gets a shallow copy: under pandas 3's
+    copy-on-write a page that adds a column or sets a value changes only its copy. (st.cache_data
+    gives the same guarantee by pickling the result and unpickling it at every hit: 0.7 to 1.4 ms
+    a hit, and a page reads 5 to 20 of them at every rerun.)
+    """
     ds = dataset()
-    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _query(str(ds.data_dir), ds.version, name, frozen)
+    return _query(str(ds.data_dir), ds.version, name, _frozen(params)).copy(deep=False)
+
+
+def _frozen(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+# Shared by every session: two queries at a time on two cores, whoever asks.
+_AHEAD = ThreadPoolExecutor(max_workers=db.QUERY_WORKERS, thread_name_prefix="oversight-ahead")
 
 
 def prefetch(*specs: tuple[str, dict]) -> None:
     """Run these named queries into the query cache two at a time, before the page asks for
     them one by one (DuckDB plans and runs outside the GIL; see db.prefetch). Queries already
-    cached cost nothing here."""
+    cached cost a lookup here."""
+    ds = dataset()
     ctx = get_script_run_ctx()
 
     def warm(spec: tuple[str, dict]) -> None:
-        if ctx is not None:
+        if ctx is not None:  # the cache reports to the session that asked
             add_script_run_ctx(threading.current_thread(), ctx)
         name, params = spec
-        query(name, **params)
+        _query(str(ds.data_dir), ds.version, name, _frozen(params))
 
-    with ThreadPoolExecutor(max_workers=db.QUERY_WORKERS) as pool:
-        list(pool.map(warm, specs))
+    for future in [_AHEAD.submit(warm, spec) for spec in specs]:
+        future.result()
 
 
 def _frame_key(frame: pd.DataFrame) -> str:

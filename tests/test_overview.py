@@ -481,4 +481,4 @@ def test_the_page_runs_each_query_once_all_of_them_ahead(monkeypatch, tmp_path):
     # a query asked for with other parameters than the ones prefetched would run twice
     assert {name: ran.count(name) for name in page_queries} == dict.fromkeys(page_queries, 1)
     # ...and each ran ahead, on the prefetch's worker threads
-    assert all(threads[name].startswith("ThreadPoolExecutor") for name in page_queries), threads
+    assert all(threads[name].startswith("oversight-ahead") for name in page_queries), threads

@@ -211,4 +211,4 @@ def test_the_page_runs_each_query_once(monkeypatch):
 def st_cache_clear():
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
