@@ -747,18 +747,23 @@ def _peel(ds, q: dict, charts) -> Section:
             height=int(matrix_figure.layout.height) + 40,
         )
     )
-    matrix = grades.pivot_table(
-        index=["row_order", "row_pillar", "theme"], columns="cycle", values="grade", aggfunc="first"
-    ).sort_index()
-    rows = []
-    for (_, pillar, theme), row in matrix.iterrows():
-        rows.append(
-            (
-                label(labels.PILLAR_LABELS, pillar),
-                label(labels.THEME_LABELS, theme),
-                *(_text(row.get(c)) for c in cycles),
-            )
+    # Areas down, cycles across: the first grade of each (area, cycle), in area order. A few
+    # dozen cells, so a dict, not pivot_table (15 ms for this).
+    by_area: dict[tuple, dict[str, object]] = {}
+    for order, pillar, theme, cycle, grade in zip(
+        *(grades[c].tolist() for c in ("row_order", "row_pillar", "theme", "cycle", "grade")),
+        strict=True,
+    ):
+        if not _is_missing(grade):
+            by_area.setdefault((order, pillar, theme), {}).setdefault(cycle, grade)
+    rows = [
+        (
+            label(labels.PILLAR_LABELS, pillar),
+            label(labels.THEME_LABELS, theme),
+            *(_text(by_cycle.get(c)) for c in cycles),
         )
+        for (_, pillar, theme), by_cycle in sorted(by_area.items(), key=lambda item: item[0])
+    ]
     section.add(Table(("Pillar", "Area", *cycles), tuple(rows)))
     moves = ds.query("briefing/peel_moves", **q)
     if moves.empty:

@@ -1336,12 +1336,18 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
     count (text, legend, hover), white segments outlined."""
     from oversight.labels import RAG_LABELS
 
-    frame = mix.assign(moment=[f"On {_day(d)}" for d in mix["as_at"]])
-    moments = list(dict.fromkeys(frame["moment"]))
+    # a dozen rows: plain lists, not a pandas mask per RAG grade (a millisecond or more each)
+    moment = [f"On {_day(d)}" for d in mix["as_at"]]
+    moments = list(dict.fromkeys(moment))
+    counted = [
+        (r, m, int(n))
+        for r, m, n in zip(mix["rag"].tolist(), moment, mix["findings"].tolist(), strict=True)
+        if n > 0
+    ]
     data = []
     for rag in RAG_ORDER:
-        rows = frame[(frame["rag"] == rag) & (frame["findings"] > 0)]
-        if rows.empty:
+        rows = [(m, n) for r, m, n in counted if r == rag]
+        if not rows:
             continue
         word = RAG_LABELS[rag]
         data.append(
@@ -1349,9 +1355,9 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
                 "type": "bar",
                 "name": word,
                 "orientation": "h",
-                "y": list(rows["moment"]),
-                "x": [int(n) for n in rows["findings"]],
-                "text": [f"{word} {int(n)}" for n in rows["findings"]],
+                "y": [m for m, _ in rows],
+                "x": [n for _, n in rows],
+                "text": [f"{word} {n}" for _, n in rows],
                 "textposition": "inside",
                 "insidetextanchor": "middle",
                 "textfont": {"color": RAG_TEXT_COLOURS[rag]},
