@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -62,6 +63,10 @@ def query(name: str, **params: object) -> pd.DataFrame:
     """
     ds = dataset()
     return _query(str(ds.data_dir), ds.version, name, _frozen(params)).copy(deep=False)
+
+
+# For code written against a Dataset (`.query(name, **params)`) that a page wants cached.
+CACHED = SimpleNamespace(query=query)
 
 
 def _frozen(params: dict) -> tuple:

@@ -282,11 +282,17 @@ def build(
     next_on: dt.date | None = None,
 ) -> Briefing:
     """Assemble the pack for a meeting date from the queries in queries/briefing/."""
-    period = resolve_period(ds, meeting_on, since, next_on)
-    force_id, force_name = _force(ds, force_id)
-    p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
-    q = {"force_id": force_id, "as_at": meeting_on}
-    with db.prefetch(ds, _pack_queries(force_id, period, p, q)) as ahead:
+    # The meeting (which sets the period) and the force's name are read first; when the force is
+    # named, the queries that need neither the period nor the force resolved start with them.
+    first = [("briefing/meeting_context", {"meeting_on": meeting_on}), ("tracking_forces", {})]
+    if force_id is not None:
+        first += _unperiodic_queries(force_id, meeting_on)
+    with db.prefetch(ds, first) as ahead:
+        period = resolve_period(ahead, meeting_on, since, next_on)
+        force_id, force_name = _force(ahead, force_id)
+        p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
+        q = {"force_id": force_id, "as_at": meeting_on}
+        ahead.start(_pack_queries(force_id, period, p, q))
         return _assemble(ahead, period, force_id, force_name, p, q)
 
 
@@ -401,33 +407,40 @@ def _assemble(
     )
 
 
+_WHOLE = {"limit": None, "offset": 0}  # the pack lists every row of a paged query
+
+
+def _unperiodic_queries(force_id: str | None, meeting_on: dt.date) -> list[tuple]:
+    """The pack's queries that need only the force and the meeting date, not the period."""
+    q = {"force_id": force_id, "as_at": meeting_on}
+    specs = [
+        ("inspections_upcoming", {**q, "horizon_days": periods.UPCOMING_DAYS, **_WHOLE}),
+        ("inspections_undated", {"force_id": force_id, **_WHOLE}),
+        ("briefing/red_outstanding", q),
+    ]
+    if force_id is not None:
+        specs += [("briefing/peel_grades", q), ("briefing/peel_moves", q)]
+    return specs
+
+
 def _pack_queries(force_id: str | None, period: Period, p: dict, q: dict) -> list[tuple]:
     """Every query the sections below run, with their parameters, to run them ahead and two at a
     time (tests/test_briefing.py checks that the sections ask for nothing else)."""
-    paged = {"limit": None, "offset": 0}
+    upcoming, undated, red_outstanding, *peel = _unperiodic_queries(force_id, period.meeting_on)
     specs = [
         ("briefing/tracking_summary", p),
-        (
-            "inspections_upcoming",
-            {
-                "force_id": force_id,
-                "as_at": period.meeting_on,
-                "horizon_days": periods.UPCOMING_DAYS,
-                **paged,
-            },
-        ),
-        ("inspections_undated", {"force_id": force_id, **paged}),
-        ("inspections_completed_since", {**paged, **p}),
-        ("inspections_received_since", {**paged, **p}),
+        upcoming,
+        undated,
+        ("inspections_completed_since", {**_WHOLE, **p}),
+        ("inspections_received_since", {**_WHOLE, **p}),
         ("briefing/received_findings", p),
-        ("briefing/red_outstanding", q),
+        red_outstanding,
         ("briefing/rag_mix", p),
         ("briefing/status_moves", p),
         ("briefing/rag_changes", p),
         ("briefing/deadlines", {"next_on": period.next_on, **q}),
+        *peel,
     ]
-    if force_id is not None:
-        specs += [("briefing/peel_grades", q), ("briefing/peel_moves", q)]
     return [*specs, ("briefing/contact", p)]  # in the order the sections read them
 
 

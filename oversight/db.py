@@ -162,6 +162,13 @@ class Prefetched:
             return self.ds.query(name, **params)
         return found.result()
 
+    def start(self, specs: list[tuple[str, dict]]) -> None:
+        """Start more queries (name, params), in the order given, after those already started."""
+        for name, params in specs:
+            key = _key(name, params)
+            if key not in self.futures:
+                self.futures[key] = self.pool.submit(self.ds.query, name, **params)
+
     def __enter__(self) -> Prefetched:
         return self
 
@@ -176,9 +183,9 @@ def prefetch(
     ds: Dataset, specs: list[tuple[str, dict]], workers: int = QUERY_WORKERS
 ) -> Prefetched:
     """Start the named queries (name, params), in the order given, `workers` at a time."""
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oversight-query")
-    futures = {_key(n, p): pool.submit(ds.query, n, **p) for n, p in specs}
-    return Prefetched(ds, futures, pool)
+    ahead = Prefetched(ds, {}, ThreadPoolExecutor(workers, thread_name_prefix="oversight-query"))
+    ahead.start(specs)
+    return ahead
 
 
 def _strip_comments(sql: str) -> str:

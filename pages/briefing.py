@@ -41,7 +41,7 @@ if choice == ANOTHER:
 else:
     meeting_on = meetings.loc[meetings["meeting_id"] == choice, "held_on"].iloc[0].date()
 
-period = briefing.resolve_period(ds, meeting_on)
+period = briefing.resolve_period(app.CACHED, meeting_on)  # the meeting's query, cached
 since = right.date_input(
     "Since (the last meeting)",
     value=period.since,
