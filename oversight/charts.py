@@ -801,13 +801,44 @@ def rag_mix_bars(
 
 
 def rag_by_inspection_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
-    """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql)."""
+    """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql),
+    one bar per inspection even where two share a title."""
     return rag_mix_bars(
-        frame,
-        "inspection_title",
+        frame.assign(inspection_label=distinct_inspection_labels(frame)),
+        "inspection_label",
         title=f"RAG by inspection, as at {_day(as_at)}",
         category_title="Inspection",
     )
+
+
+def distinct_inspection_labels(frame: pd.DataFrame) -> list[str]:
+    """Each row's inspection title, made distinct where inspections share one: the publication
+    date is added, and the inspection's id where that is shared too. A chart whose categories
+    are titles would otherwise stack two inspections' findings in one bar."""
+    rows = list(
+        zip(
+            frame["inspection_id"].tolist(),
+            frame["inspection_title"].astype(str).tolist(),
+            [_day(d) for d in frame["issued_on"]],
+            strict=True,
+        )
+    )
+    ids: dict[str, set] = {}
+    for iid, title, _ in rows:
+        ids.setdefault(title, set()).add(iid)
+    dated: dict[str, set] = {}
+    for iid, title, day in rows:
+        if len(ids[title]) > 1:
+            dated.setdefault(f"{title} ({day})", set()).add(iid)
+    labels = []
+    for iid, title, day in rows:
+        if len(ids[title]) == 1:
+            labels.append(title)
+        elif len(dated[f"{title} ({day})"]) == 1:
+            labels.append(f"{title} ({day})")
+        else:
+            labels.append(f"{title} ({day}, {iid})")
+    return labels
 
 
 def rag_by_kind_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:

@@ -80,8 +80,9 @@ class Options:
     def from_frame(cls, frame: pd.DataFrame) -> Options:
         """From queries/explorer_options.sql (columns param, value, label)."""
         values: dict[str, dict[str, str]] = {p: {} for p in DATA_PARAMS}
-        for param, value, label in frame[["param", "value", "label"]].itertuples(index=False):
-            values.setdefault(str(param), {})[str(value)] = str(label)
+        columns = (frame[c].astype(str).tolist() for c in ("param", "value", "label"))
+        for param, value, label in zip(*columns, strict=True):
+            values.setdefault(param, {})[value] = label
         return cls(values)
 
     def of(self, param: str) -> Mapping[str, str]:

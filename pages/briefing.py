@@ -87,21 +87,45 @@ for col, fmt, words in zip(
         width="stretch",
     )
 
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _preview(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None) -> list:
+    """The pack as screen elements: part titles, Markdown and charts, each run of text blocks
+    joined into one Markdown element (a large pack has a thousand blocks)."""
+    items: list[tuple[str, object]] = []
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            items.append(("markdown", "\n\n".join(text)))
+            text.clear()
+
+    for part in _pack(version, meeting_on, since, force_id).sections:
+        if part.level == 1:
+            flush()
+            items.append(("subheader", part.title))
+        else:
+            text.append(f"{'####' if part.level == 2 else '#####'} {part.title}")
+        for block in part.blocks:
+            if isinstance(block, briefing.Chart):
+                flush()
+                items.append(("chart", block.figure))
+            else:
+                text.append(briefing_render.block_markdown(block))
+    flush()
+    return items
+
+
 st.divider()
 with st.container(border=True):
     for line in pack.heading:
         st.markdown(f"**{line}**")
     st.header(pack.title, anchor=False)
-    for part in pack.sections:
-        if part.level == 1:
-            st.subheader(part.title, anchor=False, divider="gray")
-        elif part.level == 2:
-            st.markdown(f"#### {part.title}")
+    for kind, content in _preview(*key):
+        if kind == "subheader":
+            st.subheader(content, anchor=False, divider="gray")
+        elif kind == "chart":
+            st.plotly_chart(content, width="stretch")
         else:
-            st.markdown(f"##### {part.title}")
-        for block in part.blocks:
-            if isinstance(block, briefing.Chart):
-                st.plotly_chart(block.figure, width="stretch")
-            else:
-                st.markdown(briefing_render.block_markdown(block))
+            st.markdown(content)
     st.caption(pack.footer)

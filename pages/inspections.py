@@ -59,7 +59,9 @@ if events.empty:
         f"and {app.long_date(cal_to)}."
     )
 else:
-    st.plotly_chart(charts.inspection_calendar_figure(events, view.as_at), width="stretch")
+    st.plotly_chart(
+        app.figure(charts.inspection_calendar_figure, events, view.as_at), width="stretch"
+    )
     st.caption(
         "Fieldwork with no end date, or not yet started, is shown as planned, for the length its "
         "wording gives (“for a maximum of two weeks”), or as a single day when it gives none."

@@ -125,7 +125,7 @@ st.dataframe(
 
 st.header("When it falls due")
 due = app.query("owner_due_by_quarter", quarters=deadlines.HEATMAP_QUARTERS, **scope)
-st.plotly_chart(charts.due_quarter_heatmap(due), width="stretch", theme=None)
+st.plotly_chart(app.figure(charts.due_quarter_heatmap, due), width="stretch", theme=None)
 st.caption(
     f"Each cell counts a chief officer lead's open items: already overdue, falling due in each "
     f"calendar quarter of the next {deadlines.HEATMAP_QUARTERS // 4} years from the as-at date, "

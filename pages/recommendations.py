@@ -18,7 +18,7 @@ from oversight import app, explorer, exports, paging
 view = app.current_view()
 as_at = view.as_at
 when = app.long_date(as_at)
-options = explorer.Options.from_frame(app.query("explorer_options", force_id=view.force_id))
+options = app.explorer_options(view.force_id)
 
 KEY = {name: f"explorer_{name}" for name in explorer.PARAMS}
 SYNCED = "_explorer_synced"

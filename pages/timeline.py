@@ -68,15 +68,17 @@ if groups.empty:
     )
 elif plan.mode == "groups":
     st.info(plan.message, icon=":material/stacked_bar_chart:")
-    fig = charts.timeline_group_bars(
-        groups.head(plan.bars), view.as_at, deadlines.GROUP_BY[group_by]
+    fig = app.figure(
+        charts.timeline_group_bars, groups.head(plan.bars), view.as_at, deadlines.GROUP_BY[group_by]
     )
     st.plotly_chart(fig, width="stretch", theme=None)
 else:
     items = app.query("timeline_items", group_by=group_by, group=group, limit=plan.bars, **scope)
     if plan.message:
         st.info(plan.message, icon=":material/filter_alt:")
-    st.plotly_chart(charts.timeline_bars(items, view.as_at), width="stretch", theme=None)
+    st.plotly_chart(
+        app.figure(charts.timeline_bars, items, view.as_at), width="stretch", theme=None
+    )
 st.caption(
     "Bars run from the report's publication to the item's due date; the dashed line is the "
     "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A due date counted "

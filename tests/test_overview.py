@@ -320,6 +320,33 @@ def test_rag_by_inspection_chart(mini):
     ]
 
 
+def test_inspections_sharing_a_title_get_a_bar_each():
+    # two force reviews with the same title are two bars, told apart by their publication date;
+    # a third published the same day as one of them also gets its id
+    rows = pd.DataFrame(
+        {
+            "inspection_id": ["a", "a", "b", "c", "d"],
+            "inspection_title": ["Custody review", "Custody review", "Custody review"]
+            + ["Custody review", "Vetting"],
+            "issued_on": pd.to_datetime(["2021-03-01", "2021-03-01", "2023-05-02"])
+            .append(pd.to_datetime(["2023-05-02", "2022-01-01"]))
+            .tolist(),
+            "rag": ["red", "green", "amber", "amber", "green"],
+            "items": [1, 2, 3, 1, 4],
+        }
+    )
+    fig = charts.rag_by_inspection_chart(rows, JUNE)
+    assert list(reversed(fig.layout.yaxis.categoryarray)) == [
+        "Custody review (1 Mar 2021)",
+        "Custody review (2 May 2023, b)",
+        "Custody review (2 May 2023, c)",
+        "Vetting",
+    ]
+    green = next(t for t in fig.data if t.name == "Green")
+    assert list(green.y) == ["Custody review (1 Mar 2021)", "Vetting"]
+    assert list(green.x) == [2, 4]
+
+
 def test_rag_by_kind_chart_outlines_white(bundled):
     fig = charts.rag_by_kind_chart(bundled.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE)
     assert [t.name for t in fig.data] == ["White"]
