@@ -8,7 +8,7 @@ import hashlib
 import pickle
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,10 +89,12 @@ def _frozen(params: dict) -> tuple:
 _AHEAD = ThreadPoolExecutor(max_workers=db.QUERY_WORKERS, thread_name_prefix="oversight-ahead")
 
 
-def prefetch(*specs: tuple[str, dict]) -> None:
-    """Run these named queries into the query cache two at a time, before the page asks for
-    them one by one (DuckDB plans and runs outside the GIL; see db.prefetch). Queries already
-    cached cost a lookup here."""
+def prefetch(*specs: tuple[str, dict], wait: bool = False) -> list[Future]:
+    """Start these named queries into the query cache on the shared two-worker pool (DuckDB
+    plans and runs outside the GIL; see db.prefetch) and return at once, so the page draws what
+    is ready while the rest run. A query the page asks for while it is running is waited for,
+    not run again (Streamlit computes a cache entry once and the others wait on its lock); one
+    still queued is run by the page itself. Queries already cached cost a lookup."""
     ds = dataset()
     ctx = get_script_run_ctx()
 
@@ -102,8 +104,11 @@ def prefetch(*specs: tuple[str, dict]) -> None:
         name, params = spec
         _query(str(ds.data_dir), ds.version, name, _frozen(params))
 
-    for future in [_AHEAD.submit(warm, spec) for spec in specs]:
-        future.result()
+    futures = [_AHEAD.submit(warm, spec) for spec in specs]
+    if wait:
+        for future in futures:
+            future.result()
+    return futures
 
 
 def _frame_key(frame: pd.DataFrame) -> str:

@@ -612,7 +612,8 @@ def report(results: list[ScaleResult]) -> str:
                 ok = row.p95 < t["p95_s"] and row.max_rows <= MAX_ROWS_SENT
                 if t["floor_ratio"]:
                     ok = ok and ratio < t["floor_ratio"]
-            drawn = row.unchanged_p95 / floor_p95 if floor_p95 == floor_p95 else float("nan")
+            floor_drawn = r.floor.unchanged_p95
+            drawn = row.unchanged_p95 / floor_drawn if floor_drawn == floor_drawn else float("nan")
             note = f" error: {row.error}" if row.error else ""
             out.append(
                 f"| {r.scale} | {row.page} | {len(row.times)} | {_ms(row.median)} | {_ms(row.p95)} "

@@ -46,6 +46,13 @@ show_all = st.toggle(
     "for this force.",
 )
 matrix = app.query("peel_grade_matrix", force_id=view.force_id, show_all_areas=show_all)
+pillars = list(dict.fromkeys(matrix.loc[matrix["grade_rank"].notna(), "row_pillar"]))
+if pillars:  # start the moves' queries for the pillar shown below while the matrix is drawn
+    chosen = st.session_state.get("peel_moves_pillar")
+    ahead = {**FORCE, "pillar": chosen if chosen in pillars else pillars[0]}
+    app.prefetch(
+        *((name, ahead) for name in ("peel_move_counts", "peel_grade_trend", "peel_moves"))
+    )
 st.plotly_chart(
     app.figure(
         charts.grade_matrix, matrix, title=f"{view.force_name}: PEEL grades by area and cycle"
@@ -76,7 +83,6 @@ with st.expander("Sources of these grades"):
 
 # --- Year-on-year moves ------------------------------------------------------------------------
 st.header("Year-on-year moves")
-pillars = list(dict.fromkeys(matrix.loc[matrix["grade_rank"].notna(), "row_pillar"]))
 if not pillars:
     st.write("No ranked grades to compare for this force.")
 else:
