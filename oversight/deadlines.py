@@ -16,6 +16,7 @@ EXPLORER_PATH = "recommendations"
 BAR_LIMITS = (20, 40, 60, 100, 200)
 DEFAULT_BAR_LIMIT = 40
 DUE_SOON_WINDOWS = (45, 90, 180)
+DEFAULT_DUE_WITHIN = 90
 GROUP_BY = {"inspection": "inspection", "lead": "chief officer lead"}
 GROUP_BY_WORDS = {"Inspection": "inspection", "Chief officer lead": "lead"}
 ALL_GROUPS = "All"

@@ -62,6 +62,11 @@ def window(name: str, params: dict, size: int = PAGE_ROWS) -> dict[str, int]:
     return {"limit": size, "offset": (_number(key_for(name, params)) - 1) * size}
 
 
+def ahead(name: str, **params: object) -> tuple[str, dict]:
+    """The (name, params) that query(name, **params) will run, for app.prefetch."""
+    return name, {**params, **window(name, params)}
+
+
 def query(name: str, size: int = PAGE_ROWS, **params: object) -> Page:
     """The page of the named query the pager points at (app.query with $limit and $offset).
 

@@ -10,6 +10,15 @@ from oversight.schema import TABLES
 
 ds = app.dataset()
 view = app.current_view()
+quality_params = {"as_at": view.as_at, "force_id": view.force_id}
+app.prefetch(
+    ("table_row_counts", {}),
+    paging.ahead("data_quality_as_at", **quality_params),
+    ("data_quality_counts", quality_params),
+    ("meeting_papers", {}),
+    paging.ahead("inspection_sources"),
+    ("grade_sources", {}),
+)
 
 st.title("Data")
 bundled = ds.data_dir.resolve() == DEFAULT_DATA_DIR.resolve()
@@ -40,7 +49,7 @@ st.dataframe(
 )
 
 st.header("Items to look at")
-quality_page = paging.query("data_quality_as_at", as_at=view.as_at, force_id=view.force_id)
+quality_page = paging.query("data_quality_as_at", **quality_params)
 quality = quality_page.rows
 if quality.empty:
     st.write(
@@ -49,7 +58,7 @@ if quality.empty:
         "publication date."
     )
 else:
-    counts = app.query("data_quality_counts", as_at=view.as_at, force_id=view.force_id)
+    counts = app.query("data_quality_counts", **quality_params)
     st.write(
         f"As at {app.long_date(view.as_at)}, for {view.force_name}. Recommendations addressed to "
         "national bodies are not counted. Open a record to see its history; an editor records a "

@@ -12,6 +12,13 @@ from oversight import app, briefing, charts, explorer, paging, periods
 from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 view = app.current_view()
+params = {"force_id": view.force_id, "as_at": view.as_at}
+upcoming_params = {"horizon_days": periods.UPCOMING_DAYS, **params}
+app.prefetch(  # what needs no widget's value; the rest starts once the dates below are read
+    ("briefing/meeting_context", {"meeting_on": view.as_at}),
+    paging.ahead("inspections_upcoming", **upcoming_params),
+    paging.ahead("inspections_undated", force_id=view.force_id),
+)
 context = app.query("briefing/meeting_context", meeting_on=view.as_at).iloc[0]
 default_since, since_rule = briefing.default_since(view.as_at, context["previous_held_on"])
 
@@ -51,7 +58,11 @@ def kind_words(frame: pd.DataFrame) -> pd.Series:
     return frame["kind"].map(lambda k: INSPECTION_KIND_LABELS.get(k, k))
 
 
-params = {"force_id": view.force_id, "as_at": view.as_at}
+app.prefetch(
+    ("inspections_calendar", {"from_on": cal_from, "to_on": cal_to, **params}),
+    paging.ahead("inspections_completed_since", since=since, **params),
+    paging.ahead("inspections_received_since", since=since, **params),
+)
 events = app.query("inspections_calendar", from_on=cal_from, to_on=cal_to, **params)
 if events.empty:
     st.info(
@@ -156,7 +167,7 @@ else:
     )
 
 st.header("Upcoming")
-upcoming_page = paging.query("inspections_upcoming", horizon_days=periods.UPCOMING_DAYS, **params)
+upcoming_page = paging.query("inspections_upcoming", **upcoming_params)
 upcoming = upcoming_page.rows
 if upcoming.empty:
     st.write("No inspection fieldwork is recorded as starting in the year after the as-at date.")

@@ -55,7 +55,7 @@ QUERIES = {
 PAGED = ("flagged", "moves")  # read a page at a time: run ahead the page the pager points at
 app.prefetch(
     *(
-        (name, {**params, **paging.window(name, params)}) if key in PAGED else (name, params)
+        paging.ahead(name, **params) if key in PAGED else (name, params)
         for key, (name, params) in QUERIES.items()
     )
 )

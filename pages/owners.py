@@ -17,6 +17,12 @@ def app_view_params() -> dict[str, str | None]:
 
 
 scope = {"as_at": view.as_at, "force_id": view.force_id}
+by_quarter = {"quarters": deadlines.HEATMAP_QUARTERS, **scope}
+app.prefetch(
+    ("owner_workload", scope),
+    ("owner_national_body_items", scope),
+    ("owner_due_by_quarter", by_quarter),
+)
 
 st.title("Owners")
 st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
@@ -124,7 +130,7 @@ st.dataframe(
 )
 
 st.header("When it falls due")
-due = app.query("owner_due_by_quarter", quarters=deadlines.HEATMAP_QUARTERS, **scope)
+due = app.query("owner_due_by_quarter", **by_quarter)
 st.plotly_chart(app.figure(charts.due_quarter_heatmap, due), width="stretch", theme=None)
 st.caption(
     f"Each cell counts a chief officer lead's open items: already overdue, falling due in each "

@@ -137,15 +137,13 @@ filters, _ = explorer.parse(
 
 # --- rows ------------------------------------------------------------------------------------
 # A page of rows at a time (a national register matches tens of thousands); the count is of all.
-page = paging.query("explorer_rows", as_at=as_at, force_id=view.force_id, **filters.query_params())
+shown = {"as_at": as_at, "force_id": view.force_id, **filters.query_params()}
+unfiltered = {"as_at": as_at, "force_id": view.force_id, **explorer.Filters().query_params(limit=1)}
+app.prefetch(paging.ahead("explorer_rows", **shown), ("explorer_rows", unfiltered))  # both at once
+page = paging.query("explorer_rows", **shown)
 rows = page.rows
 matches = page.total
-everything = app.query(
-    "explorer_rows",
-    as_at=as_at,
-    force_id=view.force_id,
-    **explorer.Filters().query_params(limit=1),
-)
+everything = app.query("explorer_rows", **unfiltered)
 total = int(everything[paging.TOTAL].iloc[0]) if not everything.empty else 0
 described = explorer.describe(filters, options)
 if described:

@@ -24,6 +24,15 @@ group_by_word = controls[0].segmented_control(
     bind="query-params",
 )
 group_by = deadlines.GROUP_BY_WORDS[group_by_word]
+# Start the queries that need no more than this; "Due soon" reads its window's widget below.
+app.prefetch(
+    ("timeline_groups", {"group_by": group_by, **scope}),
+    ("timeline_undated", scope),
+    (
+        "due_soon",
+        {"days": int(st.session_state.get("due_within") or deadlines.DEFAULT_DUE_WITHIN), **scope},
+    ),
+)
 groups = app.query("timeline_groups", group_by=group_by, **scope)
 keys = dict(zip(groups["group_label"], groups["group_key"], strict=False))
 counts = dict(zip(groups["group_key"], groups["items"], strict=True))
@@ -120,7 +129,7 @@ st.header("Due soon")
 window = st.segmented_control(
     "Falling due within (days)",
     deadlines.DUE_SOON_WINDOWS,
-    default=90,
+    default=deadlines.DEFAULT_DUE_WITHIN,
     required=True,
     key="due_within",
     bind="query-params",
