@@ -25,13 +25,11 @@ group_by_word = controls[0].segmented_control(
 )
 group_by = deadlines.GROUP_BY_WORDS[group_by_word]
 # Start the queries that need no more than this; "Due soon" reads its window's widget below.
+due_within = int(st.session_state.get("due_within") or deadlines.DEFAULT_DUE_WITHIN)
 app.prefetch(
     ("timeline_groups", {"group_by": group_by, **scope}),
     ("timeline_undated", scope),
-    (
-        "due_soon",
-        {"days": int(st.session_state.get("due_within") or deadlines.DEFAULT_DUE_WITHIN), **scope},
-    ),
+    ("due_soon", {"days": due_within, **scope}),
 )
 groups = app.query("timeline_groups", group_by=group_by, **scope)
 keys = dict(zip(groups["group_label"], groups["group_key"], strict=False))
