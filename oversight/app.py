@@ -18,9 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from oversight import charts, db, explorer
+from oversight.memo import Memo
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
 # DESIGN.md fixes the page folder's name as pages/. Streamlit treats such a folder as an old-style
@@ -42,15 +42,15 @@ def _load(data_dir: str, version: str) -> db.Dataset:
     return db.load(Path(data_dir))
 
 
+_DATASETS: Memo[db.Dataset] = Memo(size=2)
+_RESULTS: Memo[pd.DataFrame] = Memo(size=1024)
+
+
 def dataset() -> db.Dataset:
     """The dataset for the current data version: an edited CSV shows at the next rerun."""
-    data_dir = db.data_dir_from_env().resolve()
-    return _load(str(data_dir), db.data_version(data_dir))
-
-
-@st.cache_resource(max_entries=1024, show_spinner=False)
-def _query(data_dir: str, version: str, name: str, params: tuple) -> pd.DataFrame:
-    return db.run_query(_load(data_dir, version), name, **dict(params))
+    data_dir = str(db.data_dir_from_env().resolve())
+    version = db.data_version(Path(data_dir))
+    return _DATASETS.get((data_dir, version), lambda: _load(data_dir, version))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
@@ -58,11 +58,21 @@ def query(name: str, **params: object) -> pd.DataFrame:
 
     The cached frame is shared and each caller gets a shallow copy: under pandas 3's
     copy-on-write a page that adds a column or sets a value changes only its copy. (st.cache_data
-    gives the same guarantee by pickling the result and unpickling it at every hit: 0.7 to 1.4 ms
-    a hit, and a page reads 5 to 20 of them at every rerun.)
+    gives the same guarantee by pickling the result and unpickling it at every hit, and hashes
+    the arguments its own way: 1.4 ms a hit, where a page reads 10 to 22 results at every rerun;
+    see oversight/memo.py.)
     """
-    ds = dataset()
-    return _query(str(ds.data_dir), ds.version, name, _frozen(params)).copy(deep=False)
+    return _cached(dataset(), name, _frozen(params)).copy(deep=False)
+
+
+def _cached(ds: db.Dataset, name: str, frozen: tuple) -> pd.DataFrame:
+    key = (str(ds.data_dir), ds.version, name, frozen)
+    return _RESULTS.get(key, lambda: db.run_query(ds, name, **dict(frozen)))
+
+
+def clear_query_cache() -> None:
+    """Forget every query result (the next reads run the queries again)."""
+    _RESULTS.clear()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -93,18 +103,10 @@ def prefetch(*specs: tuple[str, dict], wait: bool = False) -> list[Future]:
     """Start these named queries into the query cache on the shared two-worker pool (DuckDB
     plans and runs outside the GIL; see db.prefetch) and return at once, so the page draws what
     is ready while the rest run. A query the page asks for while it is running is waited for,
-    not run again (Streamlit computes a cache entry once and the others wait on its lock); one
-    still queued is run by the page itself. Queries already cached cost a lookup."""
+    not run again; one still queued is run by the page itself. Queries already cached cost a
+    lookup."""
     ds = dataset()
-    ctx = get_script_run_ctx()
-
-    def warm(spec: tuple[str, dict]) -> None:
-        if ctx is not None:  # the cache reports to the session that asked
-            add_script_run_ctx(threading.current_thread(), ctx)
-        name, params = spec
-        _query(str(ds.data_dir), ds.version, name, _frozen(params))
-
-    futures = [_AHEAD.submit(warm, spec) for spec in specs]
+    futures = [_AHEAD.submit(_cached, ds, name, _frozen(params)) for name, params in specs]
     if wait:
         for future in futures:
             future.result()
