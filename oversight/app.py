@@ -8,7 +8,7 @@ import hashlib
 import pickle
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +62,7 @@ def query(name: str, **params: object) -> pd.DataFrame:
     the arguments its own way: 1.4 ms a hit, where a page reads 10 to 22 results at every rerun;
     see oversight/memo.py.)
     """
-    return _cached(dataset(), name, _frozen(params)).copy(deep=False)
+    return _cached(dataset(), name, db.frozen_params(params)).copy(deep=False)
 
 
 def _cached(ds: db.Dataset, name: str, frozen: tuple) -> pd.DataFrame:
@@ -91,26 +91,19 @@ def explorer_options(force_id: str | None) -> explorer.Options:
 CACHED = SimpleNamespace(query=query)
 
 
-def _frozen(params: dict) -> tuple:
-    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-
-
 # Shared by every session: two queries at a time on two cores, whoever asks.
 _AHEAD = ThreadPoolExecutor(max_workers=db.QUERY_WORKERS, thread_name_prefix="oversight-ahead")
 
 
-def prefetch(*specs: tuple[str, dict], wait: bool = False) -> list[Future]:
+def prefetch(*specs: tuple[str, dict]) -> None:
     """Start these named queries into the query cache on the shared two-worker pool (DuckDB
     plans and runs outside the GIL; see db.prefetch) and return at once, so the page draws what
     is ready while the rest run. A query the page asks for while it is running is waited for,
     not run again; one still queued is run by the page itself. Queries already cached cost a
     lookup."""
     ds = dataset()
-    futures = [_AHEAD.submit(_cached, ds, name, _frozen(params)) for name, params in specs]
-    if wait:
-        for future in futures:
-            future.result()
-    return futures
+    for name, params in specs:
+        _AHEAD.submit(_cached, ds, name, db.frozen_params(params))
 
 
 def _frame_key(frame: pd.DataFrame) -> str:

@@ -113,6 +113,34 @@ def to_markdown(briefing: Briefing, images: dict[int, bytes] | None = None) -> s
     return "\n".join(lines)
 
 
+def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
+    """The pack's sections as the page draws them, in order: ("subheader", title) for each
+    numbered part, ("chart", figure), and ("markdown", text) for each run of headings and text
+    blocks between them, joined (a large pack has a thousand blocks, one element each otherwise)."""
+    parts: list[tuple[str, object]] = []
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            parts.append(("markdown", "\n\n".join(text)))
+            text.clear()
+
+    for section in pack.sections:
+        if section.level == 1:
+            flush()
+            parts.append(("subheader", section.title))
+        else:
+            text.append(f"{'####' if section.level == 2 else '#####'} {section.title}")
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                flush()
+                parts.append(("chart", block.figure))
+            else:
+                text.append(block_markdown(block))
+    flush()
+    return parts
+
+
 def block_markdown(block) -> str:
     """One block as Markdown, for the on-screen preview (charts are drawn live by the page)."""
     return "\n".join(_md_block(block, None))

@@ -131,11 +131,13 @@ def run_query(ds: Dataset, name: str, **params: object) -> pd.DataFrame:
 QUERY_WORKERS = 2  # DuckDB plans and runs a query outside the GIL: two at once on two cores
 
 
+def frozen_params(params: dict) -> tuple:
+    """A query's parameters as a hashable key: sorted by name, lists as tuples."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
 def _key(name: str, params: dict) -> tuple:
-    return (
-        name,
-        tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())),
-    )
+    return (name, frozen_params(params))
 
 
 @dataclass

@@ -90,30 +90,7 @@ for col, fmt, words in zip(
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _preview(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None) -> list:
-    """The pack as screen elements: part titles, Markdown and charts, each run of text blocks
-    joined into one Markdown element (a large pack has a thousand blocks)."""
-    items: list[tuple[str, object]] = []
-    text: list[str] = []
-
-    def flush() -> None:
-        if text:
-            items.append(("markdown", "\n\n".join(text)))
-            text.clear()
-
-    for part in _pack(version, meeting_on, since, force_id).sections:
-        if part.level == 1:
-            flush()
-            items.append(("subheader", part.title))
-        else:
-            text.append(f"{'####' if part.level == 2 else '#####'} {part.title}")
-        for block in part.blocks:
-            if isinstance(block, briefing.Chart):
-                flush()
-                items.append(("chart", block.figure))
-            else:
-                text.append(briefing_render.block_markdown(block))
-    flush()
-    return items
+    return briefing_render.screen_parts(_pack(version, meeting_on, since, force_id))
 
 
 st.divider()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oversight import briefing, charts, cli
+from oversight import briefing, briefing_render, charts, cli
 from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
@@ -459,3 +459,23 @@ def test_prefetched_results_are_the_queries_results(mini):
         assert ahead.misses == ["latest_as_at"]
         assert ahead.version == mini.version
     assert all(future.done() for future in ahead.futures.values())
+
+
+def test_the_screen_draws_the_pack_in_order_with_its_text_runs_joined(pack):
+    parts = briefing_render.screen_parts(pack)
+    kinds = [kind for kind, _ in parts]
+    # every numbered part is a subheader, in the paper's order; charts stand alone
+    assert [c for k, c in parts if k == "subheader"] == [
+        s.title for s in pack.sections if s.level == 1
+    ]
+    assert kinds.count("chart") == sum(
+        isinstance(b, briefing.Chart) for s in pack.sections for b in s.blocks
+    )
+    # no two text elements in a row: a run of blocks is one Markdown element...
+    assert all(not (a == b == "markdown") for a, b in zip(kinds, kinds[1:], strict=False))
+    # ...holding every block's text and every subsection's title, in order
+    text = "\n\n".join(c for k, c in parts if k == "markdown")
+    assert "#### Recent inspection activity" in text
+    detectives = text.index("shortage in qualified detectives")
+    assert text.index("#### Inspection reports received since the last meeting") < detectives
+    assert "ACC Crime" in text[detectives:]
