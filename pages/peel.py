@@ -94,10 +94,6 @@ else:
         key="peel_moves_pillar",
     )
     pillar = pillar or pillars[0]
-    by_pillar = {**FORCE, "pillar": pillar}
-    app.prefetch(
-        ("peel_move_counts", by_pillar), ("peel_grade_trend", by_pillar), ("peel_moves", by_pillar)
-    )
     counts = app.query("peel_move_counts", force_id=view.force_id, pillar=pillar)
     st.markdown(
         f"**{label(PILLAR_LABELS, pillar)}**, each grade against the same area's previous grade "
