@@ -223,7 +223,11 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     if not data_dir.is_dir():
         problems.append(Problem(str(data_dir), 1, "*", "data folder not found"))
 
+    absent = {t.name for t in TABLES.values() if t.optional and not (data_dir / t.file).exists()}
     for table in TABLES.values():
+        if table.name in absent:
+            _create_empty(con, table)
+            continue
         ok = _load_table(con, data_dir, table, problems)
         if not ok:
             broken.add(table.name)
@@ -232,7 +236,7 @@ def load(data_dir: Path | str | None = None) -> Dataset:
         row_problems += _column_checks(con, table)
 
     for table in TABLES.values():
-        if table.name not in broken:
+        if table.name not in broken | absent:
             row_problems += _key_checks(con, table, broken)
     row_problems += _run_check_queries(con, broken)
 
@@ -451,7 +455,11 @@ def cache_dir() -> Path:
 
 def _cache_path(data_dir: Path, version: str) -> Path | None:
     try:
-        size = sum((data_dir / t.file).stat().st_size for t in TABLES.values())
+        size = sum(
+            (data_dir / t.file).stat().st_size
+            for t in TABLES.values()
+            if not t.optional or (data_dir / t.file).exists()
+        )
     except OSError:
         return None
     if size < CACHE_MIN_BYTES:

@@ -64,6 +64,8 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     references: tuple[Reference, ...] = field(default=())
+    # An optional table's file may be absent from a data folder: it then loads empty.
+    optional: bool = False
 
     @property
     def file(self) -> str:
@@ -204,6 +206,16 @@ TABLES: dict[str, Table] = {
                 _c("display_order", INTEGER, required=True),
             ),
             key=("rag",),
+        ),
+        Table(
+            "owners",
+            (
+                _c("owner", required=True),
+                _c("email"),
+                _c("role"),
+            ),
+            key=("owner",),
+            optional=True,
         ),
         Table(
             "meetings",
