@@ -619,15 +619,20 @@ def family_lines(
 
 
 def history_lines(history: pd.DataFrame) -> list[str]:
-    """Markdown list items, newest first: date, status, RAG, note and who recorded it."""
+    """Markdown list items, newest first: date, status, RAG, note, who recorded it, and any note
+    about where the position came from (kept apart from what the force says)."""
     lines = []
     for u in history.itertuples(index=False):
         who = md_escape(u.recorded_by) if _present(u.recorded_by) else "not recorded"
         note = md_escape(u.note) if _present(u.note) else "No note."
         if not note.endswith((".", "\\.", "!", "\\!", "?")):
             note += "."
-        lines.append(
+        line = (
             f"- **{_long(u.as_at)}**: {labels.label(labels.STATUS_LABELS, u.status)} · "
             f"{rag_badge(u.rag)}. {note} (recorded by {who})"
         )
+        source_note = getattr(u, "source_note", None)
+        if _present(source_note):
+            line += f" *Note on the source: {md_escape(source_note)}*"
+        lines.append(line)
     return lines

@@ -38,6 +38,8 @@ RAG_CODES = ("red", "amber", "green", "blue", "white")
 PILLARS = ("effectiveness", "efficiency", "legitimacy", "leadership", "peel")
 CYCLES = ("2014", "2015", "2016", "2017", "2018/19", "2021/22", "2023-25", "2025-27")
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
+# Where a paragraph of a meeting's narrative goes in that meeting's paper (narrative.csv).
+NARRATIVE_SECTIONS = ("background", "report", "response", "area")
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,24 @@ TABLES: dict[str, Table] = {
             ),
             key=("meeting_id",),
         ),
+        Table(
+            "narrative",
+            (
+                _c("meeting_id", required=True),
+                _c("section", required=True, choices=NARRATIVE_SECTIONS),
+                _c("inspection_id"),
+                _c("theme"),
+                _c("display_order", INTEGER, required=True),
+                _c("text", required=True),
+                _c("source", required=True),
+            ),
+            key=("meeting_id", "section", "display_order"),
+            references=(
+                Reference(("meeting_id",), "meetings", ("meeting_id",)),
+                Reference(("inspection_id",), "inspections", ("inspection_id",)),
+            ),
+            optional=True,
+        ),
     )
 }
 
@@ -237,13 +257,14 @@ EXTRA_COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("fieldwork_text"),
         _c("source"),
         _c("peel_cycle", choices=CYCLES),
+        _c("source_note"),
     ),
     "recommendations": (
         _c("is_text_verbatim", BOOLEAN),
         _c("supersedes_rec_id"),
         _c("source"),
     ),
-    "updates": (_c("source"),),
+    "updates": (_c("source"), _c("source_note")),
     "peel_grades": (_c("source_quote"),),
     "meetings": (_c("paper"), _c("source_file")),
 }

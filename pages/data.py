@@ -139,7 +139,19 @@ st.dataframe(
         source=sources["source"]
         .fillna("")
         .str.replace("meeting:", "committee paper ", regex=False),
-    )[["title", "inspectorate", "kind", "published_on", "published_text", "url", "source"]],
+        source_note=sources["source_note"].fillna(""),
+    )[
+        [
+            "title",
+            "inspectorate",
+            "kind",
+            "published_on",
+            "published_text",
+            "url",
+            "source",
+            "source_note",
+        ]
+    ],
     hide_index=True,
     column_config={
         "title": st.column_config.TextColumn("Inspection", width="medium"),
@@ -151,6 +163,7 @@ st.dataframe(
         "published_text": st.column_config.TextColumn("As the source words it", width="small"),
         "url": st.column_config.LinkColumn("Report", display_text="Open report", width="small"),
         "source": st.column_config.TextColumn("Facts from", width="medium"),
+        "source_note": st.column_config.TextColumn("Notes on the sources", width="large"),
     },
 )
 st.subheader("PEEL grades by source")

@@ -182,13 +182,26 @@ if rec_id:
             st.dataframe(
                 history.assign(
                     status=history["status"].map(lambda s: label(STATUS_LABELS, s)),
-                )[["as_at", "status", "rag_label", "note", "recorded_by", "recorded_at"]],
+                )[
+                    [
+                        "as_at",
+                        "status",
+                        "rag_label",
+                        "note",
+                        "source_note",
+                        "recorded_by",
+                        "recorded_at",
+                    ]
+                ],
                 hide_index=True,
                 column_config={
                     "as_at": st.column_config.DateColumn("As at", format="D MMM YYYY"),
                     "status": "Status",
                     "rag_label": "RAG",
                     "note": st.column_config.TextColumn("Note", width="large"),
+                    "source_note": st.column_config.TextColumn(
+                        "Note on the source", width="medium"
+                    ),
                     "recorded_by": st.column_config.TextColumn("Recorded by", width="medium"),
                     "recorded_at": st.column_config.DatetimeColumn(
                         "Recorded at", format="D MMM YYYY, HH:mm"

@@ -12,6 +12,7 @@ select
     published_text,
     url,
     source,
+    source_note,
     count(*) over () as total_rows,
 from inspections
 order by published_on nulls last, inspection_id

@@ -15,6 +15,7 @@ final as (
         updates.rag,
         rag.label as rag_label,
         updates.note,
+        updates.source_note,
         updates.recorded_by,
         updates.recorded_at,
         updates.update_id,

@@ -80,6 +80,8 @@ def test_table_row_counts(mini):
         "grade_scales": 10,
         "rag": 5,
         "meetings": 2,
+        "owners": 0,  # optional, and absent from this folder
+        "narrative": 0,  # optional, and absent from this folder
     }
 
 

@@ -121,3 +121,68 @@ def test_effectiveness_grades_2015_and_2016(bundled, cycle):
     eff = grades[(grades["cycle"] == cycle) & (grades["pillar"] == "effectiveness")]
     assert dict(zip(eff["theme"], eff["grade"], strict=True)) == EXPECTED_EFFECTIVENESS
     assert eff["source_url"].notna().all()
+
+
+# --- positions and notes about the sources, apart -------------------------------------------------
+
+
+def _paper_words() -> str:
+    """The committee paper as one run of words (its bold marks and page breaks dropped)."""
+    from oversight.db import DEFAULT_DATA_DIR
+
+    text = (DEFAULT_DATA_DIR / "sources" / "jac-2018-06-28-hmicfrs-update.txt").read_text(
+        encoding="utf-8"
+    )
+    return " ".join(text.replace("**", "").split())
+
+
+@pytest.fixture(scope="module")
+def paper_updates(bundled) -> pd.DataFrame:
+    return (
+        bundled.cursor()
+        .execute(
+            "select rec_id, note, source_note from updates where source = 'meeting:jac-2018-06-28'"
+        )
+        .df()
+    )
+
+
+def test_no_position_carries_a_note_about_its_source(paper_updates):
+    notes = paper_updates["note"].dropna()
+    assert not notes.str.contains("No RAG grade given").any()
+    assert not notes.str.contains("the paper", case=False).any()
+    # ...and the note about the RAG grade is kept, in its own column, for every row.
+    assert paper_updates["source_note"].str.startswith("No RAG grade given in the paper").all()
+
+
+def test_every_position_from_the_paper_is_the_papers_own_words(paper_updates):
+    paper = _paper_words()
+    for row in paper_updates.dropna(subset=["note"]).itertuples():
+        for paragraph in row.note.split("\n"):
+            assert " ".join(paragraph.split()) in paper, (row.rec_id, paragraph[:60])
+
+
+def test_youth_recommendations_keep_what_the_paper_says(paper_updates):
+    yot = paper_updates[paper_updates["rec_id"].str.startswith("wmp-yot-oocd-")]
+    assert len(yot) == 5
+    assert yot["note"].str.contains("being reviewed by the FET lead and tactical lead").all()
+
+
+def test_narrative_holds_the_background_paragraphs_verbatim(bundled):
+    narrative = (
+        bundled.cursor()
+        .execute(
+            "select section, display_order, text from narrative "
+            "where meeting_id = 'jac-2018-06-28' order by section, display_order"
+        )
+        .df()
+    )
+    paper = _paper_words()
+    assert all(" ".join(t.split()) in paper for t in narrative["text"])
+    background = narrative[narrative["section"] == "background"]["text"].tolist()
+    assert [t.split(".")[0] for t in background] == [
+        "For some time HMICFRS have been developing a recommendations register which has now been "
+        "shared with forces to allow them to check factual accuracy and to test the system",
+        "Supported by the recommendations register, the new process of monitoring forces has yet "
+        "to be confirmed although it is expected that this will be introduced shortly",
+    ]

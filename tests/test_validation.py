@@ -226,3 +226,41 @@ def test_cli_exit_code_and_format(mini_copy, capsys, folder_ok):
         assert out.splitlines() == [
             "updates.csv:3: rag: 'purple' is not one of: red, amber, green, blue, white"
         ]
+
+
+# --- the optional narrative table ---------------------------------------------------------------
+
+NARRATIVE_HEADER = "meeting_id,section,inspection_id,theme,display_order,text,source\n"
+
+
+def test_narrative_may_be_absent(mini_copy):
+    assert not (mini_copy / "narrative.csv").exists()
+    assert problems(mini_copy) == []
+    assert (
+        db.load(mini_copy)
+        .query("table_row_counts")
+        .set_index("table_name")
+        .loc["narrative", "row_count"]
+        == 0
+    )
+
+
+def test_narrative_rows_are_checked_like_any_table(mini_copy):
+    meeting = (mini_copy / "meetings.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[0]
+    (mini_copy / "narrative.csv").write_text(
+        NARRATIVE_HEADER
+        + f"{meeting},background,,,1,The register is shared.,meeting:{meeting}\n"
+        + f"{meeting},report,,,1,What the report is.,meeting:{meeting}\n"
+        + f"{meeting},area,,no_such_theme,2,A remark.,meeting:{meeting}\n"
+        + f"{meeting},preface,,,3,A preface.,a leaflet\n"
+        + f"no-meeting,background,,,1,Lost.,meeting:{meeting}\n",
+        encoding="utf-8",
+    )
+    assert problems(mini_copy) == [
+        "narrative.csv:3: inspection_id: a report paragraph must name the report (inspection_id) "
+        "it is about",
+        "narrative.csv:4: theme: 'no_such_theme' is not a known peel_areas.theme",
+        "narrative.csv:5: section: 'preface' is not one of: background, report, response, area",
+        "narrative.csv:5: source: 'a leaflet' is neither a web address nor meeting:<a meeting_id>",
+        "narrative.csv:6: meeting_id: 'no-meeting' is not a known meetings.meeting_id",
+    ]
