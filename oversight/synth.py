@@ -620,6 +620,7 @@ def _write_inspections(con, out: Path, insp, force_rows) -> None:
                     then 'fieldwork under way' end as fieldwork_text,
                 'synthetic' as source,
                 peel_cycle,
+                null as source_note,
             from insp
             left join force_names on force_names.f = insp.force_idx
             order by i
@@ -1070,6 +1071,7 @@ def _write_updates(con, out: Path, fnd, upd) -> None:
                 recorded_by,
                 recorded_at,
                 'synthetic' as source,
+                null as source_note,
             from upd
         ) to '{_sql_path(out / "updates.csv")}' (header, delimiter ',')
         """

@@ -79,6 +79,8 @@ def test_every_contract_and_project_column_is_written(seed_dir):
     from oversight import csvfiles, schema
 
     for table in schema.TABLES.values():
+        if table.optional and not (seed_dir / table.file).exists():
+            continue  # an optional table may be left out
         header, problem = csvfiles.read_header(seed_dir / table.file)
         assert problem is None
         assert set(schema.known_columns(table.name)) <= set(header), table.name
