@@ -1,4 +1,4 @@
-"""python -m oversight: the command line other tools rely on (see DESIGN.md, Interfaces)."""
+"""python -m oversight: the command line other tools rely on."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(func=_validate)
 
-    from oversight import briefing_render
+    from oversight.paper import command
 
-    briefing_render.add_parser(sub)
+    command.add_parser(sub)
 
     from oversight import synth
 

@@ -8,7 +8,7 @@ from functools import partial
 
 import streamlit as st
 
-from oversight import app, briefing, briefing_render
+from oversight import app, paper
 
 ANOTHER = "another"
 
@@ -41,7 +41,7 @@ if choice == ANOTHER:
 else:
     meeting_on = meetings.loc[meetings["meeting_id"] == choice, "held_on"].iloc[0].date()
 
-period = briefing.resolve_period(app.CACHED, meeting_on)  # the meeting's query, cached
+period = paper.resolve_period(app.CACHED, meeting_on)  # the meeting's query, cached
 since = right.date_input(
     "Since (the last meeting)",
     value=period.since,
@@ -58,12 +58,12 @@ if since == period.since:
 # every rerun cost more than drawing them. Nothing changes a pack once it is built.
 @st.cache_resource(max_entries=16, show_spinner="Writing the pack…")
 def _pack(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None):
-    return briefing.build(ds, meeting_on, since=since, force_id=force_id)
+    return paper.build(ds, meeting_on, since=since, force_id=force_id)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _file(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None, fmt: str):
-    return briefing_render.render(_pack(version, meeting_on, since, force_id), fmt)
+    return paper.render(_pack(version, meeting_on, since, force_id), fmt)
 
 
 pack = _pack(ds.version, meeting_on, since, view.force_id)
@@ -79,8 +79,8 @@ for col, fmt, words in zip(
     col.download_button(
         words,
         data=partial(_file, *key, fmt),
-        file_name=briefing_render.file_name(pack, fmt),
-        mime=briefing_render.media_type(fmt),
+        file_name=paper.file_name(pack, fmt),
+        mime=paper.media_type(fmt),
         key=f"download_{fmt}",
         icon=":material/download:",
         on_click="ignore",  # a download needs no rerun, and a rerun could swallow a keypress
@@ -90,7 +90,7 @@ for col, fmt, words in zip(
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _preview(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None) -> list:
-    return briefing_render.screen_parts(_pack(version, meeting_on, since, force_id))
+    return paper.screen_parts(_pack(version, meeting_on, since, force_id))
 
 
 st.divider()

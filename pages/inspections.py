@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from oversight import app, briefing, charts, explorer, paging, periods
+from oversight import app, charts, explorer, paging, paper, periods
 from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 view = app.current_view()
@@ -20,7 +20,7 @@ app.prefetch(  # what needs no widget's value; the rest starts once the dates be
     paging.ahead("inspections_undated", force_id=view.force_id),
 )
 context = app.query("briefing/meeting_context", meeting_on=view.as_at).iloc[0]
-default_since, since_rule = briefing.default_since(view.as_at, context["previous_held_on"])
+default_since, since_rule = paper.default_since(view.as_at, context["previous_held_on"])
 
 st.title("Inspections")
 st.caption(f"As at {app.long_date(view.as_at)}, for {view.force_name}.")

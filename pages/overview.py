@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, charts, explorer, overview, paging, periods
+from oversight import app, charts, explorer, headlines, paging, periods
 
 view = app.current_view()
 as_at = view.as_at
@@ -31,7 +31,7 @@ if meetings.empty:
         help="No committee meeting is recorded before the as-at date, so pick the date the "
         "changes count from.",
     )
-window = overview.comparison_window(meetings, as_at, chosen_since)
+window = headlines.comparison_window(meetings, as_at, chosen_since)
 
 # Every query of the page, declared once: run ahead two at a time, then read one by one below.
 scope = {"as_at": as_at, "force_id": view.force_id}
@@ -42,13 +42,13 @@ QUERIES = {
             **scope,
             "since": window.since,
             "prev_since": window.prev_since,
-            "horizon_days": overview.HORIZON_DAYS,
+            "horizon_days": headlines.HORIZON_DAYS,
         },
     ),
     "flagged": ("red_and_overdue", scope),
-    "due": ("due_next", {**scope, "max_rows": overview.DUE_NEXT_ROWS}),
+    "due": ("due_next", {**scope, "max_rows": headlines.DUE_NEXT_ROWS}),
     "moves": ("moves_since", {**scope, "since": window.since}),
-    "by_inspection": ("rag_by_inspection", {**scope, "max_inspections": overview.MAX_INSPECTIONS}),
+    "by_inspection": ("rag_by_inspection", {**scope, "max_inspections": headlines.MAX_INSPECTIONS}),
     "by_kind": ("rag_by_kind", scope),
     "forces": ("tracking_forces", {}),
 }
@@ -82,7 +82,7 @@ else:
 
 kpis = run("kpis")
 columns = st.columns(5)
-for column, tile in zip(columns, overview.tiles(kpis, window, as_at), strict=True):
+for column, tile in zip(columns, headlines.tiles(kpis, window, as_at), strict=True):
     column.metric(
         tile.label,
         tile.value,
@@ -92,7 +92,7 @@ for column, tile in zip(columns, overview.tiles(kpis, window, as_at), strict=Tru
         help=tile.help,
         border=True,
     )
-st.caption(overview.workload_note(kpis))
+st.caption(headlines.workload_note(kpis))
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
@@ -104,9 +104,9 @@ overdue_count = int(counted["overdue_total"]) if counted is not None else 0
 overdue_not_red = int(counted["overdue_not_red_total"]) if counted is not None else 0
 sentences = []
 if red_count == 0:
-    sentences.append(overview.nothing_red(as_at))
+    sentences.append(headlines.nothing_red(as_at))
 if overdue_count == 0:
-    sentences.append(overview.nothing_overdue(as_at))
+    sentences.append(headlines.nothing_overdue(as_at))
 if sentences:
     st.success(" ".join(sentences), icon=":material/check_circle:")
 if overdue_not_red:
@@ -121,7 +121,7 @@ if not flagged.empty:
         noun="items",
         hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
     )
-    table = overview.red_overdue_frame(flagged)
+    table = headlines.red_overdue_frame(flagged)
     several = len(run("forces")) > 1
     context = explorer.link_context(as_at, view.latest_as_at, view.force_name if several else None)
     table["Record"] = [
@@ -178,11 +178,11 @@ else:
         "are in the Recommendations explorer."
     )
     st.dataframe(
-        explorer.style_rag(overview.due_next_frame(due)),
+        explorer.style_rag(headlines.due_next_frame(due)),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
-        height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX, overview.DUE_NEXT_ROWS),
+        height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX, headlines.DUE_NEXT_ROWS),
         column_config={
             # Widths add up to the main column at 1400 px, so nothing scrolls sideways there.
             "Reference": st.column_config.TextColumn(width=80),
@@ -212,7 +212,7 @@ else:
     )
     paging.pager(moves_page, noun="findings", hint="Changes first, the latest first.")
     st.dataframe(
-        overview.moves_frame(moves),
+        headlines.moves_frame(moves),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,

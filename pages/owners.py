@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, deadlines
+from oversight import app, charts, timeline_owners
 
 view = app.current_view()
 
@@ -17,7 +17,7 @@ def app_view_params() -> dict[str, str | None]:
 
 
 scope = {"as_at": view.as_at, "force_id": view.force_id}
-by_quarter = {"quarters": deadlines.HEATMAP_QUARTERS, **scope}
+by_quarter = {"quarters": timeline_owners.HEATMAP_QUARTERS, **scope}
 app.prefetch(
     ("owner_workload", scope),
     ("owner_national_body_items", scope),
@@ -89,7 +89,7 @@ shown = workload[
 table = shown.assign(
     tactical_lead=shown["tactical_lead"].fillna("All tactical leads"),
     next_due_on=shown["next_due_on"].map(app.long_date),
-    link=deadlines.owner_links(shown, **app_view_params()),
+    link=timeline_owners.owner_links(shown, **app_view_params()),
 )
 st.dataframe(
     table[
@@ -134,6 +134,6 @@ due = app.query("owner_due_by_quarter", **by_quarter)
 st.plotly_chart(app.figure(charts.due_quarter_heatmap, due), width="stretch", theme=None)
 st.caption(
     f"Each cell counts a chief officer lead's open items: already overdue, falling due in each "
-    f"calendar quarter of the next {deadlines.HEATMAP_QUARTERS // 4} years from the as-at date, "
+    f"calendar quarter of the next {timeline_owners.HEATMAP_QUARTERS // 4} years from the as-at date, "
     "later than that, or with no due date."
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, peel
+from oversight import app, charts, grades
 from oversight.labels import PILLAR_LABELS, label
 
 view = app.current_view()
@@ -75,7 +75,7 @@ if not missing.empty:
     )
 with st.expander("Sources of these grades"):
     st.dataframe(
-        peel.sources_table(matrix),
+        grades.sources_table(matrix),
         hide_index=True,
         width="stretch",
         column_config={"Source": st.column_config.LinkColumn("Source", width="large")},
@@ -97,7 +97,7 @@ else:
     counts = app.query("peel_move_counts", force_id=view.force_id, pillar=pillar)
     st.markdown(
         f"**{label(PILLAR_LABELS, pillar)}**, each grade against the same area's previous grade "
-        f"on the same scale: {peel.move_counts_sentence(counts)}."
+        f"on the same scale: {grades.move_counts_sentence(counts)}."
     )
     trend = app.query("peel_grade_trend", force_id=view.force_id, pillar=pillar)
     st.plotly_chart(
@@ -116,10 +116,10 @@ else:
     )
     moves = app.query("peel_moves", force_id=view.force_id, pillar=pillar)
     st.dataframe(
-        peel.moves_table(moves),
+        grades.moves_table(moves),
         hide_index=True,
         width="stretch",
-        height=peel.table_height(len(moves)),
+        height=grades.table_height(len(moves)),
         # Widths add up to the main column at 1400 px, with room for the longest area's words.
         column_config={
             "Area": st.column_config.TextColumn(width=290),
@@ -259,14 +259,14 @@ if findings.empty:
 else:
     st.write(
         f"As at {app.long_date(view.as_at)}, the tracker holds "
-        f"{peel.findings_sentence(findings)} tied to PEEL areas, beside the grade the force got "
+        f"{grades.findings_sentence(findings)} tied to PEEL areas, beside the grade the force got "
         "for that area in the same cycle. Open a row in the Recommendations explorer to read them."
     )
     st.dataframe(
-        peel.findings_table(findings, view.force_id, view.as_at),
+        grades.findings_table(findings, view.force_id, view.as_at),
         hide_index=True,
         width="stretch",
-        height=peel.table_height(len(findings)),
+        height=grades.table_height(len(findings)),
         column_config={
             "Cycle": st.column_config.TextColumn(width=105),
             "Area": st.column_config.TextColumn(width=285),
@@ -281,7 +281,7 @@ else:
     )
     st.caption(
         "A finding's cycle is the PEEL cycle named in the title of the PEEL report that made it; "
-        f"findings from other reports (thematic inspections) are listed as {peel.NO_CYCLE!r}."
+        f"findings from other reports (thematic inspections) are listed as {grades.NO_CYCLE!r}."
     )
 
 st.divider()

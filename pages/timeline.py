@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, deadlines, explorer
+from oversight import app, charts, explorer, timeline_owners
 
 view = app.current_view()
 scope = {"as_at": view.as_at, "force_id": view.force_id}
@@ -17,15 +17,15 @@ controls = st.columns([2, 3, 2])
 # Bound selection widgets carry the option's words in the URL (?group_by=Chief officer lead).
 group_by_word = controls[0].segmented_control(
     "Group by",
-    list(deadlines.GROUP_BY_WORDS),
+    list(timeline_owners.GROUP_BY_WORDS),
     default="Inspection",
     required=True,
     key="group_by",
     bind="query-params",
 )
-group_by = deadlines.GROUP_BY_WORDS[group_by_word]
+group_by = timeline_owners.GROUP_BY_WORDS[group_by_word]
 # Start the queries that need no more than this; "Due soon" reads its window's widget below.
-due_within = int(st.session_state.get("due_within") or deadlines.DEFAULT_DUE_WITHIN)
+due_within = int(st.session_state.get("due_within") or timeline_owners.DEFAULT_DUE_WITHIN)
 app.prefetch(
     ("timeline_groups", {"group_by": group_by, **scope}),
     ("timeline_undated", scope),
@@ -37,7 +37,7 @@ counts = dict(zip(groups["group_key"], groups["items"], strict=True))
 total = int(groups["items"].sum())
 shown = controls[1].selectbox(
     "Show",
-    [deadlines.ALL_GROUPS, *keys],
+    [timeline_owners.ALL_GROUPS, *keys],
     key="group",
     bind="query-params",
     help="Narrow the chart to one group. With every group, more items than **Bars at most** "
@@ -46,8 +46,8 @@ shown = controls[1].selectbox(
 group = keys.get(shown)
 max_bars = controls[2].select_slider(
     "Bars at most",
-    deadlines.BAR_LIMITS,
-    value=deadlines.DEFAULT_BAR_LIMIT,
+    timeline_owners.BAR_LIMITS,
+    value=timeline_owners.DEFAULT_BAR_LIMIT,
     key="bars",
     bind="query-params",
     help="Above this many items the chart draws one bar per group instead of one per item.",
@@ -55,7 +55,9 @@ max_bars = controls[2].select_slider(
 
 undated = app.query("timeline_undated", **scope)
 selected = counts[group] if group else total
-plan = deadlines.plan_timeline(selected, len(groups), int(max_bars), one_group=group is not None)
+plan = timeline_owners.plan_timeline(
+    selected, len(groups), int(max_bars), one_group=group is not None
+)
 
 tiles = st.columns(3)
 tiles[0].metric(
@@ -76,7 +78,10 @@ if groups.empty:
 elif plan.mode == "groups":
     st.info(plan.message, icon=":material/stacked_bar_chart:")
     fig = app.figure(
-        charts.timeline_group_bars, groups.head(plan.bars), view.as_at, deadlines.GROUP_BY[group_by]
+        charts.timeline_group_bars,
+        groups.head(plan.bars),
+        view.as_at,
+        timeline_owners.GROUP_BY[group_by],
     )
     st.plotly_chart(fig, width="stretch", theme=None)
 else:
@@ -101,7 +106,7 @@ else:
         "each is listed here."
     )
     st.dataframe(
-        deadlines.undated_frame(undated),
+        timeline_owners.undated_frame(undated),
         hide_index=True,
         width="stretch",
         placeholder=explorer.MISSING,
@@ -126,8 +131,8 @@ else:
 st.header("Due soon")
 window = st.segmented_control(
     "Falling due within (days)",
-    deadlines.DUE_SOON_WINDOWS,
-    default=deadlines.DEFAULT_DUE_WITHIN,
+    timeline_owners.DUE_SOON_WINDOWS,
+    default=timeline_owners.DEFAULT_DUE_WITHIN,
     required=True,
     key="due_within",
     bind="query-params",
@@ -142,13 +147,13 @@ else:
         f"{app.long_date(view.as_at)}."
     )
     links = [
-        deadlines.explorer_url(
+        timeline_owners.explorer_url(
             rec=r, force=st.query_params.get("force"), as_at=st.query_params.get("as_at")
         )
         for r in due["rec_id"]
     ]
     st.dataframe(
-        deadlines.due_soon_frame(due, links),
+        timeline_owners.due_soon_frame(due, links),
         hide_index=True,
         width="stretch",
         placeholder=explorer.MISSING,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oversight import briefing, briefing_render, charts, cli
+from oversight import charts, cli, paper
 from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
@@ -157,7 +157,7 @@ def test_contact(mini):
 
 
 def test_period_from_the_previous_meeting(mini):
-    period = briefing.resolve_period(mini, JUNE)
+    period = paper.resolve_period(mini, JUNE)
     assert period.since == dt.date(2018, 3, 29)
     assert period.since_words == "since the last meeting on 29 March 2018"
     assert period.next_on == dt.date(2018, 9, 28)
@@ -166,19 +166,19 @@ def test_period_from_the_previous_meeting(mini):
 
 def test_period_must_start_before_the_meeting(mini):
     with pytest.raises(ValueError, match="on or before the meeting"):
-        briefing.resolve_period(mini, JUNE, since=JULY)
+        paper.resolve_period(mini, JUNE, since=JULY)
 
 
 def test_several_forces_need_a_choice(mini):
     with pytest.raises(ValueError, match="choose one with --force"):
-        briefing.build(mini, JUNE)
-    pack = briefing.build(mini, JUNE, force_id="wmp")
+        paper.build(mini, JUNE)
+    pack = paper.build(mini, JUNE, force_id="wmp")
     assert pack.force_name == "West Midlands Police"
 
 
 def test_reader_text_leaves_out_notes_about_columns():
     assert (
-        briefing.reader_text(
+        paper.reader_text(
             "Feedback in autumn 2018 (expected_publication is that feedback). "
             "fieldwork_end is left empty. No dates are given."
         )
@@ -187,8 +187,8 @@ def test_reader_text_leaves_out_notes_about_columns():
 
 
 @pytest.fixture(scope="module")
-def pack(bundled) -> briefing.Briefing:
-    return briefing.build(bundled, JUNE, since=MARCH)
+def pack(bundled) -> paper.Briefing:
+    return paper.build(bundled, JUNE, since=MARCH)
 
 
 def test_sections_in_the_papers_order(pack):
@@ -207,7 +207,7 @@ def section(pack, title):
 
 
 def findings_of(pack, report):
-    return [b for b in section(pack, report).blocks if isinstance(b, briefing.Finding)]
+    return [b for b in section(pack, report).blocks if isinstance(b, paper.Finding)]
 
 
 def test_the_three_2017_overview_recommendations(pack):
@@ -250,7 +250,7 @@ def test_the_five_youth_out_of_court_disposal_recommendations(pack):
 
 def test_state_of_policing_has_no_recommendations(pack):
     blocks = section(pack, "State of Policing 2018").blocks
-    words = " ".join(b.text for b in blocks if isinstance(b, briefing.Paragraph))
+    words = " ".join(b.text for b in blocks if isinstance(b, paper.Paragraph))
     assert "Published on 12 June 2018" in words
     assert "There are no recommendations within the report" in words
     assert not findings_of(pack, "State of Policing 2018")
@@ -264,11 +264,9 @@ def test_fraud_fieldwork_and_no_red(pack):
     assert "1st and 2nd May 2018" in done
     assert "The report is expected autumn 2018" in done
     red = section(pack, "Outstanding recommendations currently graded red").blocks
-    assert red == [briefing.Paragraph(briefing.NO_RED)]
+    assert red == [paper.Paragraph(paper.NO_RED)]
     recommendation = section(pack, "3. Recommendations").blocks
-    assert recommendation == [
-        briefing.Paragraph("The Committee to note the contents of the report.")
-    ]
+    assert recommendation == [paper.Paragraph("The Committee to note the contents of the report.")]
 
 
 def test_background_and_peel(pack):
@@ -288,7 +286,7 @@ def test_background_and_peel(pack):
 
 
 def test_default_period_is_stated_in_the_pack(bundled):
-    pack = briefing.build(bundled, JUNE)
+    pack = paper.build(bundled, JUNE)
     assert pack.since == MARCH
     purpose = " ".join(b.text for b in section(pack, "1. Purpose of report").blocks)
     assert "no earlier meeting is recorded" in purpose
@@ -437,11 +435,11 @@ def test_the_pack_runs_its_queries_ahead_and_asks_for_nothing_else(mini, monkeyp
 
     db_prefetch = db.prefetch
     monkeypatch.setattr(db, "prefetch", spying)
-    pack = briefing.build(mini, JUNE, force_id=force_id)
+    pack = paper.build(mini, JUNE, force_id=force_id)
     assert len(made) == 1 and made[0].misses == []
     # the same pack as one query at a time
     monkeypatch.setattr(db, "prefetch", lambda ds, specs, workers=1: db_prefetch(ds, specs, 1))
-    assert briefing.build(mini, JUNE, force_id=force_id).text() == pack.text()
+    assert paper.build(mini, JUNE, force_id=force_id).text() == pack.text()
 
 
 def test_prefetched_results_are_the_queries_results(mini):
@@ -462,14 +460,14 @@ def test_prefetched_results_are_the_queries_results(mini):
 
 
 def test_the_screen_draws_the_pack_in_order_with_its_text_runs_joined(pack):
-    parts = briefing_render.screen_parts(pack)
+    parts = paper.screen_parts(pack)
     kinds = [kind for kind, _ in parts]
     # every numbered part is a subheader, in the paper's order; charts stand alone
     assert [c for k, c in parts if k == "subheader"] == [
         s.title for s in pack.sections if s.level == 1
     ]
     assert kinds.count("chart") == sum(
-        isinstance(b, briefing.Chart) for s in pack.sections for b in s.blocks
+        isinstance(b, paper.Chart) for s in pack.sections for b in s.blocks
     )
     # no two text elements in a row: a run of blocks is one Markdown element...
     assert all(not (a == b == "markdown") for a, b in zip(kinds, kinds[1:], strict=False))

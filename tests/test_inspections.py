@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import briefing, charts, periods
+from oversight import charts, paper, periods
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,10 +152,10 @@ def test_meeting_context(mini):
 
 
 def test_default_since_is_the_previous_meeting_or_the_month_three_months_before():
-    since, words = briefing.default_since(JUNE, dt.date(2018, 3, 29))
+    since, words = paper.default_since(JUNE, dt.date(2018, 3, 29))
     assert since == dt.date(2018, 3, 29)
     assert words == "since the last meeting on 29 March 2018"
-    since, words = briefing.default_since(JUNE, None)
+    since, words = paper.default_since(JUNE, None)
     assert since == MARCH
     assert "no earlier meeting is recorded" in words
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import charts, explorer, overview, periods
+from oversight import charts, explorer, headlines, periods
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -201,22 +201,22 @@ def test_bundled_figures_as_at_june_2018(bundled):
 
 
 def test_window_from_the_last_meeting(mini):
-    window = overview.comparison_window(mini.query("meetings_before", as_at=JULY), JULY)
-    assert window == overview.Window(JUNE, MARCH, "Joint Audit Committee")
+    window = headlines.comparison_window(mini.query("meetings_before", as_at=JULY), JULY)
+    assert window == headlines.Window(JUNE, MARCH, "Joint Audit Committee")
     assert window.phrase() == "since the Joint Audit Committee on 28 June 2018"
 
 
 def test_window_without_a_meeting_defaults_to_the_month_three_months_before():
     none = pd.DataFrame({"held_on": [], "committee": []})
-    window = overview.comparison_window(none, JUNE)
+    window = headlines.comparison_window(none, JUNE)
     assert window.since == dt.date(2018, 3, 1)
     assert window.prev_since == dt.date(2017, 11, 2)  # as long again before
     assert not window.from_meeting
     assert window.phrase() == "since 1 March 2018"
-    chosen = overview.comparison_window(none, JUNE, dt.date(2018, 1, 1))
+    chosen = headlines.comparison_window(none, JUNE, dt.date(2018, 1, 1))
     assert chosen.since == dt.date(2018, 1, 1)
     # A "since" after the as-at date is held to the as-at date.
-    assert overview.comparison_window(none, JUNE, dt.date(2019, 1, 1)).since == JUNE
+    assert headlines.comparison_window(none, JUNE, dt.date(2019, 1, 1)).since == JUNE
 
 
 def test_months_before_keeps_to_the_month_end():
@@ -225,7 +225,7 @@ def test_months_before_keeps_to_the_month_end():
 
 
 def test_tiles(mini):
-    window = overview.Window(JUNE, MARCH, "Joint Audit Committee")
+    window = headlines.Window(JUNE, MARCH, "Joint Audit Committee")
     kpis = mini.query(
         "overview_kpis",
         as_at=JULY,
@@ -234,7 +234,7 @@ def test_tiles(mini):
         horizon_days=90,
         force_id="wmp",
     )
-    tiles = overview.tiles(kpis, window, JULY)
+    tiles = headlines.tiles(kpis, window, JULY)
     assert [(t.label, t.value, t.delta) for t in tiles] == [
         ("Open", 4, 0),
         ("Overdue", 1, 0),
@@ -244,11 +244,11 @@ def test_tiles(mini):
     ]
     assert tiles[2].delta_color == "inverse"
     assert "13 October 2018" in tiles[3].help
-    assert overview.workload_note(kpis).startswith("Figures count the force's own workload: 1 ")
+    assert headlines.workload_note(kpis).startswith("Figures count the force's own workload: 1 ")
 
 
 def test_red_overdue_frame_flags_overdue_but_not_red(mini):
-    frame = overview.red_overdue_frame(
+    frame = headlines.red_overdue_frame(
         mini.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     )
     assert frame.iloc[0]["Why listed"] == "⚠ Overdue but not graded red"
@@ -281,7 +281,7 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
     moves = bundled.query(
         "moves_since", since=dt.date(2018, 3, 1), as_at=JUNE, force_id="wmp", limit=None, offset=0
     )
-    frame = overview.moves_frame(moves)
+    frame = headlines.moves_frame(moves)
     assert list(frame.columns) == ["Reference", "Inspection", "Finding", "From", "To", "Recorded"]
     # The bundled 2016 findings have no reference in the report: their kind, not a record id.
     assert not frame["Reference"].str.startswith("wmp-").any()

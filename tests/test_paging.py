@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import db, explorer, overview, paging, synth
+from oversight import db, explorer, headlines, paging, synth
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
@@ -190,7 +190,7 @@ def test_overview_draws_the_busiest_inspections_and_counts_the_rest(monkeypatch,
     at = _page(monkeypatch, long_register, "pages/overview.py")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     drawn = {y for trace in spec["data"] for y in trace["y"]}
-    assert len(drawn) == overview.MAX_INSPECTIONS
+    assert len(drawn) == headlines.MAX_INSPECTIONS
     assert not any("other" in y.lower() for y in drawn)
     caption = next(c.value for c in at.caption if "inspections with the most open" in c.value)
     assert re.search(

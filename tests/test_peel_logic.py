@@ -6,11 +6,11 @@ import datetime as dt
 
 import pandas as pd
 
-from oversight import peel
+from oversight import grades
 
 
 def test_explorer_url_keeps_the_view_and_names_a_single_report():
-    url = peel.explorer_url(
+    url = grades.explorer_url(
         "vulnerability", "cause_of_concern", ["wmp-peel-2016"], "wmp", dt.date(2018, 6, 28)
     )
     assert url == (
@@ -20,12 +20,12 @@ def test_explorer_url_keeps_the_view_and_names_a_single_report():
 
 
 def test_explorer_url_leaves_out_the_report_when_several():
-    url = peel.explorer_url("prevention", "recommendation", ["a", "b"], None, None)
+    url = grades.explorer_url("prevention", "recommendation", ["a", "b"], None, None)
     assert url == "recommendations?area=prevention&kind=recommendation"
 
 
 def test_explorer_url_escapes_values():
-    assert peel.explorer_url("a b&c") == "recommendations?area=a+b%26c"
+    assert grades.explorer_url("a b&c") == "recommendations?area=a+b%26c"
 
 
 def findings() -> pd.DataFrame:
@@ -48,7 +48,7 @@ def findings() -> pd.DataFrame:
 
 
 def test_findings_table_words_and_links():
-    table = peel.findings_table(findings(), "wmp", dt.date(2018, 6, 28))
+    table = grades.findings_table(findings(), "wmp", dt.date(2018, 6, 28))
     assert list(table.columns) == [
         "Cycle",
         "Area",
@@ -78,7 +78,7 @@ def test_findings_table_words_and_links():
 
 
 def test_findings_sentence_counts_causes_of_concern_and_areas_for_improvement():
-    assert peel.findings_sentence(findings()) == (
+    assert grades.findings_sentence(findings()) == (
         "2 causes of concern (1 open) and 1 area for improvement (1 open)"
     )
 
@@ -95,13 +95,13 @@ def test_moves_table_and_sentence():
             "move": ["declined", "not_comparable"],
         }
     )
-    table = peel.moves_table(moves)
+    table = grades.moves_table(moves)
     assert list(table["Area"]) == ["Effectiveness overall", "Protecting vulnerable people"]
     assert list(table["Move"]) == ["Declined", "Not compared: scale changed"]
     counts = pd.DataFrame(
         {"move": ["improved", "declined", "unchanged", "not_comparable"], "moves": [0, 1, 0, 1]}
     )
-    assert peel.move_counts_sentence(counts) == (
+    assert grades.move_counts_sentence(counts) == (
         "0 improved, 1 declined, 0 unchanged; 1 not compared because the scale changed"
     )
 
@@ -120,7 +120,7 @@ def test_sources_table_names_the_committee_paper_and_links_urls():
             ],
         }
     )
-    table = peel.sources_table(matrix)
+    table = grades.sources_table(matrix)
     assert list(table["From"]) == [
         "justiceinspectorates.gov.uk",
         "Committee paper (jac-2018-06-28)",
@@ -131,6 +131,6 @@ def test_sources_table_names_the_committee_paper_and_links_urls():
 
 
 def test_table_height_caps_rows():
-    assert peel.table_height(3) == 38 + 35 * 3
-    assert peel.table_height(100) == 38 + 35 * 20
-    assert peel.table_height(0) == 38 + 35
+    assert grades.table_height(3) == 38 + 35 * 3
+    assert grades.table_height(100) == 38 + 35 * 20
+    assert grades.table_height(0) == 38 + 35

@@ -1,32 +1,28 @@
-"""The committee briefing pack: a document model assembled from queries/briefing/*.sql.
-
-The pack follows the hand-written committee paper (DESIGN.md, the seed paper): purpose; background
-(recent inspection activity); inspections completed since the last meeting; reports received since the
-last meeting, each with its findings in full and who owns them; outstanding recommendations graded red;
-RAG and status moves; overdue and due before the next meeting; PEEL grades with the latest moves; the
-recommendation to the committee. This module is pure (no Streamlit, no file output): `build()` returns a
-`Briefing`, and `oversight.briefing_render` turns it into Markdown, DOCX or PDF.
-
-The period. "Since the last meeting" starts on the previous meeting of the same committee in
-meetings.csv. When none is recorded it starts on the first day of the month three months before the
-meeting (1 March 2018 for 28 June 2018): a quarterly committee's previous meeting falls in that month,
-whatever its day, so nothing received after it is missed. The pack states which rule it used. A report
-counts as received when its `published_on` falls on or after the start of the period and on or before
-the meeting date. "Before the next meeting" ends at the next recorded meeting, else three months after
-this one, and the pack says so.
-"""
+"""The briefing pack's assembly: `build()` reads the queries in queries/briefing/ (and a few the
+pages share), ahead and two at a time, and returns a `Briefing` whose sections follow the hand-written
+committee paper. Pure: no Streamlit, no file output."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from oversight import db, labels, periods
 from oversight.labels import label
+from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Section, Table
+from oversight.paper.period import Period, resolve_period
+from oversight.paper.words import (
+    count_words,
+    deadline_words,
+    is_missing,
+    kind_count,
+    kind_word,
+    position_words,
+    rag_words,
+    reader_text,
+    shown,
+)
 from oversight.periods import long_date
 
 PURPOSE = "To provide members of the Committee with oversight of HMICFRS recommendations."
@@ -34,243 +30,30 @@ COMMITTEE_RECOMMENDATION = "The Committee to note the contents of the report."
 NO_RED = "There are no recommendations currently graded as red."
 
 
-# --- the period ------------------------------------------------------------------------------
-
-
-def default_since(meeting_on: dt.date, previous_on: dt.date | None) -> tuple[dt.date, str]:
-    """The start of "since the last meeting" and the words that say how it was chosen."""
-    if previous_on is not None and not pd.isna(previous_on):
-        previous_on = pd.Timestamp(previous_on).date()
-        return previous_on, f"since the last meeting on {long_date(previous_on)}"
-    start = periods.default_since(meeting_on)
-    return start, (
-        f"since {long_date(start)}: no earlier meeting is recorded, so the period starts on "
-        f"{periods.SINCE_RULE} this meeting"
-    )
-
-
-def default_next(meeting_on: dt.date, next_on: dt.date | None) -> tuple[dt.date, str]:
-    """The end of "before the next meeting" and the words that say how it was chosen."""
-    if next_on is not None and not pd.isna(next_on):
-        next_on = pd.Timestamp(next_on).date()
-        return next_on, f"the next meeting on {long_date(next_on)}"
-    end = (pd.Timestamp(meeting_on) + pd.DateOffset(months=3)).date()
-    return end, f"{long_date(end)} (no later meeting is recorded; three months after this meeting)"
-
-
-# --- the document model ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One recommendation, area for improvement or cause of concern, in full, with who owns it."""
-
-    heading: str
-    text: str  # bullet points on their own lines, starting "- "
-    verbatim: bool
-    facts: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    caption: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A figure to show as an image (DOCX, PDF) or a live chart (the page); `table` holds the same
-    figures in words, so the Markdown and a screen reader lose nothing."""
-
-    title: str
-    figure: go.Figure
-    alt: str
-    width: int = 900
-    height: int = 420
-
-
-Block = Paragraph | Bullets | Finding | Table | Chart
-
-
-@dataclass
-class Section:
-    title: str
-    level: int  # 1: numbered part of the paper; 2: a subsection; 3: one report
-    blocks: list = field(default_factory=list)
-
-    def add(self, *blocks: Block) -> Section:
-        self.blocks.extend(blocks)
-        return self
-
-
-@dataclass
-class Briefing:
-    heading: tuple[str, ...]  # the paper's masthead: committee, date, agenda item
-    title: str
-    meeting_on: dt.date
-    since: dt.date
-    next_on: dt.date
-    force_name: str
-    sections: list[Section]
-    footer: str
-
-    def text(self) -> str:
-        """Every word of the pack, for search and tests."""
-        parts = list(self.heading) + [self.title]
-        for section in self.sections:
-            parts.append(section.title)
-            for block in section.blocks:
-                parts.extend(_block_words(block))
-        parts.append(self.footer)
-        return "\n".join(parts)
-
-
-def _block_words(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
-        return [block.text]
-    if isinstance(block, Bullets):
-        return list(block.items)
-    if isinstance(block, Finding):
-        return [block.heading, block.text] + [f"{k}: {v}" for k, v in block.facts]
-    if isinstance(block, Table):
-        return [" | ".join(block.columns)] + [" | ".join(r) for r in block.rows] + [block.caption]
-    if isinstance(block, Chart):
-        return [block.title, block.alt]
-    return []
-
-
-# --- assembling the pack ---------------------------------------------------------------------
-
-
-def _is_missing(value: object) -> bool:
-    return value is None or (not isinstance(value, (list, tuple)) and pd.isna(value))
-
-
-def _text(value: object, missing: str = "—") -> str:
-    return missing if _is_missing(value) else str(value)
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])")
-_COLUMN_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b|\(url\)")
-_COLUMN_ASIDE = re.compile(r"\s*\([^()]*(\b[a-z]+_[a-z_]+\b|\burl\b)[^()]*\)")
-
-
-def reader_text(summary: object) -> str:
-    """A summary as a committee member reads it: sentences that are notes about the data itself
-    (they name a column, such as "published_on is left empty") are left out."""
-    if _is_missing(summary):
-        return ""
-    text = _COLUMN_ASIDE.sub("", " ".join(str(summary).split()))
-    sentences = _SENTENCE.split(text)
-    return " ".join(s for s in sentences if not _COLUMN_NAME.search(s))
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    n = int(n)
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
-
-
-def _kind_count(n: int, kind: str) -> str:
-    n = int(n)
-    word = labels.KIND_LABELS[kind].lower() if n == 1 else labels.KIND_PLURALS[kind]
-    return f"{n} {word}"
-
-
-def _rag_words(rag: str) -> str:
-    return "White (not graded)" if rag == "white" else label(labels.RAG_LABELS, rag)
-
-
 def _finding_heading(row, number: int) -> str:
     kind = label(labels.KIND_LABELS, row.kind)
-    ref = str(row.ref) if not _is_missing(row.ref) else f"{kind} {number}"
+    ref = str(row.ref) if not is_missing(row.ref) else f"{kind} {number}"
     addressed = label(labels.ADDRESSED_LABELS, row.addressed_to)
     if ref.startswith(kind):
         return f"{ref} · addressed to: {addressed.lower()}"
     return f"{ref} · {kind} · addressed to: {addressed.lower()}"
 
 
-def _deadline_words(row) -> str:
-    if _is_missing(row.deadline_text) and _is_missing(row.due_on):
-        return "None set"
-    if _is_missing(row.due_on):
-        return f"{row.deadline_text} (no date can be computed)"
-    if _is_missing(row.deadline_text):
-        return f"Due {long_date(row.due_on)}"
-    return f"{row.deadline_text} (due {long_date(row.due_on)})"
-
-
 def _finding(row, number: int, show_note: bool) -> Finding:
     facts = [
-        ("Owner (chief officer lead)", _text(row.chief_officer_lead, "Not yet allocated")),
-        ("Tactical lead", _text(row.tactical_lead, "Not yet allocated")),
-        ("Governance", _text(row.governance_board, "Not recorded")),
-        ("Deadline", _deadline_words(row)),
+        ("Owner (chief officer lead)", shown(row.chief_officer_lead, "Not yet allocated")),
+        ("Tactical lead", shown(row.tactical_lead, "Not yet allocated")),
+        ("Governance", shown(row.governance_board, "Not recorded")),
+        ("Deadline", deadline_words(row)),
         (
             "Position",
-            f"{label(labels.STATUS_LABELS, row.status)}; RAG {_rag_words(row.rag)}",
+            f"{label(labels.STATUS_LABELS, row.status)}; RAG {rag_words(row.rag)}",
         ),
     ]
-    if show_note and not _is_missing(row.note):
+    if show_note and not is_missing(row.note):
         facts.append(("Latest update", str(row.note)))
     return Finding(
         _finding_heading(row, number), str(row.text), bool(row.is_text_verbatim), tuple(facts)
-    )
-
-
-@dataclass(frozen=True)
-class Period:
-    meeting_on: dt.date
-    since: dt.date
-    since_words: str
-    next_on: dt.date
-    next_words: str
-    meeting_id: str | None
-    committee: str | None
-    committee_title: str | None
-    paper: str | None
-
-
-def resolve_period(
-    ds, meeting_on: dt.date, since: dt.date | None = None, next_on: dt.date | None = None
-) -> Period:
-    """The meeting, the start of "since the last meeting" and the end of "before the next
-    meeting", from meetings.csv or the defaults described at the top of this module."""
-    ctx = ds.query("briefing/meeting_context", meeting_on=meeting_on).iloc[0]
-    if since is None:
-        since, since_words = default_since(meeting_on, ctx["previous_held_on"])
-    else:
-        since_words = f"since {long_date(since)}"
-    if next_on is None:
-        next_on, next_words = default_next(meeting_on, ctx["next_held_on"])
-    else:
-        next_words = long_date(next_on)
-    if since > meeting_on:
-        raise ValueError(
-            f"the period must start on or before the meeting: since {since} is after {meeting_on}"
-        )
-    return Period(
-        meeting_on,
-        since,
-        since_words,
-        next_on,
-        next_words,
-        None if _is_missing(ctx["meeting_id"]) else str(ctx["meeting_id"]),
-        None if _is_missing(ctx["committee"]) else str(ctx["committee"]),
-        None if _is_missing(ctx["title"]) else str(ctx["title"]),
-        None if _is_missing(ctx["paper"]) else str(ctx["paper"]),
     )
 
 
@@ -323,18 +106,18 @@ def _assemble(
     summary = ds.query("briefing/tracking_summary", **p).iloc[0]
     background = Section("2. Background", 1).add(
         Paragraph(
-            f"As at {meeting_long} the force tracks {_count(summary.findings, 'finding')} "
+            f"As at {meeting_long} the force tracks {count_words(summary.findings, 'finding')} "
             "(recommendations, areas for improvement and causes of concern) from "
-            f"{_count(summary.inspections, 'inspection')}: {int(summary.open)} open, "
+            f"{count_words(summary.inspections, 'inspection')}: {int(summary.open)} open, "
             f"{int(summary.overdue)} overdue and {int(summary.red)} graded red. "
-            f"{_count(summary.open_with_due_date, 'open finding has', 'open findings have')} "
+            f"{count_words(summary.open_with_due_date, 'open finding has', 'open findings have')} "
             "a due date."
         ),
         Paragraph(
-            f"Since {since_long}: {_count(summary.issued_since, 'finding')} came from reports "
-            f"published in the period; {_count(summary.first_recorded_since, 'finding')} from "
+            f"Since {since_long}: {count_words(summary.issued_since, 'finding')} came from reports "
+            f"published in the period; {count_words(summary.first_recorded_since, 'finding')} from "
             "earlier or undated reports had their first position recorded; "
-            f"{_count(summary.closed_since, 'finding')} open at the start of the period "
+            f"{count_words(summary.closed_since, 'finding')} open at the start of the period "
             f"{'is' if int(summary.closed_since) == 1 else 'are'} no longer open."
         ),
     )
@@ -355,7 +138,7 @@ def _assemble(
     else:
         red_section.add(
             Paragraph(
-                f"{_count(len(red), 'finding is', 'findings are')} open and graded red as at "
+                f"{count_words(len(red), 'finding is', 'findings are')} open and graded red as at "
                 f"{meeting_long}."
             ),
             _findings_table(red, with_due=True),
@@ -462,10 +245,6 @@ def _force(ds, force_id: str | None) -> tuple[str | None, str]:
     return force_id, names[force_id]
 
 
-def _kind_word(kind: str) -> str:
-    return label(labels.INSPECTION_KIND_LABELS, kind)
-
-
 def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
     section = Section("Recent inspection activity", 2)
     upcoming = ds.query(
@@ -481,11 +260,11 @@ def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
         return section.add(Paragraph("No upcoming or undated inspection activity is recorded."))
     for row in upcoming.itertuples():
         worded = (
-            f"; as recorded: “{row.fieldwork_text}”" if not _is_missing(row.fieldwork_text) else ""
+            f"; as recorded: “{row.fieldwork_text}”" if not is_missing(row.fieldwork_text) else ""
         )
         section.add(
             Paragraph(
-                f"{row.title} ({_kind_word(row.kind)}, {row.inspectorate}): fieldwork from "
+                f"{row.title} ({kind_word(row.kind)}, {row.inspectorate}): fieldwork from "
                 f"{long_date(row.fieldwork_start)}{worded}.",
                 bold=True,
             )
@@ -496,11 +275,11 @@ def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
         section.add(Paragraph("Other inspection activity recorded without dates:"))
         items = []
         for row in undated.itertuples():
-            timing = [_text(row.fieldwork_text, "")]
-            if not _is_missing(row.expected_publication):
+            timing = [shown(row.fieldwork_text, "")]
+            if not is_missing(row.expected_publication):
                 timing.append(f"expected {row.expected_publication}")
             timing = "; ".join(t for t in timing if t)
-            item = f"{row.title} ({_kind_word(row.kind)})"
+            item = f"{row.title} ({kind_word(row.kind)})"
             item += f": {timing}." if timing else "."
             if reader_text(row.summary):
                 item += f" {reader_text(row.summary)}"
@@ -521,12 +300,12 @@ def _completed(ds, p: dict, since_long: str) -> Section:
             f"{row.inspectorate} conducted fieldwork for “{row.title}” from "
             f"{long_date(row.fieldwork_start)} to {long_date(row.fieldwork_end)}"
         )
-        if not _is_missing(row.fieldwork_text):
+        if not is_missing(row.fieldwork_text):
             words += f" (as recorded: “{row.fieldwork_text}”)"
         words += ". "
         words += (
             f"The report is expected {row.expected_publication}."
-            if not _is_missing(row.expected_publication)
+            if not is_missing(row.expected_publication)
             else "No publication date is expected yet."
         )
         section.add(Paragraph(row.title, bold=True), Paragraph(words))
@@ -544,7 +323,7 @@ def _received(ds, p: dict, since_long: str) -> list[Section]:
         ]
     section.add(
         Paragraph(
-            f"{_count(len(received), 'report was', 'reports were')} published on or after "
+            f"{count_words(len(received), 'report was', 'reports were')} published on or after "
             f"{since_long} (a report counts as received on its publication date)."
         ),
         Table(
@@ -553,9 +332,9 @@ def _received(ds, p: dict, since_long: str) -> list[Section]:
                 (
                     long_date(r.published_on),
                     r.title,
-                    _kind_word(r.kind),
+                    kind_word(r.kind),
                     str(int(r.findings) - int(r.for_national_bodies)),
-                    _text(r.owners, "Not yet allocated" if int(r.findings) else "—"),
+                    shown(r.owners, "Not yet allocated" if int(r.findings) else "—"),
                 )
                 for r in received.itertuples()
             ),
@@ -566,16 +345,16 @@ def _received(ds, p: dict, since_long: str) -> list[Section]:
     for r in received.itertuples():
         report = Section(r.title, 3)
         published = (
-            f"Published on {long_date(r.published_on)} by {r.inspectorate} ({_kind_word(r.kind)})."
+            f"Published on {long_date(r.published_on)} by {r.inspectorate} ({kind_word(r.kind)})."
         )
-        if not _is_missing(r.published_text):
+        if not is_missing(r.published_text):
             published += f" Also recorded as published: {r.published_text}."
         report.add(Paragraph(published))
         mine = findings[
             (findings["inspection_id"] == r.inspection_id) & findings["is_force_workload"]
         ]
         counts = [
-            _kind_count(n, kind)
+            kind_count(n, kind)
             for kind, n in (
                 ("recommendation", r.recommendations),
                 ("area_for_improvement", r.areas_for_improvement),
@@ -588,7 +367,7 @@ def _received(ds, p: dict, since_long: str) -> list[Section]:
         else:
             contained = " and ".join(counts)
             national = (
-                f" ({_count(r.for_national_bodies, 'is', 'are')} for a national body and not the "
+                f" ({count_words(r.for_national_bodies, 'is', 'are')} for a national body and not the "
                 "force's to deliver)"
                 if int(r.for_national_bodies)
                 else ""
@@ -610,13 +389,13 @@ def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
     rows = []
     for r in frame.itertuples():
         row = [
-            _text(r.ref, r.rec_id),
+            shown(r.ref, r.rec_id),
             r.inspection_title,
             " ".join(str(r.text).split())[:160] + ("…" if len(str(r.text)) > 160 else ""),
-            _text(r.chief_officer_lead, "Not yet allocated"),
+            shown(r.chief_officer_lead, "Not yet allocated"),
         ]
         if with_due:
-            row.append(_deadline_words(r))
+            row.append(deadline_words(r))
         rows.append(tuple(row))
     columns = ("Ref", "Report", "Finding", "Owner") + (("Deadline",) if with_due else ())
     return Table(columns, tuple(rows))
@@ -628,12 +407,6 @@ _MOVE_WORDS = {
     "new_report": "New: from a report published in the period",
     "first_recorded": "First recorded in the period (earlier or undated report)",
 }
-
-
-def _position_words(status: object, rag: object) -> str:
-    if _is_missing(status):
-        return "—"
-    return f"{label(labels.STATUS_LABELS, status)}, {_rag_words(str(rag))}"
 
 
 def _moves(ds, p: dict, period: Period, charts) -> Section:
@@ -668,8 +441,8 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                 tuple(
                     (
                         _MOVE_WORDS.get(m.move_kind, m.move_kind),
-                        _position_words(m.from_status, m.from_rag),
-                        _position_words(m.to_status, m.to_rag),
+                        position_words(m.from_status, m.from_rag),
+                        position_words(m.to_status, m.to_rag),
                         str(int(m.findings)),
                     )
                     for m in moves.itertuples()
@@ -686,11 +459,11 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                 ("Ref", "Report", "Owner", "RAG then", "RAG now"),
                 tuple(
                     (
-                        _text(c.ref, c.rec_id),
+                        shown(c.ref, c.rec_id),
                         c.inspection_title,
-                        _text(c.chief_officer_lead, "Not yet allocated"),
-                        _rag_words(c.from_rag),
-                        _rag_words(c.to_rag),
+                        shown(c.chief_officer_lead, "Not yet allocated"),
+                        rag_words(c.from_rag),
+                        rag_words(c.to_rag),
                     )
                     for c in changes.itertuples()
                 ),
@@ -710,7 +483,9 @@ def _deadlines(ds, q: dict, period: Period) -> Section:
         section.add(Paragraph(f"No open finding is past its due date as at {meeting_long}."))
     else:
         section.add(
-            Paragraph(f"{_count(len(overdue), 'open finding is', 'open findings are')} overdue:"),
+            Paragraph(
+                f"{count_words(len(overdue), 'open finding is', 'open findings are')} overdue:"
+            ),
             _findings_table(overdue, with_due=True),
         )
     if soon.empty:
@@ -718,16 +493,16 @@ def _deadlines(ds, q: dict, period: Period) -> Section:
     else:
         section.add(
             Paragraph(
-                f"{_count(len(soon), 'open finding falls', 'open findings fall')} due by {next_long}:"
+                f"{count_words(len(soon), 'open finding falls', 'open findings fall')} due by {next_long}:"
             ),
             _findings_table(soon, with_due=True),
         )
-    if not due.empty and not _is_missing(due["next_later_due_on"].iloc[0]):
+    if not due.empty and not is_missing(due["next_later_due_on"].iloc[0]):
         n = int(due["next_later_findings"].iloc[0])
         section.add(
             Paragraph(
                 f"After that, the next due date is {long_date(due['next_later_due_on'].iloc[0])} "
-                f"({_count(n, 'finding')})."
+                f"({count_words(n, 'finding')})."
             )
         )
     later = due[due["due_window"] == "later"]
@@ -767,13 +542,13 @@ def _peel(ds, q: dict, charts) -> Section:
         *(grades[c].tolist() for c in ("row_order", "row_pillar", "theme", "cycle", "grade")),
         strict=True,
     ):
-        if not _is_missing(grade):
+        if not is_missing(grade):
             by_area.setdefault((order, pillar, theme), {}).setdefault(cycle, grade)
     rows = [
         (
             label(labels.PILLAR_LABELS, pillar),
             label(labels.THEME_LABELS, theme),
-            *(_text(by_cycle.get(c)) for c in cycles),
+            *(shown(by_cycle.get(c)) for c in cycles),
         )
         for (_, pillar, theme), by_cycle in sorted(by_area.items(), key=lambda item: item[0])
     ]

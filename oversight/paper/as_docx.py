@@ -1,0 +1,128 @@
+"""The pack as DOCX: real headings, tables whose header row repeats, chart images and a page-number
+field in the footer, so the secretariat can edit it."""
+
+from __future__ import annotations
+
+import io
+
+from oversight.paper.images import chart_images
+from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Table
+
+
+def _page_number_field(paragraph, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = instruction
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, instr, separate, shown, end):
+        run._r.append(element)
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
+def to_docx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    images = images if images is not None else chart_images(briefing)
+    doc = Document()
+    doc.core_properties.title = f"{briefing.title}: {briefing.heading[0]}, {briefing.heading[1]}"
+    doc.core_properties.author = "Oversight"
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10.5)
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = Cm(2)
+
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"{briefing.title}, {briefing.heading[1]} · Page ")
+    _page_number_field(footer, "PAGE")
+    footer.add_run(" of ")
+    _page_number_field(footer, "NUMPAGES")
+
+    for line in briefing.heading:
+        p = doc.add_paragraph()
+        p.add_run(line).bold = True
+    doc.add_heading(briefing.title, level=0)
+
+    for part in briefing.sections:
+        doc.add_heading(part.title, level=part.level)
+        for block in part.blocks:
+            _docx_block(doc, block, images, Cm)
+
+    p = doc.add_paragraph()
+    run = p.add_run(briefing.footer)
+    run.italic = True
+    run.font.size = Pt(8)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _docx_block(doc, block, images: dict[int, bytes], Cm) -> None:
+    if isinstance(block, Paragraph):
+        run = doc.add_paragraph().add_run(block.text)
+        run.bold, run.italic = block.bold, block.italic
+    elif isinstance(block, Bullets):
+        for item in block.items:
+            doc.add_paragraph(item, style="List Bullet")
+    elif isinstance(block, Finding):
+        doc.add_heading(block.heading, level=4)
+        for line in str(block.text).splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("- "):
+                p = doc.add_paragraph(style="List Bullet")
+                p.add_run(line[2:]).bold = True
+            else:
+                doc.add_paragraph().add_run(line).bold = True
+        if not block.verbatim:
+            doc.add_paragraph().add_run(
+                "(The committee paper's description, not the inspectorate's wording.)"
+            ).italic = True
+        table = doc.add_table(rows=0, cols=2, style="Table Grid")
+        for key, value in block.facts:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(key).bold = True
+            cells[1].text = value
+            cells[0].width, cells[1].width = Cm(4.5), Cm(12.5)
+        doc.add_paragraph()
+    elif isinstance(block, Table):
+        table = doc.add_table(rows=1, cols=len(block.columns), style="Table Grid")
+        for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
+            cell.paragraphs[0].add_run(column).bold = True
+        _repeat_header(table.rows[0])
+        for row in block.rows:
+            for cell, value in zip(table.add_row().cells, row, strict=True):
+                cell.text = value
+        if block.caption:
+            doc.add_paragraph().add_run(block.caption).italic = True
+        else:
+            doc.add_paragraph()
+    elif isinstance(block, Chart):
+        doc.add_picture(io.BytesIO(images[id(block)]), width=Cm(16.5))
+        doc.add_paragraph().add_run(f"Chart: {block.title}. {block.alt}").italic = True
+    else:
+        raise TypeError(f"unknown block {block!r}")

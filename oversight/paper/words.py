@@ -1,0 +1,70 @@
+"""How the briefing pack words a value: a missing cell, a count, a RAG grade, a deadline, a
+summary as a committee member reads it. Pure functions, shared by the period and the sections."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from oversight import labels
+from oversight.labels import label
+from oversight.periods import long_date
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, (list, tuple)) and pd.isna(value))
+
+
+def shown(value: object, missing: str = "—") -> str:
+    return missing if is_missing(value) else str(value)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])")
+_COLUMN_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b|\(url\)")
+_COLUMN_ASIDE = re.compile(r"\s*\([^()]*(\b[a-z]+_[a-z_]+\b|\burl\b)[^()]*\)")
+
+
+def reader_text(summary: object) -> str:
+    """A summary as a committee member reads it: sentences that are notes about the data itself
+    (they name a column, such as "published_on is left empty") are left out."""
+    if is_missing(summary):
+        return ""
+    text = _COLUMN_ASIDE.sub("", " ".join(str(summary).split()))
+    sentences = _SENTENCE.split(text)
+    return " ".join(s for s in sentences if not _COLUMN_NAME.search(s))
+
+
+def count_words(n: int, singular: str, plural: str | None = None) -> str:
+    n = int(n)
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def kind_count(n: int, kind: str) -> str:
+    n = int(n)
+    word = labels.KIND_LABELS[kind].lower() if n == 1 else labels.KIND_PLURALS[kind]
+    return f"{n} {word}"
+
+
+def rag_words(rag: str) -> str:
+    return "White (not graded)" if rag == "white" else label(labels.RAG_LABELS, rag)
+
+
+def deadline_words(row) -> str:
+    if is_missing(row.deadline_text) and is_missing(row.due_on):
+        return "None set"
+    if is_missing(row.due_on):
+        return f"{row.deadline_text} (no date can be computed)"
+    if is_missing(row.deadline_text):
+        return f"Due {long_date(row.due_on)}"
+    return f"{row.deadline_text} (due {long_date(row.due_on)})"
+
+
+def position_words(status: object, rag: object) -> str:
+    if is_missing(status):
+        return "—"
+    return f"{label(labels.STATUS_LABELS, status)}, {rag_words(str(rag))}"
+
+
+def kind_word(kind: str) -> str:
+    return label(labels.INSPECTION_KIND_LABELS, kind)
