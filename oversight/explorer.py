@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 import pandas as pd
 
 from oversight import labels
-from oversight.charts import RAG_COLOURS, RAG_OUTLINE, RAG_TEXT_COLOURS
+from oversight.charts.palette import RAG_COLOURS, RAG_OUTLINE, RAG_TEXT_COLOURS
 
 PAGE = "recommendations"
 
@@ -439,7 +439,7 @@ def rag_badge(code: str | None) -> str:
 
 
 def style_rag(frame: pd.DataFrame, column: str = "RAG"):
-    """A pandas Styler that fills the RAG column with the RAG colours (defined in charts.py)."""
+    """A pandas Styler that fills the RAG column with the RAG colours (oversight/charts/palette.py)."""
     words = {rag_badge(code): code for code in RAG_COLOURS}
 
     def cell(value: object) -> str:

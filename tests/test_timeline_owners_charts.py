@@ -90,13 +90,13 @@ def test_timeline_group_bars(mini):
 
 def test_timeline_labels_wrap_and_cut_at_a_word():
     title = "Stalking and harassment: a national thematic inspection (2026)"
-    assert charts._tick_lines(title, 36) == (
+    assert charts.common._tick_lines(title, 36) == (
         "Stalking and harassment: a national<br>thematic inspection (2026)"
     )
     long = "Offender management in the community: a joint thematic inspection of probation (2023)"
-    lines = charts._tick_lines(long, 36).split("<br>")
+    lines = charts.common._tick_lines(long, 36).split("<br>")
     assert len(lines) == 2 and lines[1].endswith("…") and len(lines[1]) <= 36
-    assert charts._first_words("By September 2018, all forces with a shortage", 28) == (
+    assert charts.common._first_words("By September 2018, all forces with a shortage", 28) == (
         "By September 2018, all…"
     )
 

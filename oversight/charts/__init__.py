@@ -1,0 +1,93 @@
+"""Chart builders: pure functions DataFrame -> plotly Figure, one module per figure family.
+
+- `palette`: colours and type (RAG, PEEL grades, font), defined once.
+- `due_dates`: Timeline and Owners (findings on a time axis; due per lead and quarter).
+- `inspection_calendar`: Inspections (fieldwork and publication).
+- `rag_mix`: RAG mix per inspection and per kind (Overview), then and now (the briefing pack).
+- `peel_grades`: grade matrix, peer grid, trend and national picture (PEEL grades, the pack).
+- `fast`: the dict-build layer the busiest figures use; `common`: what the families share.
+
+Colour never carries meaning alone: every RAG or grade mark also carries its word (text label,
+legend entry and hover). Every builder is re-exported here: `charts.grade_matrix(...)`, and
+`app.figure` accepts only a builder found on this package.
+"""
+
+from oversight.charts.due_dates import (
+    HEATMAP_SCALE,
+    OVERDUE_MARK,
+    due_quarter_heatmap,
+    timeline_bars,
+    timeline_group_bars,
+)
+from oversight.charts.inspection_calendar import (
+    CALENDAR_COLOURS,
+    CALENDAR_LABELS,
+    inspection_calendar_figure,
+)
+from oversight.charts.palette import (
+    FONT_FAMILY,
+    GRADE_COLOURS,
+    GRADE_ORDER,
+    GRADE_TEXT_COLOURS,
+    RAG_COLOURS,
+    RAG_ORDER,
+    RAG_OUTLINE,
+    RAG_TEXT_COLOURS,
+)
+from oversight.charts.peel_grades import (
+    AREA_NOT_GRADED,
+    GRADE_CELL_COLOURS,
+    GRADE_CELL_ORDER,
+    GRADE_CELL_TEXT_COLOURS,
+    NO_GRADE_IN_DATA,
+    SCALE_CAUTION,
+    THEME_LINE_COLOURS,
+    cell_word,
+    grade_matrix,
+    grade_trend,
+    national_grade_bars,
+    peer_grade_grid,
+)
+from oversight.charts.rag_mix import (
+    briefing_rag_mix_figure,
+    distinct_inspection_labels,
+    rag_by_inspection_chart,
+    rag_by_kind_chart,
+    rag_mix_bars,
+)
+
+__all__ = [
+    "AREA_NOT_GRADED",
+    "CALENDAR_COLOURS",
+    "CALENDAR_LABELS",
+    "FONT_FAMILY",
+    "GRADE_CELL_COLOURS",
+    "GRADE_CELL_ORDER",
+    "GRADE_CELL_TEXT_COLOURS",
+    "GRADE_COLOURS",
+    "GRADE_ORDER",
+    "GRADE_TEXT_COLOURS",
+    "HEATMAP_SCALE",
+    "NO_GRADE_IN_DATA",
+    "OVERDUE_MARK",
+    "RAG_COLOURS",
+    "RAG_ORDER",
+    "RAG_OUTLINE",
+    "RAG_TEXT_COLOURS",
+    "SCALE_CAUTION",
+    "THEME_LINE_COLOURS",
+    "briefing_rag_mix_figure",
+    "cell_word",
+    "distinct_inspection_labels",
+    "due_quarter_heatmap",
+    "grade_matrix",
+    "grade_trend",
+    "inspection_calendar_figure",
+    "national_grade_bars",
+    "peer_grade_grid",
+    "rag_by_inspection_chart",
+    "rag_by_kind_chart",
+    "rag_mix_bars",
+    "timeline_bars",
+    "timeline_group_bars",
+]

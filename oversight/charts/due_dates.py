@@ -1,0 +1,382 @@
+"""Timeline and Owners figures: findings on a time axis from issue to due date (one bar per finding,
+or per inspection or lead), and open findings due per lead and quarter (a heatmap)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from oversight.charts.common import _as_at_line, _day, _first_words, _iso, _short, _tick_lines
+from oversight.charts.palette import (
+    FONT_FAMILY,
+    RAG_COLOURS,
+    RAG_ORDER,
+    RAG_OUTLINE,
+    RAG_TEXT_COLOURS,
+)
+
+# --- Timeline and Owners (deadlines on a time axis; workload per chief officer lead) ---------
+
+_MS_PER_DAY = 86_400_000
+OVERDUE_MARK = "#000000"
+HEATMAP_SCALE = [[0.0, "#FFFFFF"], [0.001, "#E3EEF9"], [1.0, "#0B3C7A"]]
+
+
+def _legend_below(fig: go.Figure, plot_px: int) -> int:
+    """Put the legend in a row under the x axis (its offset is in pixels) and return the
+    figure's height for a plot area of plot_px pixels."""
+    plot_px = max(plot_px, 120)
+    fig.update_layout(
+        legend={
+            "title": {"text": "RAG "},
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -62 / plot_px,
+            "yanchor": "top",
+        }
+    )
+    return plot_px + 60 + 110
+
+
+def _item_hover(row) -> str:
+    from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
+
+    owner = row.chief_officer_lead if pd.notna(row.chief_officer_lead) else "Unallocated"
+    if pd.notna(row.tactical_lead):
+        owner += f" / {row.tactical_lead}"
+    due = f"Due {_day(row.due_on)}"
+    if pd.notna(row.deadline_text):
+        due += f" (“{row.deadline_text}”"
+        if bool(row.is_relative_deadline):
+            due += f", counted from publication on {_day(row.issued_on)}"
+        due += ")"
+    lines = [
+        f"<b>{row.ref if pd.notna(row.ref) else row.rec_id}</b> {label(KIND_LABELS, row.kind)}",
+        _short(row.text, 80),
+        f"Inspection: {_short(row.inspection_title, 70)}",
+        f"Owner: {owner}",
+        f"Issued {_day(row.issued_on)}",
+        due,
+        f"RAG: {label(RAG_LABELS, row.rag)} · {label(STATUS_LABELS, row.status)}",
+    ]
+    if bool(row.is_overdue):
+        lines.append(f"<b>Overdue by {int(row.days_overdue)} days</b>")
+    return "<br>".join(lines)
+
+
+def _rag_marker(rag: str, overdue) -> dict:
+    """A RAG bar's fill, outline, and a hatch over the fill where the item is overdue."""
+    return {
+        "color": RAG_COLOURS[rag],
+        "line": {"color": RAG_OUTLINE, "width": 1},
+        "pattern": {
+            "shape": ["/" if o else "" for o in overdue],
+            "fgcolor": RAG_TEXT_COLOURS[rag],
+            "size": 8,
+            "solidity": 0.15,
+            "fillmode": "overlay",
+        },
+    }
+
+
+def _timeline_layout(
+    fig: go.Figure,
+    as_at: object,
+    *,
+    title: str,
+    plot_px: int,
+    x_title: str,
+    rows: list,
+    row_labels: list,
+    x_range: list | None = None,
+) -> None:
+    """The layout both timeline charts share: date axis, one labelled row per bar, the as-at
+    line, and the legend below the plot."""
+    _as_at_line(fig, as_at)
+    xaxis = {"type": "date", "title": {"text": x_title}, "gridcolor": "#E8EAED"}
+    if x_range is not None:
+        xaxis["range"] = x_range
+    fig.update_layout(
+        title=title,
+        barmode="overlay",
+        height=_legend_below(fig, plot_px),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        showlegend=True,
+        margin={"l": 10, "r": 20, "t": 60, "b": 110},
+        xaxis=xaxis,
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": rows,
+            "tickvals": rows,
+            "ticktext": row_labels,
+            "autorange": "reversed",
+            "title": {"text": ""},
+            "automargin": True,
+        },
+    )
+
+
+def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) -> go.Figure:
+    """Each open item as a bar from its issue date to its due date, coloured by RAG (the word on
+    the bar, in the legend and on hover), under a bold header row per group (inspection or lead),
+    with the as-at date as a dashed line. Overdue bars are hatched and their due date marked ✕.
+    An item whose issue date is unknown is a diamond at its due date.
+
+    Expects the columns of queries/timeline_items.sql, already in display order.
+    """
+    from oversight.labels import RAG_LABELS
+
+    frame = items.copy()
+    frame["y"] = "r:" + frame["rec_id"].astype(str)
+    frame["hover"] = [_item_hover(row) for row in frame.itertuples(index=False)]
+    categories: list[str] = []
+    ticktext: list[str] = []
+    for (key, group_label), rows in frame.groupby(["group_key", "group_label"], sort=False):
+        categories.append(f"g:{key}")
+        # Labels wrapped and cut short, so the time axis gets the chart's width (hover has all).
+        ticktext.append(f"<b>{_tick_lines(group_label, 34)} ({len(rows)})</b>")
+        categories += list(rows["y"])
+        ticktext += [
+            f"{ref} · {_first_words(text, 28)}" if pd.notna(ref) else _first_words(text, 34)
+            for ref, text in zip(rows["ref"], rows["text"], strict=True)
+        ]
+
+    fig = go.Figure()
+    dated = frame[frame["issued_on"].notna()]
+    undated = frame[frame["issued_on"].isna()]
+    for rag in RAG_ORDER:
+        word = RAG_LABELS[rag]
+        bars = dated[dated["rag"] == rag]
+        marks = undated[undated["rag"] == rag]
+        if not bars.empty:
+            start = pd.to_datetime(bars["issued_on"])
+            length = (pd.to_datetime(bars["due_on"]) - start).dt.days * _MS_PER_DAY
+            fig.add_trace(
+                go.Bar(
+                    name=word,
+                    legendgroup=rag,
+                    orientation="h",
+                    y=bars["y"],
+                    base=[_iso(v) for v in start],
+                    x=list(length),
+                    text=[word] * len(bars),
+                    # Inside the bar when it fits, else after its end: the word is never dropped.
+                    textposition="auto",
+                    insidetextanchor="start",
+                    textangle=0,
+                    constraintext="none",
+                    cliponaxis=False,
+                    insidetextfont={"color": RAG_TEXT_COLOURS[rag]},
+                    outsidetextfont={"color": "#202124"},
+                    marker=_rag_marker(rag, bars["is_overdue"]),
+                    customdata=bars["hover"],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
+        if not marks.empty:
+            fig.add_trace(
+                go.Scatter(
+                    name=f"{word} (issue date unknown)",
+                    legendgroup=rag,
+                    mode="markers",
+                    y=marks["y"],
+                    x=[_iso(v) for v in marks["due_on"]],
+                    marker={
+                        "symbol": "diamond",
+                        "size": 13,
+                        "color": RAG_COLOURS[rag],
+                        "line": {"color": RAG_OUTLINE, "width": 1},
+                    },
+                    customdata=marks["hover"],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
+    overdue = frame[frame["is_overdue"].astype(bool)]
+    if not overdue.empty:
+        fig.add_trace(
+            go.Scatter(
+                name="Overdue (✕ at the due date)",
+                mode="markers",
+                y=overdue["y"],
+                x=[_iso(v) for v in overdue["due_on"]],
+                marker={
+                    "symbol": "x-thin",
+                    "size": 14,
+                    "line": {"width": 3, "color": OVERDUE_MARK},
+                },
+                customdata=overdue["hover"],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    headers = [c for c in categories if c.startswith("g:")]
+    fig.add_trace(
+        go.Scatter(
+            # Holds the group header rows on the axis; draws and says nothing.
+            y=headers,
+            x=[_iso(as_at)] * len(headers),
+            mode="markers",
+            marker={"opacity": 0},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    _timeline_layout(
+        fig,
+        as_at,
+        title=title or f"Open items from issue to due date, as at {_day(as_at)}",
+        plot_px=26 * len(categories),
+        x_title="Date (each bar runs from the report's publication to the due date)",
+        rows=categories,
+        row_labels=ticktext,
+    )
+    return fig
+
+
+def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) -> go.Figure:
+    """One bar per group (inspection or chief officer lead) from its first issue date to its
+    last due date, coloured by the group's most severe RAG (word on the bar, legend, hover),
+    hatched when it holds overdue items; for when there are too many items to draw one each.
+
+    Expects the columns of queries/timeline_groups.sql, already in display order.
+    """
+    from oversight.labels import RAG_LABELS
+
+    frame = groups.copy()
+    frame["y"] = "g:" + frame["group_key"].astype(str)
+    frame["start"] = pd.to_datetime(frame["first_issued_on"]).fillna(
+        pd.to_datetime(frame["first_due_on"])
+    )
+    frame["hover"] = [
+        f"<b>{row.group_label}</b><br>{row.items} open items with a due date"
+        f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}<br>"
+        f"Red {row.red} · Amber {row.amber} · Green {row.green} · White {row.white}"
+        f" · Blue {row.blue}<br>First issued {_day(row.first_issued_on)}<br>"
+        f"Due from {_day(row.first_due_on)} to {_day(row.last_due_on)}"
+        for row in frame.itertuples(index=False)
+    ]
+    # Room after the latest due date for the words written after each bar.
+    ends = pd.to_datetime(frame["last_due_on"])
+    lo = min(frame["start"].min(), pd.Timestamp(as_at))
+    hi = max(ends.max(), pd.Timestamp(as_at))
+    lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
+    fig = go.Figure()
+    for rag in RAG_ORDER:
+        rows = frame[frame["most_severe_rag"] == rag]
+        if rows.empty:
+            continue
+        word = RAG_LABELS[rag]
+        length = (pd.to_datetime(rows["last_due_on"]) - rows["start"]).dt.days * _MS_PER_DAY
+        fig.add_trace(
+            go.Bar(
+                name=f"Most severe: {word}",
+                orientation="h",
+                y=rows["y"],
+                base=[_iso(v) for v in rows["start"]],
+                x=list(length),
+                text=[
+                    f"{word} · {n} open" + (f" · {o} overdue" if o else "")
+                    for n, o in zip(rows["items"], rows["overdue"], strict=True)
+                ],
+                # After the bar's end, where it is always readable however short the bar.
+                textposition="outside",
+                textangle=0,
+                constraintext="none",
+                cliponaxis=False,
+                outsidetextfont={"color": "#202124"},
+                marker=_rag_marker(rag, rows["overdue"]),
+                customdata=rows["hover"],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    _timeline_layout(
+        fig,
+        as_at,
+        title=f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
+        plot_px=40 * len(frame),  # 40 px a bar: room for a name wrapped on two lines
+        x_title="Date (each bar runs from the first issue to the last due date)",
+        rows=list(frame["y"]),
+        row_labels=[_tick_lines(v, 36) for v in frame["group_label"]],
+        x_range=[_iso(lo), _iso(hi)],
+    )
+    return fig
+
+
+def due_quarter_heatmap(due: pd.DataFrame) -> go.Figure:
+    """Open items per chief officer lead (rows, in the order given) by when they fall due
+    (columns: Overdue, every quarter in the range shown, Later, No due date), with the count
+    written in each cell. One blue scale: the counts are not RAG.
+
+    Expects the columns of queries/owner_due_by_quarter.sql.
+    """
+    leads = list(dict.fromkeys(due["chief_officer_lead"]))
+    buckets = set(due["bucket"])
+    columns: list[tuple[str, str]] = []
+    if "overdue" in buckets:
+        columns.append(("overdue", "Overdue"))
+    dated = due[due["bucket"] == "quarter"]
+    if not dated.empty:
+        starts = pd.to_datetime(dated["quarter_start"])
+        for period in pd.period_range(starts.min(), starts.max(), freq="Q"):
+            first = period.start_time
+            columns.append((first.date().isoformat(), f"{first:%b}–{period.end_time:%b %Y}"))
+    if "later" in buckets:
+        columns.append(("later", "Later"))
+    if "none" in buckets:
+        columns.append(("none", "No due date"))
+    key = [
+        _iso(start) if bucket == "quarter" else bucket
+        for bucket, start in zip(due["bucket"], due["quarter_start"], strict=True)
+    ]
+    items = dict(zip(zip(due["chief_officer_lead"], key, strict=True), due["items"], strict=True))
+    z = [[int(items.get((lead, c), 0)) for c, _ in columns] for lead in leads]
+    text = [[str(n) if n else "" for n in row] for row in z]
+    hover = [
+        [
+            f"<b>{lead}</b><br>{name}: {n} open item{'' if n == 1 else 's'}"
+            for n, (_, name) in zip(row, columns, strict=True)
+        ]
+        for lead, row in zip(leads, z, strict=True)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[name for _, name in columns],
+            y=leads,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=HEATMAP_SCALE,
+            zmin=0,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "Open items"}},
+        )
+    )
+    fig.update_layout(
+        title="Open items by when they fall due, per chief officer lead",
+        height=160 + 44 * max(len(leads), 1),
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="#FFFFFF",
+        margin={"l": 10, "r": 20, "t": 60, "b": 60},
+        xaxis={
+            "title": {"text": "When the item falls due", "standoff": 14},
+            "type": "category",
+            "tickvals": [name for _, name in columns],
+            "ticktext": [name.replace(" ", "<br>", 1) for _, name in columns],
+            "side": "bottom",
+            "tickangle": 0,
+            "automargin": True,
+        },
+        yaxis={
+            "title": {"text": "Chief officer lead", "standoff": 14},
+            "autorange": "reversed",
+            "type": "category",
+            "automargin": True,
+        },
+    )
+    return fig

@@ -1,0 +1,519 @@
+"""PEEL grade figures: the grade matrix (area by cycle), the peer grid, the trend of grades by
+cycle, and the national picture."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from oversight.charts.fast import _axes, _axis_suffix, _figure_from, _merge, _subplot_layout
+from oversight.charts.palette import (
+    FONT_FAMILY,
+    GRADE_COLOURS,
+    GRADE_ORDER,
+    GRADE_TEXT_COLOURS,
+    RAG_OUTLINE,
+)
+
+# --- PEEL grades (grade matrix, trend of rank by cycle, peers, national picture) -----------
+
+# Cells that hold no grade: the area was not graded by HMICFRS in that cycle, or the data has
+# no grade for it (unknown, not "ungraded").
+AREA_NOT_GRADED = "Ungraded area"
+NO_GRADE_IN_DATA = "No grade in data"
+GRADE_CELL_COLOURS = {
+    **GRADE_COLOURS,
+    AREA_NOT_GRADED: "#E0E0E0",
+    NO_GRADE_IN_DATA: "#F7F7F7",
+}
+GRADE_CELL_TEXT_COLOURS = {
+    **GRADE_TEXT_COLOURS,
+    AREA_NOT_GRADED: "#424242",
+    NO_GRADE_IN_DATA: "#5F6368",
+}
+GRADE_CELL_ORDER = (*GRADE_ORDER, AREA_NOT_GRADED, NO_GRADE_IN_DATA)
+SCALE_CAUTION = (
+    "HMICFRS graded on a 4-point scale up to 2018/19 and on a 5-point scale (adding Adequate) "
+    "from 2021/22. It says the two are not directly comparable."
+)
+# One colour per line in the trend (Okabe-Ito, readable by people with colour-blindness).
+THEME_LINE_COLOURS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+)
+
+
+def cell_word(cell_state: object, grade: object) -> str:
+    """What a grade cell says: the grade, or why there is none."""
+    if cell_state == "area_not_graded":
+        return AREA_NOT_GRADED
+    if cell_state == "no_grade_in_data" or grade is None or pd.isna(grade):
+        return NO_GRADE_IN_DATA
+    return str(grade)
+
+
+def _cell_text(word: str) -> str:
+    """A cell's word on two lines when long, so that it fits a narrow cell."""
+    head, _, tail = word.rpartition(" ")
+    return f"{head}<br>{tail}" if len(word) > 10 and head else word
+
+
+def _cell_words(cells: pd.DataFrame) -> list[str]:
+    return [cell_word(s, g) for s, g in zip(cells["cell_state"], cells["grade"], strict=True)]
+
+
+def _source_text(url: object) -> str:
+    if url is None or pd.isna(url):
+        return "no source (no grade)"
+    url = str(url)
+    if url.startswith("meeting:"):
+        return f"committee paper ({url.removeprefix('meeting:')})"
+    return url
+
+
+def _grade_cells(cells: pd.DataFrame, xs: list, ys: list, x: str, y: str, hover: str) -> list[dict]:
+    """One heatmap trace per cell word (grade or reason), each in its colour with its word."""
+    words = _cell_words(cells)
+    column = {name: i for i, name in enumerate(xs)}
+    line = {name: i for i, name in enumerate(ys)}
+    placed: dict[str, list[tuple[int, int, str]]] = {}
+    for word, xv, yv, tip in zip(words, cells[x], cells[y], cells[hover], strict=True):
+        placed.setdefault(word, []).append((line[yv], column[xv], tip))
+    traces = []
+    for word in GRADE_CELL_ORDER:
+        if word not in placed:
+            continue
+        z = [[None] * len(xs) for _ in ys]
+        text = [[""] * len(xs) for _ in ys]
+        tips = [[""] * len(xs) for _ in ys]
+        for i, j, tip in placed[word]:
+            z[i][j], text[i][j], tips[i][j] = 1, _cell_text(word), tip
+        colour = GRADE_CELL_COLOURS[word]
+        traces.append(
+            {
+                "type": "heatmap",
+                "x": list(xs),
+                "y": list(ys),
+                "z": z,
+                "text": text,
+                "customdata": tips,
+                "name": word,
+                "legendgroup": word,
+                "texttemplate": "%{text}",
+                "textfont": {"color": GRADE_CELL_TEXT_COLOURS[word], "size": 12},
+                "hovertemplate": "%{customdata}<extra></extra>",
+                "colorscale": [[0, colour], [1, colour]],
+                "showscale": False,
+                "hoverongaps": False,
+                "xgap": 3,
+                "ygap": 3,
+            }
+        )
+    return traces
+
+
+def _grade_legend(words: list[str]) -> list[dict]:
+    """Legend entries (square swatch and word) for the cell words shown."""
+    return [
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "name": word,
+            "legendgroup": word,
+            "marker": {
+                "symbol": "square",
+                "size": 14,
+                "color": GRADE_CELL_COLOURS[word],
+                "line": {"color": RAG_OUTLINE, "width": 1},
+            },
+            "hoverinfo": "skip",
+        }
+        for word in GRADE_CELL_ORDER
+        if word in words
+    ]
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _scale_title(scale_points: int, cycles: list[str]) -> str:
+    return f"<b>{scale_points}-point scale</b>"
+
+
+def _scale_break(layout: dict, panel_count: int, label_shift: int) -> None:
+    """The break between the 4-point and 5-point panels: a rule, and HMICFRS's caution above it."""
+    left_end = layout["xaxis"]["domain"][1]
+    right_start = layout[f"xaxis{panel_count}"]["domain"][0]
+    middle = (left_end + right_start) / 2
+    layout.setdefault("shapes", []).append(
+        {
+            "type": "line",
+            "xref": "paper",
+            "yref": "paper",
+            "x0": middle,
+            "x1": middle,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#000000", "width": 2, "dash": "dash"},
+        }
+    )
+    layout.setdefault("annotations", []).append(
+        {
+            "xref": "paper",
+            "yref": "paper",
+            "x": middle,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "yshift": label_shift,
+            "showarrow": False,
+            "text": "◀ Scale changed: not directly comparable ▶",
+            "bgcolor": "#FFFFFF",
+            "font": {"size": 12, "color": "#000000"},
+        }
+    )
+
+
+def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cycle") -> go.Figure:
+    """The force's grade matrix: areas (by theme, grouped by pillar) down, cycles across, each
+    cell the grade in words and colour, or why there is none. Cycles on different scales are
+    drawn as separate panels with the caution between them.
+
+    Columns: row_pillar, theme, row_order, cycle, scale_points, area, grade, cell_state,
+    source_url (the rows of queries/peel_grade_matrix.sql)."""
+    from oversight.labels import PILLAR_LABELS, THEME_LABELS, label
+
+    if matrix.empty:
+        fig = go.Figure()
+        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
+        fig.add_annotation(text="No PEEL grades for this force in the data", showarrow=False)
+        return fig
+
+    cells = matrix.sort_values(["row_order", "cycle"]).copy()
+    cells["pillar_label"] = [label(PILLAR_LABELS, p) for p in cells["row_pillar"]]
+    cells["theme_label"] = [label(THEME_LABELS, t) for t in cells["theme"]]
+    cells["row_label"] = [
+        f"<b>{p} overall</b>" if t == "Overall" else _wrap(t, 30)
+        for p, t in zip(cells["pillar_label"], cells["theme_label"], strict=True)
+    ]
+    rows = list(dict.fromkeys(cells["row_label"]))
+    cells["hover"] = [
+        f"<b>{r.cycle} · {r.pillar_label}</b><br>{r.area}<br>"
+        f"<b>{cell_word(r.cell_state, r.grade)}</b><br>Source: {_source_text(r.source_url)}"
+        for r in cells.itertuples(index=False)
+    ]
+    scales = sorted(cells["scale_points"].dropna().unique())
+    panels = [
+        (int(points), sorted(cells.loc[cells["scale_points"] == points, "cycle"].unique()))
+        for points in scales
+    ]
+    layout = _subplot_layout(
+        [max(len(cycles), 1.3) for _, cycles in panels],
+        0.05 if len(panels) > 1 else 0.02,
+        [_scale_title(points, cycles) for points, cycles in panels],
+        shared_yaxes=True,
+    )
+    # Panel titles sit above the cycle labels, which are on top of the matrix.
+    for note in layout.get("annotations", []):
+        _merge(note, {"yshift": 28, "font": {"size": 14}})
+    data = []
+    for col, (points, cycles) in enumerate(panels, start=1):
+        panel = cells[cells["scale_points"] == points]
+        suffix = _axis_suffix(col)
+        for trace in _grade_cells(panel, cycles, rows, "cycle", "row_label", "hover"):
+            data.append(
+                {**trace, "showlegend": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+            )
+        _merge(
+            layout[f"xaxis{suffix}"],
+            {
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": cycles,
+                "side": "top",
+                "tickfont": {"size": 13},
+                "showgrid": False,
+            },
+        )
+    data += _grade_legend(_cell_words(cells))
+    for axis in _axes(layout, "y"):
+        _merge(
+            axis,
+            {
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": rows,
+                "autorange": "reversed",
+                "showgrid": False,
+            },
+        )
+        axis.pop("title", None)
+    layout["yaxis"]["title"] = {"text": "Area (by theme)"}
+    if len(panels) > 1:
+        _scale_break(layout, len(panels), label_shift=48)
+    _merge(
+        layout,
+        {
+            "title": {"text": title},
+            "height": 150 + 46 * len(rows),
+            "font": {"family": FONT_FAMILY},
+            "plot_bgcolor": "#FFFFFF",
+            "margin": {"l": 10, "r": 10, "t": 130, "b": 20},
+            "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": {}},
+        },
+    )
+    return _figure_from(data, layout)
+
+
+def peer_grade_grid(grid: pd.DataFrame, title: str) -> go.Figure:
+    """The selected force and its peers for one cycle and pillar: forces down (the selected
+    force first, marked), areas across, each cell the grade in words and colour.
+
+    Columns: force_name, is_selected, area, theme, display_order, grade, cell_state, source_url
+    (the rows of queries/peel_peer_grid.sql)."""
+    from oversight.labels import THEME_LABELS, label
+
+    if grid.empty:
+        fig = go.Figure()
+        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
+        fig.add_annotation(text="No areas to compare", showarrow=False)
+        return fig
+    cells = grid.copy()
+    cells["force_label"] = [
+        f"<b>{name} (this force)</b>" if selected else str(name)
+        for name, selected in zip(cells["force_name"], cells["is_selected"], strict=True)
+    ]
+    cells["area_label"] = [
+        "Overall" if theme == "overall" else _wrap(label(THEME_LABELS, theme), 16)
+        for theme in cells["theme"]
+    ]
+    cells["hover"] = [
+        f"<b>{r.force_name}</b><br>{r.area}<br><b>{cell_word(r.cell_state, r.grade)}</b>"
+        f"<br>Source: {_source_text(r.source_url)}"
+        for r in cells.itertuples(index=False)
+    ]
+    forces = list(dict.fromkeys(cells["force_label"]))
+    areas = list(dict.fromkeys(cells.sort_values("display_order")["area_label"]))
+    data = [
+        {**trace, "showlegend": False}
+        for trace in _grade_cells(cells, areas, forces, "area_label", "force_label", "hover")
+    ]
+    data += _grade_legend(_cell_words(cells))
+    layout = {
+        "title": {"text": title},
+        "font": {"family": FONT_FAMILY},
+        "xaxis": {"type": "category", "side": "top", "tickfont": {"size": 13}, "showgrid": False},
+        "yaxis": {
+            "type": "category",
+            "showgrid": False,
+            "categoryorder": "array",
+            "categoryarray": forces,
+            "autorange": "reversed",
+            "title": {"text": "Force"},
+        },
+        "height": 200 + 46 * len(forces),
+        "plot_bgcolor": "#FFFFFF",
+        "margin": {"l": 10, "r": 10, "t": 150, "b": 40},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": {}},
+    }
+    return _figure_from(data, layout)
+
+
+def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Figure:
+    """Rank by cycle, one line per theme, in one panel per scale: a line never joins a grade on
+    the 4-point scale to one on the 5-point scale. The y axis reads in grade words.
+
+    trend columns: theme, row_order, cycle, scale_points, area, grade, grade_rank
+    (queries/peel_grade_trend.sql); scales columns: scale_points, grade, grade_rank
+    (queries/peel_scales.sql)."""
+    from oversight.labels import THEME_LABELS, label
+
+    if trend.empty:
+        fig = go.Figure()
+        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
+        fig.add_annotation(text="No ranked grades to show", showarrow=False)
+        return fig
+    trend = trend.sort_values(["row_order", "cycle"])
+    panels = [
+        (int(points), sorted(trend.loc[trend["scale_points"] == points, "cycle"].unique()))
+        for points in sorted(trend["scale_points"].unique())
+    ]
+    layout = _subplot_layout(
+        [max(len(cycles), 1.5) for _, cycles in panels],
+        0.16 if len(panels) > 1 else 0.02,
+        [_scale_title(points, cycles) for points, cycles in panels],
+    )
+    themes = list(dict.fromkeys(trend["theme"]))
+    # Lines on the same grade would hide each other: nudge each theme a little up or down
+    # (the hover and the axis give the grade itself).
+    nudges = {t: (i - (len(themes) - 1) / 2) * 0.06 for i, t in enumerate(themes)}
+    # One pass over the rows (in their sorted order) instead of a filter per theme and panel.
+    lines: dict[tuple, dict[str, list]] = {}
+    for theme, points, cycle, rank, grade, area in zip(
+        trend["theme"],
+        trend["scale_points"],
+        trend["cycle"],
+        trend["grade_rank"],
+        trend["grade"],
+        trend["area"],
+        strict=True,
+    ):
+        line = lines.setdefault((theme, int(points)), {"x": [], "y": [], "text": [], "area": []})
+        line["x"].append(cycle)
+        line["y"].append(float(rank) + nudges[theme])
+        line["text"].append(grade)
+        line["area"].append(area)
+    data: list[dict] = []
+    in_legend: set[str] = set()
+    for col, (points, cycles) in enumerate(panels, start=1):
+        suffix = _axis_suffix(col)
+        for index, theme in enumerate(themes):
+            line = lines.get((theme, points))
+            if line is None:
+                continue
+            colour = THEME_LINE_COLOURS[index % len(THEME_LINE_COLOURS)]
+            name = label(THEME_LABELS, theme)
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": line["x"],
+                    "y": line["y"],
+                    "mode": "lines+markers",
+                    "name": name,
+                    "legendgroup": theme,
+                    "showlegend": theme not in in_legend,
+                    "line": {"color": colour, "width": 3},
+                    "marker": {"size": 10, "color": colour},
+                    "text": line["text"],
+                    "customdata": line["area"],
+                    "hovertemplate": f"<b>{name}</b><br>%{{x}}: <b>%{{text}}</b>"
+                    "<br>%{customdata}<extra></extra>",
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
+                }
+            )
+            in_legend.add(theme)
+        words = scales[scales["scale_points"] == points].sort_values("grade_rank")
+        y_axis = {
+            "tickvals": [int(rank) for rank in words["grade_rank"]],
+            "ticktext": list(words["grade"]),
+            "range": [0.5, points + 0.5],
+            "side": "left" if col == 1 else "right",
+            "gridcolor": "#E0E0E0",
+        }
+        if col == 1:
+            y_axis["title"] = {"text": "Grade"}
+        _merge(layout[f"yaxis{suffix}"], y_axis)
+        _merge(
+            layout[f"xaxis{suffix}"],
+            {
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": cycles,
+                "title": {"text": "Cycle"},
+            },
+        )
+    if len(panels) > 1:
+        _scale_break(layout, len(panels), label_shift=30)
+    _merge(
+        layout,
+        {
+            "title": {"text": title},
+            "height": 480,
+            "font": {"family": FONT_FAMILY},
+            "plot_bgcolor": "#FFFFFF",
+            "legend": {
+                "title": {"text": "Area"},
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.2,
+            },
+            "margin": {"t": 90, "b": 40},
+        },
+    )
+    return _figure_from(data, layout)
+
+
+def national_grade_bars(dist: pd.DataFrame, force_name: str, title: str) -> go.Figure:
+    """How many forces got each grade for one cycle and area, the selected force's grade marked
+    with an outline and its name. Columns: grade, forces, is_force_grade, force_names,
+    forces_covered, forces_total (queries/peel_national_distribution.sql)."""
+    if dist.empty:
+        fig = go.Figure()
+        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
+        fig.add_annotation(text="No grades for this area", showarrow=False)
+        return fig
+    marked = dist.loc[dist["is_force_grade"].astype(bool), "grade"]
+    grades = list(dist["grade"])
+    data = []
+    for row in dist.itertuples(index=False):
+        is_force = bool(row.is_force_grade)
+        names = "" if row.force_names is None or pd.isna(row.force_names) else row.force_names
+        data.append(
+            {
+                "type": "bar",
+                "x": [int(row.forces)],
+                "y": [row.grade],
+                "orientation": "h",
+                "name": row.grade,
+                "marker": {
+                    "color": GRADE_COLOURS.get(row.grade, "#E0E0E0"),
+                    "line": {
+                        "color": "#000000" if is_force else RAG_OUTLINE,
+                        "width": 3 if is_force else 1,
+                    },
+                },
+                "text": [
+                    f"{row.forces} force{'s' if row.forces != 1 else ''}"
+                    + (" ◀ <b>this force</b>" if is_force else "")
+                ],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "customdata": [names.replace("; ", "<br>")],
+                "hovertemplate": f"<b>{row.grade}</b>: %{{x}} forces<br>%{{customdata}}"
+                "<extra></extra>",
+                "showlegend": False,
+            }
+        )
+    covered, total = int(dist["forces_covered"].iloc[0]), int(dist["forces_total"].iloc[0])
+    layout = {
+        "title": {
+            "text": title,
+            "subtitle": {
+                "text": f"Outlined: {force_name}'s grade ({marked.iloc[0]})"
+                if len(marked)
+                else f"No grade in the data for {force_name}"
+            },
+        },
+        "font": {"family": FONT_FAMILY},
+        "xaxis": {
+            "title": {
+                "text": f"Forces (of {covered} with a grade in the data; {total} forces in all)"
+            },
+            "rangemode": "tozero",
+            "range": [0, int(max(dist["forces"].max(), 1)) * 1.8],
+            "gridcolor": "#E0E0E0",
+        },
+        "yaxis": {
+            "title": {"text": "Grade"},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": grades,
+            "autorange": "reversed",
+        },
+        "height": 140 + 50 * len(grades),
+        "plot_bgcolor": "#FFFFFF",
+        "bargap": 0.25,
+        "margin": {"t": 80},
+    }
+    return _figure_from(data, layout)
