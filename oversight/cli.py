@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -23,7 +24,18 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The tools' commands: (help, module). A tool is imported only when its command is the one run (or
+# its --help asked for), so the product's commands never load the tools package.
+TOOLS = {
+    "synth": ("write a synthetic data set (never into data/)", "tools.synth"),
+    "bench": ("print the performance table", "tools.bench"),
+    "screenshots": ("capture every page in headless Chromium (PNG)", "tools.screenshots"),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; `command` names the subcommand to be run, whose tool module (if it is
+    one) is imported to add its arguments."""
     parser = argparse.ArgumentParser(prog="python -m oversight", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -36,26 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(func=_validate)
 
-    from oversight.paper import command
+    from oversight.paper import command as briefing_command
 
-    command.add_parser(sub)
+    briefing_command.add_parser(sub)
 
-    from oversight import synth
-
-    synth.add_arguments(
-        sub.add_parser("synth", help="write a synthetic data set (never into data/)")
-    )
-    from oversight import bench
-
-    bench.add_arguments(sub.add_parser("bench", help="print the performance table"))
-    from oversight import screenshots
-
-    screenshots.add_arguments(
-        sub.add_parser("screenshots", help="capture every page in headless Chromium (PNG)")
-    )
+    for name, (help_text, module) in TOOLS.items():
+        tool_parser = sub.add_parser(name, help=help_text)
+        if name == command:
+            importlib.import_module(module).add_arguments(tool_parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    args = build_parser(command).parse_args(argv)
     return args.func(args)

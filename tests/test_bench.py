@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from oversight import bench, cli
+from oversight import cli
+from tools import bench
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from oversight import browser
+from tools import browser
 
 DASHBOARD = """
 import streamlit as st

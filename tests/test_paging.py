@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import db, explorer, headlines, paging, synth
+from oversight import db, explorer, headlines, paging
+from tools import synth
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from oversight import db, synth
+from oversight import db
+from tools import synth
 
 # rec_state's definition before update_spans: the first update by as_at desc, recorded_at desc
 # nulls last, update_id desc, among those on or before the date.

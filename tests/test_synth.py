@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import cli, db, synth
+from oversight import cli, db
+from tools import synth
 
 ROOT = Path(__file__).resolve().parents[1]
 

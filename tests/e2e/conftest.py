@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from oversight import browser
 from tests.e2e.expected import is_noise
+from tools import browser
 
 DESKTOP = {"width": 1400, "height": 1000}
 

@@ -1,7 +1,7 @@
 """What a user must read on each page of the bundled data, and the browser console messages that
 are Streamlit's own noise. One table each: edit here when a page's words change.
 
-The pages themselves are discovered from dashboard.py (oversight.browser.registered_pages), so a
+The pages themselves are discovered from dashboard.py (tools.browser.registered_pages), so a
 page that lands is covered at once by the generic checks (loads from its URL and the sidebar, the
 script finishes, no exception, no console error, its title as the heading, axe). The table below
 adds the facts each page must show on the bundled data, as at 28 June 2018 (the latest update).

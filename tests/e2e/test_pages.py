@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from oversight import browser
 from tests.e2e.conftest import collapse, new_tab, registered
 from tests.e2e.expected import EXPECTED_TEXT
+from tools import browser
 
 PAGES = browser.registered_pages()
 # Every registered page, and every page of the design the table expects (skipped until it lands).

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from oversight import browser
+from tools import browser
 
 WIDTH = 1400
 MIN_HEIGHT = 900

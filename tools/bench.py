@@ -9,7 +9,7 @@ For each scale it generates (or reuses) a synthetic data set and measures, in on
   same script runner the server uses), median and 95th percentile over N runs, each with a new
   as-at date and every other one a new force.
 - floor: the same measure for a bare page with only the shared sidebar
-  (oversight/bench_floor/frame.py with no page), and each page's 95th percentile over the floor's.
+  (tools/bench_floor/frame.py with no page), and each page's 95th percentile over the floor's.
 - unchanged: the page's rerun with no filter changed, so that every query and figure comes from
   the cache: what drawing the page's own elements costs, the least a rerun of it can cost.
   Pages run inside that same frame (see its docstring for why not through dashboard.py).
@@ -44,7 +44,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from oversight import db, synth
+from oversight import db
+from tools import synth
 
 ROOT = db.ROOT
 DASHBOARD = ROOT / "dashboard.py"

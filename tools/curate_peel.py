@@ -12,7 +12,7 @@ Police's PEEL Effectiveness 2015 and 2016 question grades in the Joint Audit Com
 
 Standard library only. Run from the repository root::
 
-    python -m oversight.curate_peel [--reference DIR] [--paper FILE] [--out DIR]
+    python -m tools.curate_peel [--reference DIR] [--paper FILE] [--out DIR]
 
 The script stops (exit 1, message on stderr) rather than choose when sources disagree, when a
 reference label maps to no area, or when an output invariant would be broken.
@@ -952,7 +952,7 @@ def find_paper(explicit: Path | None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m oversight.curate_peel", description=__doc__.split("\n\n")[0]
+        prog="python -m tools.curate_peel", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "--reference",
