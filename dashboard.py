@@ -58,6 +58,12 @@ PAGES = {
             icon=":material/description:",
         ),
         st.Page(
+            "pages/returns.py",
+            title="Returns",
+            url_path="returns",
+            icon=":material/assignment_return:",
+        ),
+        st.Page(
             "pages/record.py",
             title="Record progress",
             url_path="record",

@@ -52,6 +52,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     briefing_command.add_parser(sub)
 
+    from oversight import owner_commands
+
+    owner_commands.add_parsers(sub)
+
     for name, (help_text, module) in TOOLS.items():
         tool_parser = sub.add_parser(name, help=help_text)
         if name == command:

@@ -62,6 +62,14 @@ KINDS: dict[str, Kind] = {
         "One row per new recommendation. In the XLSX template, the sheet `inspections` may add "
         "the report itself in the same import.",
     ),
+    "return": Kind(
+        "return",
+        "Owner's return (a workbook made on the Returns page)",
+        ("updates",),
+        "The workbook an owner filled in: one new position per row they filled, for the finding "
+        "in its hidden first column. A row left blank changes nothing; a status or RAG left "
+        "blank keeps the latest recorded one.",
+    ),
 }
 
 
@@ -100,6 +108,11 @@ class Upload:
     row_numbers: dict[str, list[int]] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)
     problems: list[ImportProblem] = field(default_factory=list)
+    # A return's RAG words -> codes (rag.csv's labels and the codes themselves), and back.
+    rag_codes: dict[str, str] = field(default_factory=dict)
+    rag_labels: dict[str, str] = field(default_factory=dict)
+    # A return: what it changes per finding (from -> to), set when it is checked against the data.
+    changes: pd.DataFrame | None = None
 
     def row_count(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
@@ -145,12 +158,18 @@ def problems_frame(problems: list[ImportProblem]) -> pd.DataFrame:
 # --- reading an upload ------------------------------------------------------------------------
 
 
-def read_upload(file_name: str, data: bytes, kind: str) -> Upload:
-    """Read an uploaded CSV or XLSX of the given kind. Never raises on bad input: see .problems."""
+def read_upload(
+    file_name: str, data: bytes, kind: str, rag_labels: Mapping[str, str] | None = None
+) -> Upload:
+    """Read an uploaded CSV or XLSX of the given kind. Never raises on bad input: see .problems.
+
+    ``rag_labels`` ({code: label}, from rag.csv) lets a return name a RAG by its label."""
     if kind not in KINDS:
         raise ValueError(f"unknown import kind: {kind!r}")
     name = PurePath(file_name or "upload").name
-    upload = Upload(kind, name)
+    codes = {code: code for code in (rag_labels or {})}
+    codes.update({str(label): code for code, label in (rag_labels or {}).items()})
+    upload = Upload(kind, name, rag_codes=codes, rag_labels=dict(rag_labels or {}))
     ext = PurePath(name).suffix.lower()
     if ext not in EXTENSIONS:
         upload.problems.append(
@@ -176,6 +195,11 @@ def read_upload(file_name: str, data: bytes, kind: str) -> Upload:
         upload.problems.append(ImportProblem(name, 1, "*", _mismatch(ext, sniff)))
         return upload
     if ext == ".csv":
+        if kind == "return":
+            upload.problems.append(
+                ImportProblem(name, 1, "*", "a return is the .xlsx workbook Oversight made")
+            )
+            return upload
         _read_csv(upload, data)
     else:
         _read_xlsx(upload, data)
@@ -262,6 +286,9 @@ def _read_xlsx(upload: Upload, data: bytes) -> None:
         return
     try:
         sheets = {ws.title.strip().lower(): ws for ws in wb.worksheets}
+        if upload.kind == "return":
+            _read_return(upload, sheets)
+            return
         wanted = KINDS[upload.kind].tables
         main = wanted[0]
         data_sheets = [s for s in sheets if s not in ("about", "read me", "readme")]
@@ -299,6 +326,45 @@ def _read_xlsx(upload: Upload, data: bytes) -> None:
             _take_rows(upload, table, ws.title, header, numbered[1:])
     finally:
         wb.close()
+
+
+def _read_return(upload: Upload, sheets: Mapping[str, object]) -> None:
+    """An owner's return: its `return` sheet read cell by cell (formulas reported, never
+    evaluated) into positions with codes for the labels chosen from the drop-downs."""
+    from oversight import returns
+
+    ws = sheets.get(returns.SHEET)
+    if ws is None:
+        upload.problems.append(
+            ImportProblem(upload.file_name, 1, "*", "no sheet named 'return': not a return")
+        )
+        return
+    upload.where["updates"] = ws.title
+    numbered: list[tuple[int, list[str | None]]] = []
+    header: list[str | None] = []
+    for i, row in enumerate(ws.iter_rows()):
+        number = row[0].row if row and hasattr(row[0], "row") else i + 1
+        texts: list[str | None] = []
+        for position, cell in enumerate(row, start=1):
+            value, problem = _cell_text(cell)
+            if problem:
+                upload.problems.append(ImportProblem(ws.title, number, _letter(position), problem))
+            texts.append(value)
+        if number == 1:
+            header = texts
+        else:
+            numbered.append((number, texts))
+
+    def problem(row: int, column: str, message: str) -> None:
+        upload.problems.append(ImportProblem(ws.title, row, column, message))
+
+    rows = returns.take_return(header, numbered, upload.rag_codes, problem)
+    upload.tables["updates"] = [r.values for r in rows]
+    upload.row_numbers["updates"] = [r.row for r in rows]
+    if not rows and not upload.problems:
+        upload.problems.append(
+            ImportProblem(ws.title, 2, "*", "no row of the return has been filled in")
+        )
 
 
 _HEADER_SPACE = re.compile(r"[\s\-]+")
@@ -456,7 +522,17 @@ def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Previe
     # With problems in some cells (a formula, say), the rows are still checked against the data so
     # that the preview lists every problem at once; nothing is written.
     dry_run = dry_run or bool(found)
-    if upload.kind == "updates":
+    if upload.kind == "return":
+        rows = _completed_return(data_dir, upload, found)
+        result = records.append_updates(
+            data_dir,
+            rows,
+            identity,
+            config,
+            source=f"return: {upload.file_name}",
+            dry_run=dry_run or bool(found),
+        )
+    elif upload.kind == "updates":
         result = records.append_updates(
             data_dir,
             upload.tables.get("updates", []),
@@ -480,6 +556,36 @@ def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Previe
             found.append(problem)
     found.sort(key=lambda p: (p.where != upload.where.get(main), p.where, p.row, p.column))
     return Preview(upload, result, found)
+
+
+def latest_positions(data_dir) -> dict[str, dict[str, object]]:
+    """Every open finding's latest recorded position (status and RAG empty where none is)."""
+    from oversight import db
+
+    ds = db.load(data_dir)
+    items = db.run_query(
+        ds, "returns_items", as_at=dt.date(9999, 12, 31), force_id=None, owner=None
+    )
+    return {str(r["rec_id"]): r for r in items.to_dict("records")}
+
+
+def _completed_return(data_dir, upload: Upload, found: list[ImportProblem]) -> list[dict]:
+    from oversight import returns
+
+    latest = latest_positions(data_dir)
+    rows = upload.tables.get("updates", [])
+    numbers = upload.row_numbers.get("updates", [])
+    where = upload.where.get("updates", upload.file_name)
+
+    def problem(row: int, column: str, message: str) -> None:
+        found.append(ImportProblem(where, row, column, message))
+
+    filled = [returns.ReturnRow(n, dict(r)) for n, r in zip(numbers, rows, strict=True)]
+    completed = returns.complete_positions(filled, latest, problem)
+    upload.tables["updates"] = [r.values for r in completed]
+    upload.row_numbers["updates"] = [r.row for r in completed]
+    upload.changes = returns.changes_frame([r.values for r in completed], latest, upload.rag_labels)
+    return [r.values for r in completed]
 
 
 def _locate(upload: Upload, problem: records.RowProblem) -> ImportProblem:

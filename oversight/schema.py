@@ -220,6 +220,21 @@ TABLES: dict[str, Table] = {
             optional=True,
         ),
         Table(
+            "return_requests",
+            (
+                _c("request_id", required=True),
+                _c("rec_id", required=True),
+                _c("owner", required=True),
+                _c("requested_on", DATE, required=True),
+                _c("as_at", DATE, required=True),
+                _c("meeting_on", DATE),
+                _c("requested_by"),
+            ),
+            key=("request_id", "rec_id"),
+            references=(Reference(("rec_id",), "recommendations", ("rec_id",)),),
+            optional=True,
+        ),
+        Table(
             "meetings",
             (
                 _c("meeting_id", required=True),

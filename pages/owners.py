@@ -3,9 +3,11 @@ links into the Recommendations explorer filtered to each owner."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from oversight import app, charts, timeline_owners
+from oversight import app, calendar_feed, charts, timeline_owners
 
 view = app.current_view()
 
@@ -136,4 +138,30 @@ st.caption(
     f"Each cell counts a chief officer lead's open items: already overdue, falling due in each "
     f"calendar quarter of the next {timeline_owners.HEATMAP_QUARTERS // 4} years from the as-at date, "
     "later than that, or with no due date."
+)
+
+st.header("Due dates in your calendar")
+owner_choice = st.selectbox(
+    "Calendar for",
+    ["Every owner"] + sorted(leads["chief_officer_lead"].dropna().astype(str).unique()),
+    key="calendar_owner",
+    help="An iCalendar file (.ics): due dates of open items, inspection fieldwork and "
+    "publications. Each event keeps its identifier, so importing a newer file updates the "
+    "events instead of adding them twice.",
+)
+calendar_owner = None if owner_choice == "Every owner" else owner_choice
+events = app.query(
+    "calendar_events", as_at=view.as_at, force_id=view.force_id, owner=calendar_owner
+)
+st.download_button(
+    f"Download the calendar ({len(events):,} dates)",
+    calendar_feed.calendar(
+        events,
+        f"HMICFRS dates: {calendar_owner or view.force_name}",
+        dt.datetime.now(dt.UTC).replace(second=0, microsecond=0),
+    ),
+    file_name="oversight-due-dates.ics",
+    mime="text/calendar",
+    icon=":material/calendar_month:",
+    on_click="ignore",
 )

@@ -295,23 +295,29 @@ st.caption(
     "evaluated. Nothing is added unless the whole file is valid, and a row already recorded is "
     "skipped, so importing the same file twice adds nothing."
 )
-t1, t2, _ = st.columns([1, 1, 3])
-t1.download_button(
-    "CSV template",
-    imports.template_csv(kind),
-    file_name=f"oversight-{kind}-template.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-)
-t2.download_button(
-    "XLSX template",
-    imports.template_xlsx(kind),
-    file_name=f"oversight-{kind}-template.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:",
-    on_click="ignore",
-)
+if kind == "return":
+    st.caption(
+        "Each owner's return workbook is made on the **Returns** page (or by "
+        "`python -m oversight returns`), pre-filled with their open findings."
+    )
+else:
+    t1, t2, _ = st.columns([1, 1, 3])
+    t1.download_button(
+        "CSV template",
+        imports.template_csv(kind),
+        file_name=f"oversight-{kind}-template.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    t2.download_button(
+        "XLSX template",
+        imports.template_xlsx(kind),
+        file_name=f"oversight-{kind}-template.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 if can_write:
     uploads = st.session_state.setdefault("import_round", 0)
@@ -323,7 +329,9 @@ if can_write:
     )
     if uploaded is not None:
         data = uploaded.getvalue()
-        upload = imports.read_upload(uploaded.name, data, kind)
+        words = app.query("rag_labels")
+        rag_words = dict(zip(words["rag"], words["label"], strict=True))
+        upload = imports.read_upload(uploaded.name, data, kind, rag_words)
         try:
             preview = imports.preview(ds.data_dir, upload, identity, config)
         except (auth.NotAllowed, TimeoutError, OSError) as exc:
@@ -349,6 +357,9 @@ if can_write:
         elif preview.added_count() == 0:
             st.info("Nothing new: every row in this file is already recorded.")
         else:
+            if upload.changes is not None and not upload.changes.empty:
+                st.markdown(f"**What the return changes** ({len(upload.changes):,} findings)")
+                st.dataframe(upload.changes, hide_index=True, width="stretch")
             for table in imports.KINDS[kind].tables:
                 added = preview.added(table)
                 if not added.empty:

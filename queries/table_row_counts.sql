@@ -13,3 +13,4 @@ union all select 'rag', count(*) from rag
 union all select 'meetings', count(*) from meetings
 union all select 'owners', count(*) from owners
 union all select 'narrative', count(*) from narrative
+union all select 'return_requests', count(*) from return_requests

@@ -321,7 +321,7 @@ def test_csv_templates_are_the_import_headers():
     ]
 
 
-@pytest.mark.parametrize("kind", list(imports.KINDS))
+@pytest.mark.parametrize("kind", [k for k in imports.KINDS if k != "return"])
 def test_xlsx_templates_fill_in_and_import(mini_copy, kind):
     wb = openpyxl.load_workbook(io.BytesIO(imports.template_xlsx(kind)))
     assert wb.sheetnames == [*imports.KINDS[kind].tables, "about"]

@@ -1,0 +1,84 @@
+-- Dated events for a calendar feed: each open finding's due date, each inspection's fieldwork
+-- and publication (and its PCC response due date where the data gives one), for one force and
+-- optionally one owner (a chief officer lead or tactical lead as named in the leads columns).
+-- grain: one row per event (uid is stable across runs, so a re-import updates an event)
+-- reads: recommendations, updates, inspections (through the rec_state macro)
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR (null = everyone)
+with
+
+inspections as (select * from inspections),
+
+state as (
+    select * from rec_state($as_at::date)
+    where is_open
+      and is_force_workload
+      and due_on is not null
+      and ($force_id::varchar is null or force_id = $force_id::varchar)
+      and ($owner::varchar is null
+           or chief_officer_lead = $owner::varchar
+           or tactical_lead = $owner::varchar)
+),
+
+due as (
+    select
+        'due:' || rec_id as uid,
+        'due' as event_kind,
+        due_on as starts_on,
+        due_on as ends_on,
+        rec_id,
+        inspection_id,
+        inspection_title,
+        ref,
+        kind,
+        text,
+        chief_officer_lead,
+        tactical_lead,
+    from state
+),
+
+tracked_inspections as (
+    select * from inspections
+    where $owner::varchar is null
+      and ($force_id::varchar is null
+           or force_id = $force_id::varchar
+           or inspection_id in (select inspection_id from state))
+),
+
+fieldwork as (
+    select
+        'fieldwork:' || inspection_id as uid,
+        'fieldwork' as event_kind,
+        fieldwork_start as starts_on,
+        coalesce(fieldwork_end, fieldwork_start) as ends_on,
+        null as rec_id,
+        inspection_id,
+        title as inspection_title,
+        null as ref, null as kind, null as text,
+        null as chief_officer_lead, null as tactical_lead,
+    from tracked_inspections
+    where fieldwork_start is not null
+),
+
+publication as (
+    select
+        'published:' || inspection_id as uid,
+        'published' as event_kind,
+        published_on as starts_on,
+        published_on as ends_on,
+        null as rec_id,
+        inspection_id,
+        title as inspection_title,
+        null as ref, null as kind, null as text,
+        null as chief_officer_lead, null as tactical_lead,
+    from tracked_inspections
+    where published_on is not null
+),
+
+final as (
+    select * from due
+    union all select * from fieldwork
+    union all select * from publication
+)
+
+select * from final
+order by starts_on, uid;
