@@ -82,7 +82,6 @@ def test_table_row_counts(mini):
         "meetings": 2,
         "owners": 0,  # optional, and absent from this folder
         "narrative": 0,  # optional, and absent from this folder
-
         "return_requests": 0,
     }
 

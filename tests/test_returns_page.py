@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -48,11 +49,21 @@ def test_the_chase_list_follows_a_recorded_request(monkeypatch, data_copy):
         data_copy, items, dt.date(2018, 9, 27), dt.date(2018, 6, 28), "risk@force.example"
     )
     # ACC Local Policing answers: a new position for their one finding.
-    with open(data_copy / "updates.csv", "a", encoding="utf-8") as fh:
-        fh.write(
-            "u-test-r01,wmp-peel2017nat-r01,2018-09-01,in_progress,green,Reviewed.,"
-            f"ed@force.example,{dt.date.today().isoformat()}T09:00:00,\n"
-        )
+    path = data_copy / "updates.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    row = {
+        "update_id": "u-test-r01",
+        "rec_id": "wmp-peel2017nat-r01",
+        "as_at": "2018-09-01",
+        "status": "in_progress",
+        "rag": "green",
+        "note": "Reviewed.",
+        "recorded_by": "ed@force.example",
+        "recorded_at": f"{dt.date.today().isoformat()}T09:00:00",
+    }
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow([row.get(c, "") for c in header])
     at = returns_page(monkeypatch, data_copy)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Owners asked"] == "3"

@@ -54,7 +54,7 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"34 recorded position",
     ],
     "data": [
-        r"All 11 tables are valid",
+        r"All 12 tables are valid",
         r"jac-2018-06-28-hmicfrs-update\.txt",
     ],
 }
