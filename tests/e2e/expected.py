@@ -48,6 +48,11 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"no recommendation is (graded )?red|no red",
         r"to note the contents of the report",
     ],
+    "returns": [
+        r"one workbook per chief officer lead",
+        r"Download all 3 returns",
+        r"No request for returns has been recorded yet",
+    ],
     "record": [
         r"Record a position",
         r"Audit trail",
