@@ -8,7 +8,9 @@ What it guarantees, and how:
   copy of the data folder and loaded with ``db.validate``; only problems the new rows introduce
   block the write (a problem already in the data is not the editor's to fix here).
 - **Append-only.** Existing bytes are kept exactly; new records go after them. A correction is a new
-  row. A submitted row identical to one already recorded is skipped, so a re-import adds nothing.
+  row. The one exception: a new row that fills a column of the contract the file does not have yet
+  (an older updates.csv has no ``revised_due_on``) adds that column at the end of the header, and an
+  empty cell at the end of every existing record; nothing else in the file changes. A submitted row identical to one already recorded is skipped, so a re-import adds nothing.
 - **Atomic.** Each file is written whole to a temporary file in the same folder, flushed and
   fsynced, then swapped in with ``os.replace``: a process killed at any step leaves either the old
   file or the new one, both valid. When a report and its recommendations are imported together,
@@ -20,12 +22,14 @@ What it guarantees, and how:
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
 import fcntl
 import io
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -42,7 +46,8 @@ LOCK_FILE = ".oversight-write.lock"
 LOCK_TIMEOUT_SECONDS = 60.0
 
 # What an editor supplies for a new position; the app adds update_id, recorded_by, recorded_at.
-UPDATE_FIELDS = ("rec_id", "as_at", "status", "rag", "note")
+# A position may move the finding's due date: revised_due_on, with the reason in revision_reason.
+UPDATE_FIELDS = ("rec_id", "as_at", "status", "rag", "note", "revised_due_on", "revision_reason")
 SET_BY_APP = ("update_id", "recorded_by", "recorded_at")
 # The order files are replaced in: a referenced table before the table that refers to it.
 WRITE_ORDER = ("inspections", "recommendations", "updates")
@@ -229,6 +234,8 @@ def _transaction(
         )
         if result.problems or not any(plan.rows.values()):
             return result
+        for name, rows in plan.rows.items():
+            current[name] = _widened(current[name], [row for _, row in rows])
         candidates = {
             name: _with_rows(current[name], [row for _, row in plan.rows[name]])
             for name in plan.rows
@@ -311,6 +318,47 @@ def _read_table(data_dir: Path, name: str) -> _TableFile:
     ]
     newline = "\r\n" if b"\r\n" in raw[: raw.find(b"\n") + 1 or len(raw)] else "\n"
     return _TableFile(name, path, raw, header, rows, newline)
+
+
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+
+
+def _widened(table: _TableFile, rows: list[dict[str, str | None]]) -> _TableFile:
+    """The file with the contract's columns that the new rows fill and its header lacks added at
+    the end: the header gains their names, every existing record an empty cell for each (at the
+    end of the record's last line, so a cell holding line breaks stays whole). Unchanged when
+    nothing is missing."""
+    missing = [
+        name
+        for name in known_columns(table.name)
+        if name not in table.header and any(row.get(name) is not None for row in rows)
+    ]
+    if not missing:
+        return table
+    bom = table.raw.startswith(codecs.BOM_UTF8)
+    text = table.raw.decode("utf-8-sig")
+    lines = [m.group(0) for m in _PHYSICAL_LINE.finditer(text)]
+    if lines and lines[-1] == "":
+        lines.pop()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    ends: list[tuple[int, bool]] = []  # (0-based last line of a record, whether it is the header)
+    for number, record in enumerate(reader):
+        if number == 0 or any(cell.strip() for cell in record):
+            ends.append((reader.line_num - 1, number == 0))
+    for last, is_header in ends:
+        line = lines[last]
+        body = line.rstrip("\r\n")
+        cells = "," + ",".join(missing) if is_header else "," * len(missing)
+        lines[last] = body + cells + line[len(body) :]
+    raw = ("\ufeff" if bom else "") + "".join(lines)
+    return _TableFile(
+        table.name,
+        table.path,
+        raw.encode("utf-8"),
+        table.header + missing,
+        [{**row, **dict.fromkeys(missing)} for row in table.rows],
+        table.newline,
+    )
 
 
 def _as_written(header: list[str], row: Mapping[str, str | None]) -> dict[str, str | None]:

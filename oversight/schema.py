@@ -273,13 +273,21 @@ EXTRA_COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("source"),
         _c("peel_cycle", choices=CYCLES),
         _c("source_note"),
+        _c("pcc_response_due_on", DATE),
+        _c("pcc_response_published_on", DATE),
+        _c("pcc_response_url"),
     ),
     "recommendations": (
         _c("is_text_verbatim", BOOLEAN),
         _c("supersedes_rec_id"),
         _c("source"),
     ),
-    "updates": (_c("source"), _c("source_note")),
+    "updates": (
+        _c("source"),
+        _c("source_note"),
+        _c("revised_due_on", DATE),
+        _c("revision_reason"),
+    ),
     "peel_grades": (_c("source_quote"),),
     "meetings": (_c("paper"), _c("source_file")),
 }

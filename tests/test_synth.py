@@ -76,6 +76,38 @@ def test_national_has_the_asked_size_and_realistic_shapes(tmp_path):
     assert min(n for (n,) in owners) >= 5  # owners per force
 
 
+def test_findings_slip_once_or_twice_with_reasons_and_pcc_responses_are_recorded(small_national):
+    ds = db.load(small_national)
+    cur = ds.cursor()
+    findings, slipped, twice, without_reason, closed = cur.execute(
+        """
+        select
+            (select count(*) from recommendations where due_on is not null),
+            count(distinct rec_id),
+            count(distinct rec_id) filter (where revision_number = 2),
+            count(*) filter (where revision_reason is null),
+            count(*) filter (
+                where status_when_revised not in ('awaiting_allocation', 'in_progress',
+                    'pending_closure')
+            ),
+        from due_revisions
+        """
+    ).fetchone()
+    assert 0.05 < slipped / findings < 0.3
+    assert 0.2 < twice / slipped < 0.5
+    assert (without_reason, closed) == (0, 0)
+    assert cur.execute("select max(revision_number) from due_revisions").fetchone() == (2,)
+    later = cur.execute(
+        "select count(*) filter (where revised_due_on > due_before), count(*) from due_revisions"
+    ).fetchone()
+    assert later[0] == later[1]  # every revision moves the date later
+    statuses = ds.query("pcc_responses", as_at=synth.END, force_id="wmp", limit=None, offset=0)
+    counts = statuses["response_status"].value_counts()
+    assert counts["published"] > 0.8 * len(statuses)
+    assert "not_recorded" not in counts  # every synthetic response is tracked
+    assert statuses["response_url"].dropna().str.startswith("https://example.invalid/").all()
+
+
 def test_every_contract_and_project_column_is_written(seed_dir):
     from oversight import csvfiles, schema
 

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from oversight import db
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 REPO_DATA = db.DEFAULT_DATA_DIR
 COPIED = ("peel_areas.csv", "grade_scales.csv", "rag.csv")
 
@@ -238,6 +238,19 @@ NOTES = {
     "no_further_action": ("No further action: the board accepted the risk.",),
 }
 STATUSES = tuple(NOTES)
+# Why a force moves a finding's due date (updates.revision_reason).
+REVISION_REASONS = (
+    "Depends on a new IT system whose delivery has slipped.",
+    "A partner agency has withdrawn from the joint work; a new partner is being sought.",
+    "Training places are not available until later in the year.",
+    "The national guidance the action depends on has not yet been published.",
+    "The governance board agreed a later date to fit the force's change programme.",
+    "Resources moved to a major operation; work paused and rescheduled.",
+    "The review found more cases to audit than planned.",
+    "A change of chief officer lead delayed the action plan.",
+)
+# A PCC's statutory response (s.55 Police Act 1996) is due this many days after publication.
+PCC_RESPONSE_DAYS = 56
 RAGS = ("red", "amber", "green", "blue", "white")
 RED, AMBER, GREEN, BLUE, WHITE = range(5)
 KINDS = ("recommendation", "area_for_improvement", "cause_of_concern")
@@ -319,6 +332,9 @@ def generate(
     # A rerun must not leave a half-old folder behind if it fails part-way.
     (out / db.SYNTHETIC_MARKER).unlink(missing_ok=True)
     rng = np.random.default_rng(seed)
+    # Revised due dates and PCC responses are drawn from a stream of their own, so adding them
+    # left every other table as generator version 3 wrote it.
+    extra = np.random.default_rng((seed, 17))
     con = duckdb.connect(":memory:")
     con.execute("set preserve_insertion_order = true")
 
@@ -342,8 +358,8 @@ def generate(
         meetings,
     )
     fnd = _findings(rng, force_rows, areas, insp, size)
-    upd = _updates(rng, fnd)
-    _write_inspections(con, out, insp, force_rows)
+    upd = _updates(rng, fnd, extra)
+    _write_inspections(con, out, insp, force_rows, extra)
     _write_findings(con, out, force_rows, insp, fnd)
     _write_updates(con, out, fnd, upd)
 
@@ -561,10 +577,30 @@ def _grades(rng, force_rows, areas, insp) -> list[list[str]]:
     return rows
 
 
-def _write_inspections(con, out: Path, insp, force_rows) -> None:
+def _pcc_responses(extra, insp) -> tuple[np.ndarray, np.ndarray]:
+    """Each published report: its PCC response's due date (recorded, so the response is
+    tracked) and the day the response was published (-1: not published by the snapshot). Most are
+    published within the 56 days, some late, a few never. A national report's row holds one
+    response, as a single force's tracker would (here it stands for every force's commissioner)."""
+    n = len(insp["id"])
+    pub = insp["pub"]
+    own = pub <= END_DAY
+    due = np.where(own, pub + PCC_RESPONSE_DAYS, -1)
+    lag = np.where(
+        extra.random(n) < 0.85,
+        extra.integers(21, PCC_RESPONSE_DAYS + 1, size=n),
+        extra.integers(PCC_RESPONSE_DAYS + 1, PCC_RESPONSE_DAYS + 60, size=n),
+    )
+    never = extra.random(n) < 0.03
+    published = np.where(own & ~never & (pub + lag <= END_DAY), pub + lag, -1)
+    return due, published
+
+
+def _write_inspections(con, out: Path, insp, force_rows, extra) -> None:
     n = len(insp["id"])
     pub = insp["pub"]
     planned = pub > END_DAY
+    response_due, response_on = _pcc_responses(extra, insp)
     fs, fe = insp["fieldwork_start"], insp["fieldwork_end"]
     inspectorate = np.where(pub < HMICFRS_FROM, "HMIC", "HMICFRS").astype(object)
     review = slice(insp["n_peel"], insp["n_peel"] + len(insp["review_inspectorate"]))
@@ -589,6 +625,8 @@ def _write_inspections(con, out: Path, insp, force_rows) -> None:
             "peel_cycle": _dict(
                 np.maximum(insp["cycle"], 0), [c for c, _, _ in PEEL_CYCLES], mask=insp["cycle"] < 0
             ),
+            "pcc_response_due_on": _dates(response_due, mask=response_due < 0),
+            "pcc_response_published_on": _dates(response_on, mask=response_on < 0),
         }
     )
     con.register("insp", table)
@@ -621,6 +659,11 @@ def _write_inspections(con, out: Path, insp, force_rows) -> None:
                 'synthetic' as source,
                 peel_cycle,
                 null as source_note,
+                pcc_response_due_on,
+                pcc_response_published_on,
+                case when pcc_response_published_on is not null
+                    then 'https://example.invalid/synthetic/pcc-response/' || inspection_id
+                end as pcc_response_url,
             from insp
             left join force_names on force_names.f = insp.force_idx
             order by i
@@ -974,7 +1017,41 @@ def _tactical_names(nf: int) -> list[str]:
 # --- updates --------------------------------------------------------------------------------
 
 
-def _updates(rng, fnd) -> dict[str, np.ndarray]:
+def _revisions(extra, fnd, f, k, as_at, is_open) -> tuple[np.ndarray, np.ndarray]:
+    """Revised due dates: about three findings in ten still open at their due date have the date
+    moved, at its last position before that date, by two to eight months; a third of those move
+    it again before the new date. Per update: the revised date it records and the reason (-1:
+    none)."""
+    n_f = len(fnd["due"])
+    due, close = fnd["due"], fnd["close"]
+    revised = np.full(len(f), -1, dtype=np.int64)
+    reason = np.full(len(f), -1, dtype=np.int64)
+    current = due.copy()
+    moves = (due >= 0) & (close > due) & ~fnd["unallocated"] & (extra.random(n_f) < 0.3)
+    again = extra.random(n_f) < 0.35
+    after = np.full(n_f, -1, dtype=np.int64)  # the update index the next revision must follow
+    for _ in range(2):
+        # the finding's last position on or before the date now in force, after the last revision
+        position = np.full(n_f, -1, dtype=np.int64)
+        eligible = moves[f] & is_open & (as_at <= current[f]) & (k > after[f])
+        np.maximum.at(position, f[eligible], k[eligible])
+        position[~moves] = -1
+        chosen = np.flatnonzero(position >= 0)
+        new_due = current[chosen] + extra.integers(60, 241, size=len(chosen))
+        keep = new_due < close[chosen] + 365  # a date moved, and usually met
+        chosen, new_due = chosen[keep], new_due[keep]
+        starts = np.cumsum(np.bincount(f, minlength=n_f)) - np.bincount(f, minlength=n_f)
+        rows = starts[chosen] + position[chosen]
+        revised[rows] = new_due
+        reason[rows] = extra.integers(0, len(REVISION_REASONS), size=len(rows))
+        current[chosen] = new_due
+        after[chosen] = position[chosen]
+        moves = np.zeros(n_f, dtype=bool)
+        moves[chosen] = again[chosen]
+    return revised, reason
+
+
+def _updates(rng, fnd, extra) -> dict[str, np.ndarray]:
     """Every recorded position: a regular cadence from first to closure (or the snapshot)."""
     first, close, gap = fnd["first"], fnd["close"], fnd["gap"]
     closed = close <= END_DAY
@@ -1008,12 +1085,18 @@ def _updates(rng, fnd) -> dict[str, np.ndarray]:
     unalloc = fnd["unallocated"][f]
     status[unalloc] = 0
 
-    # RAG drifts: a random walk per finding, pushed to red once past the due date
+    revised, reason = _revisions(extra, fnd, f, k, as_at, status <= 2)
+    # the due date in force at each position: the report's, or the latest revision so far
+    starts = np.cumsum(counts) - counts
+    seen = np.where(revised >= 0, np.arange(n), -1)
+    seen = np.maximum.accumulate(seen)  # latest revising row so far (any finding's) ...
+    seen = np.where(seen >= np.repeat(starts, counts), seen, -1)  # ... if it is this finding's
+
+    # RAG drifts: a random walk per finding, pushed to red once past the due date in force
     noise = rng.normal(0, 0.25, size=n)
     walk = np.cumsum(noise)
-    starts = np.cumsum(counts) - counts
     walk -= np.repeat(walk[starts] - noise[starts], counts)
-    due = fnd["due"][f]
+    due = np.where(seen >= 0, revised[np.maximum(seen, 0)], fnd["due"][f])
     overdue_days = np.where(due >= 0, as_at - due, -10_000)
     score = fnd["base"][f] + walk + np.where(overdue_days > 0, 0.8 + overdue_days / 400, 0)
     score += np.where((overdue_days > -60) & (overdue_days <= 0), 0.35, 0)
@@ -1037,6 +1120,8 @@ def _updates(rng, fnd) -> dict[str, np.ndarray]:
         "note": note,
         "notes": [x for s in note_sets for x in s],
         "recorded_lag": rng.integers(0, 6, size=n),
+        "revised": revised,
+        "reason": reason,
     }
 
 
@@ -1055,6 +1140,10 @@ def _write_updates(con, out: Path, fnd, upd) -> None:
                 recorder, fnd["tactical_names"] + ["Risk and Organisational Learning Manager"]
             ),
             "recorded_at": _dates(upd["as_at"] + upd["recorded_lag"]),
+            "revised_due_on": _dates(np.maximum(upd["revised"], 0), mask=upd["revised"] < 0),
+            "revision_reason": _dict(
+                np.maximum(upd["reason"], 0), REVISION_REASONS, mask=upd["reason"] < 0
+            ),
         }
     )
     con.register("upd", table)
@@ -1072,6 +1161,8 @@ def _write_updates(con, out: Path, fnd, upd) -> None:
                 recorded_at,
                 'synthetic' as source,
                 null as source_note,
+                revised_due_on,
+                revision_reason,
             from upd
         ) to '{_sql_path(out / "updates.csv")}' (header, delimiter ',')
         """

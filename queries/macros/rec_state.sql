@@ -2,13 +2,28 @@
 -- figure about progress builds on. The state is the latest update with as_at <= as_at_date
 -- (ties broken by recorded_at, then update_id). An item with no update yet, whose report has
 -- been published by that date, is awaiting allocation and white (nobody has graded it).
+-- due_on is the due date in force as at the date: the latest revision recorded by then (see
+-- queries/macros/current_due.sql), else the report's; original_due_on is the report's, never
+-- changed. Overdue is judged against due_on: a finding past its original date but within a revised
+-- one has slipped (is_slipped), it is not overdue.
 -- grain: one row per recommendation issued by as_at_date
--- reads: recommendations, updates (as update_spans), inspections
+-- reads: recommendations, updates (as update_spans and due_revisions), inspections
 -- params: as_at_date DATE (macro argument)
 create or replace macro rec_state(as_at_date) as table
 with
 
-recommendations as (select * from recommendations),
+recommendations as (
+    select
+        recommendations.* replace (
+            coalesce(current_due.current_due_on, recommendations.due_on) as due_on
+        ),
+        recommendations.due_on as original_due_on,
+        coalesce(current_due.revision_count, 0) as revision_count,
+        current_due.last_revised_on,
+        current_due.last_revision_reason,
+    from recommendations
+    left join current_due(as_at_date) as current_due using (rec_id)
+),
 inspections as (select * from inspections),
 
 -- the latest update on or before the date: the one whose next update (in the order as_at,
@@ -55,6 +70,17 @@ final as (
         case when is_overdue then date_diff('day', recommendations.due_on, as_at_date) end
             as days_overdue,
         date_diff('day', as_at_date, recommendations.due_on) as days_to_due,
+        recommendations.original_due_on,
+        recommendations.revision_count,
+        recommendations.last_revised_on,
+        recommendations.last_revision_reason,
+        case when recommendations.revision_count > 0
+            then date_diff('day', recommendations.original_due_on, recommendations.due_on)
+        end as days_slipped,
+        is_open and coalesce(recommendations.due_on > recommendations.original_due_on, false)
+            as is_slipped,
+        is_open and coalesce(recommendations.original_due_on < as_at_date, false)
+            as has_missed_original_due,
         recommendations.addressed_to <> 'national_body' as is_force_workload,
     from recommendations
     left join inspections using (inspection_id)

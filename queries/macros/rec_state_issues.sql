@@ -1,6 +1,7 @@
 -- Table macro rec_state_issues(as_at_date, force): the items a tracker's owner should look at as at
 -- a date: open items with no chief officer lead, no due date, overdue but not graded red, or no
--- update for more than 90 days; any item with updates dated after its closure; and any item
+-- update for more than 90 days; any item with updates dated after its closure, or with its due
+-- date revised on or after its closure (a data-quality warning, not an error); and any item
 -- whose report has no publication date. Recommendations addressed to national bodies are not
 -- force workload and are left out. (Named to sort after rec_state.sql, which it builds on.)
 -- grain: one row per (recommendation, issue found)
@@ -48,6 +49,15 @@ updated_after_closure as (
     where updates.as_at > first_closure.closed_on
 ),
 
+-- a revised due date recorded on or after the finding's closure: a closed finding has no deadline
+revised_after_closure as (
+    select distinct updates.rec_id
+    from updates
+    inner join first_closure using (rec_id)
+    where updates.revised_due_on is not null
+      and updates.as_at >= first_closure.closed_on
+),
+
 issues as (
     select rec_id, 'No chief officer lead' as issue from state where chief_officer_lead is null
     union all
@@ -60,6 +70,8 @@ issues as (
     where coalesce(status_as_at, issued_on) < as_at_date - interval 90 day
     union all
     select rec_id, 'Updates dated after closure' from updated_after_closure
+    union all
+    select rec_id, 'Due date revised after closure' from revised_after_closure
     union all
     select recommendations.rec_id, 'No report publication date'
     from recommendations

@@ -1,0 +1,326 @@
+"""Deadlines that move: golden tests on tests/fixtures/slipped, whose revisions are known.
+
+The fixture (West Midlands, as at 28 June 2018 unless a test says otherwise):
+- a1 due 30 Apr 2018, revised on 20 Apr to 30 Sep 2018: slipped 153 days, past its original date,
+  not overdue;
+- a2 due 31 May 2018, revised on 1 May to 30 Jun and on 20 Jun to 31 Dec 2018 (restated on 25 Jun:
+  not a new revision): two revisions, slipped 214 days;
+- a3 due 1 Jun 2018, never revised: overdue 27 days;
+- a4 closed on 1 May, its due date revised on 10 Jun: a data-quality warning;
+- n1 due 30 Sep 2018, never revised; g1 is Gwent's, revised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from oversight import auth, db, imports, records
+from tests.golden import plain, rows
+
+SLIPPED = Path(__file__).parent / "fixtures" / "slipped"
+JUNE = dt.date(2018, 6, 28)
+
+
+@pytest.fixture(scope="module")
+def slipped() -> db.Dataset:
+    return db.load(SLIPPED)
+
+
+@pytest.fixture
+def slipped_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(SLIPPED, target)
+    return target
+
+
+def _edit(folder: Path, file: str, old: str, new: str) -> None:
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8", newline="")
+
+
+def test_the_fixture_is_valid(slipped):
+    assert slipped.problems == []
+
+
+def test_due_revisions_holds_each_move_once(slipped):
+    """queries/derived/due_revisions.sql: a position restating the date in force is not a move."""
+    assert "create or replace table due_revisions" in db.query_sql("derived/due_revisions")
+    table = slipped.cursor().execute("select * from due_revisions order by rec_id, revised_on").df()
+    assert rows(
+        table, ["rec_id", "revised_on", "due_before", "revised_due_on", "revision_number"]
+    ) == [
+        ("a1", "2018-04-20", "2018-04-30", "2018-09-30", 1),
+        ("a2", "2018-05-01", "2018-05-31", "2018-06-30", 1),
+        ("a2", "2018-06-20", "2018-06-30", "2018-12-31", 2),
+        ("a4", "2018-06-10", "2018-06-30", "2018-07-31", 1),
+        ("g1", "2018-04-01", "2018-09-30", "2018-12-31", 1),
+    ]
+
+
+def test_current_due_date_days_slipped_and_overdue_as_at_june(slipped):
+    state = slipped.query("rec_state_as_at", as_at=JUNE, force_id="wmp").sort_values("rec_id")
+    assert rows(
+        state,
+        [
+            "rec_id",
+            "original_due_on",
+            "due_on",
+            "revision_count",
+            "days_slipped",
+            "is_slipped",
+            "has_missed_original_due",
+            "is_overdue",
+            "days_overdue",
+        ],
+    ) == [
+        ("a1", "2018-04-30", "2018-09-30", 1, 153, True, True, False, None),
+        ("a2", "2018-05-31", "2018-12-31", 2, 214, True, True, False, None),
+        ("a3", "2018-06-01", "2018-06-01", 0, None, False, True, True, 27),
+        ("a4", "2018-06-30", "2018-07-31", 1, 31, False, False, False, None),
+        ("n1", "2018-09-30", "2018-09-30", 0, None, False, False, False, None),
+    ]
+
+
+def test_the_due_date_in_force_follows_the_as_at_date(slipped):
+    """Before a revision is recorded the report's date applies; each revision applies from its
+    position's as_at on; a restated date is not counted again."""
+
+    def a2(on: dt.date) -> tuple:
+        state = slipped.query("rec_state_as_at", as_at=on, force_id="wmp").set_index("rec_id")
+        r = state.loc["a2"]
+        return (plain(r["due_on"]), int(r["revision_count"]), plain(r["last_revision_reason"]))
+
+    assert a2(dt.date(2018, 4, 30)) == ("2018-05-31", 0, None)
+    assert a2(dt.date(2018, 5, 1)) == ("2018-06-30", 1, "Training places not available until June")
+    assert a2(dt.date(2018, 6, 19)) == ("2018-06-30", 1, "Training places not available until June")
+    assert a2(dt.date(2018, 6, 20)) == (
+        "2018-12-31",
+        2,
+        "Partner agency withdrew from the joint team",
+    )
+    assert a2(dt.date(2018, 7, 1)) == (
+        "2018-12-31",
+        2,
+        "Partner agency withdrew from the joint team",
+    )
+
+
+def test_overdue_is_judged_against_the_revised_date(slipped):
+    """a1 is past 30 April but within 30 September: slipped, not overdue, until October."""
+    october = slipped.query("rec_state_as_at", as_at=dt.date(2018, 10, 15), force_id="wmp")
+    a1 = october.set_index("rec_id").loc["a1"]
+    assert (bool(a1["is_overdue"]), int(a1["days_overdue"]), int(a1["days_slipped"])) == (
+        True,
+        15,
+        153,
+    )
+    kpis = slipped.query(
+        "overview_kpis",
+        as_at=JUNE,
+        since=dt.date(2018, 3, 29),
+        prev_since=dt.date(2017, 12, 28),
+        horizon_days=90,
+        force_id="wmp",
+    )
+    assert int(kpis["overdue_now"].iloc[0]) == 1  # a3 only
+
+
+def test_a_revision_on_a_closed_finding_is_a_data_quality_warning(slipped):
+    issues = slipped.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
+    assert ("Due date revised after closure", "a4") in rows(issues, ["issue", "rec_id"])
+    before = slipped.query(
+        "data_quality_as_at", as_at=dt.date(2018, 6, 1), force_id="wmp", limit=None, offset=0
+    )
+    assert "Due date revised after closure" not in set(before["issue"])
+
+
+def test_a_revised_date_without_a_reason_is_an_error(slipped_copy):
+    _edit(
+        slipped_copy,
+        "updates.csv",
+        '2018-09-30,"Depends on the new records system, now due in September"',
+        "2018-09-30,",
+    )
+    assert [str(p) for p in db.validate(slipped_copy)] == [
+        "updates.csv:3: revision_reason: revised_due_on is 2018-09-30 but revision_reason is "
+        "empty: say why the due date moved"
+    ]
+
+
+def test_a_revised_date_before_publication_is_an_error(slipped_copy):
+    _edit(slipped_copy, "updates.csv", "2018-04-20,2018-09-30", "2018-04-20,2017-12-31")
+    assert [str(p) for p in db.validate(slipped_copy)] == [
+        "updates.csv:3: revised_due_on: revised due date 2017-12-31 is before rep-2018 was "
+        "published (2018-01-15)"
+    ]
+
+
+def test_a_revised_date_that_is_not_a_date_is_an_error(slipped_copy):
+    _edit(slipped_copy, "updates.csv", "2018-04-20,2018-09-30", "2018-04-20,30/09/2018")
+    assert [str(p) for p in db.validate(slipped_copy)] == [
+        "updates.csv:3: revised_due_on: not a valid date (expected YYYY-MM-DD): '30/09/2018'"
+    ]
+
+
+def test_files_without_the_new_columns_still_load(mini):
+    """An older updates.csv or inspections.csv reads the new columns as empty."""
+    assert mini.problems == []
+    state = mini.query("rec_state_as_at", as_at=JUNE, force_id="wmp")
+    assert set(state["revision_count"]) == {0}
+    assert state["days_slipped"].isna().all()
+
+
+# --- the PCC's statutory response ---------------------------------------------------------------
+
+
+def _responses(ds, on):
+    return ds.query("pcc_responses", as_at=on, force_id="wmp", limit=None, offset=0)
+
+
+def test_pcc_responses_as_at_june(slipped):
+    assert rows(
+        _responses(slipped, JUNE),
+        [
+            "inspection_id",
+            "response_status",
+            "response_due_on",
+            "is_due_computed",
+            "days_to_response_due",
+            "response_published_on",
+            "response_url",
+        ],
+    ) == [
+        ("rev-2018", "due", "2018-07-05", False, 7, None, None),
+        ("nat-2018", "not_recorded", "2018-05-17", True, -42, None, None),
+        (
+            "rep-2018",
+            "published",
+            "2018-03-12",
+            True,
+            -108,
+            "2018-03-01",
+            "https://example.org/pcc/rep-2018",
+        ),
+        ("sop-2018", "not_required", None, True, None, None, None),
+    ]
+
+
+def test_a_tracked_response_past_its_date_is_overdue_an_untracked_one_is_not_recorded(slipped):
+    july = _responses(slipped, dt.date(2018, 7, 15)).set_index("inspection_id")
+    assert july.loc["rev-2018", "response_status"] == "overdue"
+    assert july.loc["nat-2018", "response_status"] == "not_recorded"
+    may = _responses(slipped, dt.date(2018, 5, 1)).set_index("inspection_id")
+    assert (
+        may.loc["nat-2018", "response_status"],
+        int(may.loc["nat-2018", "days_to_response_due"]),
+    ) == (
+        "due",
+        16,
+    )
+    # published on 1 March: as at 20 February it was still due
+    february = _responses(slipped, dt.date(2018, 2, 20)).set_index("inspection_id")
+    assert february.loc["rep-2018", "response_status"] == "due"
+    assert list(february.index) == ["rep-2018"]
+
+
+def test_a_pcc_response_before_its_report_is_an_error(slipped_copy):
+    _edit(slipped_copy, "inspections.csv", ",,2018-03-01,https", ",,2017-03-01,https")
+    _edit(slipped_copy, "inspections.csv", ",2018-07-05,,", ",2018-05-01,,")
+    _edit(slipped_copy, "inspections.csv", "https://example.org/pcc/rep-2018", "example.org/pcc")
+    assert [str(p) for p in db.validate(slipped_copy)] == [
+        "inspections.csv:2: pcc_response_published_on: the response is dated 2017-03-01, before "
+        "the report was published (2018-01-15)",
+        "inspections.csv:2: pcc_response_url: 'example.org/pcc' is not a web address (http:// or "
+        "https://)",
+        "inspections.csv:4: pcc_response_due_on: the response is due 2018-05-01, before the report "
+        "was published (2018-05-10)",
+    ]
+
+
+# --- recording a revised date ------------------------------------------------------------------
+
+EDITOR = auth.Identity("ed@force.example", "Ed Itor", True)
+CONFIG = auth.EditingConfig(
+    enabled=True,
+    editors=frozenset({"ed@force.example"}),
+    auth_configured=True,
+    providers=("",),
+)
+NOW = dt.datetime(2018, 8, 1, 9, 30, tzinfo=dt.UTC)
+
+
+def _revision(**changes) -> dict:
+    return {
+        "rec_id": "r2",
+        "as_at": "2018-07-20",
+        "status": "in_progress",
+        "rag": "amber",
+        "note": "Plan delayed",
+        "revised_due_on": "2018-12-31",
+        "revision_reason": "Waiting for the national plan",
+        **changes,
+    }
+
+
+def test_a_revised_date_is_recorded_into_an_older_file_by_adding_its_columns(mini_copy):
+    """mini's updates.csv has no revised_due_on column: the write adds both columns at the end of
+    the header and an empty cell to every record (a note holding a line break stays whole)."""
+    path = mini_copy / "updates.csv"
+    path.write_bytes(
+        path.read_bytes().replace(b"Review under way", b'"Review under way,\nsecond line"')
+    )
+    before = path.read_bytes()
+    result = records.append_updates(mini_copy, [_revision()], EDITOR, CONFIG, now=NOW)
+    assert result.ok and result.written, result.problems
+    after = path.read_bytes()
+    header, rest = after.split(b"\n", 1)
+    assert header == (
+        b"update_id,rec_id,as_at,status,rag,note,recorded_by,recorded_at,"
+        b"revised_due_on,revision_reason"
+    )
+    old_records = rest.rsplit(b"\n", 2)[0] + b"\n"
+    assert old_records.replace(b",,\n", b"\n") == before.split(b"\n", 1)[1]
+    assert b'"Review under way,\nsecond line",Analyst,2018-06-28,,\n' in after
+    ds = db.load(mini_copy)
+    assert ds.problems == []
+    r2 = ds.query("rec_state_as_at", as_at=dt.date(2018, 7, 20), force_id="wmp").set_index("rec_id")
+    assert (plain(r2.loc["r2", "due_on"]), plain(r2.loc["r2", "last_revision_reason"])) == (
+        "2018-12-31",
+        "Waiting for the national plan",
+    )
+
+
+def test_a_revised_date_without_its_reason_is_refused_with_its_column(mini_copy):
+    before = (mini_copy / "updates.csv").read_bytes()
+    result = records.append_updates(
+        mini_copy, [_revision(revision_reason=" ")], EDITOR, CONFIG, now=NOW
+    )
+    assert not result.written
+    assert [str(p) for p in result.problems] == [
+        "updates.csv, row 1, column revision_reason: revised_due_on is 2018-12-31 but "
+        "revision_reason is empty: say why the due date moved"
+    ]
+    assert (mini_copy / "updates.csv").read_bytes() == before
+
+
+def test_an_import_accepts_a_revised_date_and_its_reason(mini_copy):
+    data = (
+        b"rec_id,as_at,status,rag,note,revised_due_on,revision_reason\r\n"
+        b"r2,2018-07-20,in_progress,amber,Plan delayed,2018-12-31,Waiting for the national plan\r\n"
+        b"r1,2018-07-20,in_progress,green,On track,,\r\n"
+    )
+    upload = imports.read_upload("return.csv", data, "updates")
+    preview = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert preview.ok and preview.written, preview.problems
+    added = preview.added("updates")
+    assert rows(added, ["rec_id", "revised_due_on", "revision_reason"]) == [
+        ("r2", "2018-12-31", "Waiting for the national plan"),
+        ("r1", None, None),
+    ]
+    assert "revised_due_on" in imports.template_csv("updates").decode("utf-8-sig")
