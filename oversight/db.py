@@ -19,8 +19,9 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from oversight import csvfiles
+from oversight import csvfiles, deadline_rule
 from oversight.schema import BOOLEAN, DATE, INTEGER, TABLES, TIMESTAMP, Column, Table, known_columns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -238,6 +239,7 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     for table in TABLES.values():
         if table.name not in broken | absent:
             row_problems += _key_checks(con, table, broken)
+    _create_deadline_due_dates(con)
     row_problems += _run_check_queries(con, broken)
 
     problems += _locate(data_dir, row_problems)
@@ -466,9 +468,12 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
         return None
     code = hashlib.sha1(f"{version}:{duckdb.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for path in [here / "db.py", here / "schema.py", here / "csvfiles.py"] + sorted(
-        p for folder in ("checks", "derived") for p in (QUERIES_DIR / folder).glob("*.sql")
-    ):
+    for path in [
+        here / "db.py",
+        here / "schema.py",
+        here / "csvfiles.py",
+        here / "deadline_rule.py",
+    ] + sorted(p for folder in ("checks", "derived") for p in (QUERIES_DIR / folder).glob("*.sql")):
         code.update(path.read_bytes())
     macros = hashlib.sha1()
     for path in sorted((QUERIES_DIR / "macros").glob("*.sql")):
@@ -538,6 +543,7 @@ def _discard_build(con, build: Path) -> duckdb.DuckDBPyConnection:
     for table in TABLES.values():
         _create_empty(empty, table)
         empty.execute(f'alter table "{table.name}" drop column _row')
+    _create_deadline_due_dates(empty)
     _create_derived(empty)
     _create_macros(empty)
     return empty
@@ -552,6 +558,37 @@ def _create_derived(con) -> None:
     """queries/derived/*.sql: tables computed once from the loaded ones (e.g. update_spans)."""
     for path in sorted((QUERIES_DIR / "derived").glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
+
+
+def _create_deadline_due_dates(con) -> None:
+    """The deadline rule's date for every distinct (deadline_text, published_on) pair, as the table
+    deadline_due_dates that validation and the timeline join: the rule is one Python function
+    (oversight/deadline_rule.py), and SQL receives its results rather than a copy of it."""
+    pairs = con.execute(
+        """
+        select distinct recommendations.deadline_text, inspections.published_on
+        from recommendations
+        left join inspections using (inspection_id)
+        where recommendations.deadline_text is not null
+        """
+    ).fetchall()
+    columns = list(zip(*deadline_rule.due_dates_table(pairs), strict=True)) or [()] * 5
+    due_dates = pa.table(
+        {
+            "deadline_text": pa.array(columns[0], pa.string()),
+            "published_on": pa.array(columns[1], pa.date32()),
+            "due_on": pa.array(columns[2], pa.date32()),
+            "counts_from_publication": pa.array(columns[3], pa.bool_()),
+            "why_no_date": pa.array(columns[4], pa.string()),
+        }
+    )
+    con.register("deadline_due_dates_rows", due_dates)
+    try:
+        con.execute(
+            "create or replace table deadline_due_dates as select * from deadline_due_dates_rows"
+        )
+    finally:
+        con.unregister("deadline_due_dates_rows")
 
 
 def _derived_names() -> list[str]:

@@ -60,7 +60,8 @@ KINDS: dict[str, Kind] = {
         "New report (recommendations)",
         ("recommendations", "inspections"),
         "One row per new recommendation. In the XLSX template, the sheet `inspections` may add "
-        "the report itself in the same import.",
+        "the report itself in the same import. A row with `deadline_text` and no `due_on` gets "
+        "the due date the deadline as written means, counted from the report's publication.",
     ),
     "return": Kind(
         "return",
@@ -146,6 +147,16 @@ class Preview:
 
     def problems_frame(self) -> pd.DataFrame:
         return problems_frame(self.problems)
+
+    @property
+    def notes(self) -> list[ImportProblem]:
+        """What the import filled in itself (a due_on computed by the deadline rule), by row."""
+        if self.result is None:
+            return []
+        return [_locate(self.upload, n) for n in self.result.notes]
+
+    def notes_frame(self) -> pd.DataFrame:
+        return problems_frame(self.notes).rename(columns={"Problem": "Filled in"})
 
 
 def problems_frame(problems: list[ImportProblem]) -> pd.DataFrame:

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oversight import auth, csvfiles, db
+from oversight import auth, csvfiles, db, deadline_rule
 from oversight.schema import TABLES, known_columns
 
 LOCK_FILE = ".oversight-write.lock"
@@ -76,6 +76,8 @@ class WriteResult:
     skipped: dict[str, list[int]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
     written: bool = False
+    # What the write filled in itself, located like a problem (a due_on the deadline rule gave).
+    notes: list[RowProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -145,7 +147,9 @@ def append_recommendations(
     """Append new recommendations (and, optionally, the new reports they come from).
 
     A row whose key is already present with the same values is skipped; with different values it is
-    a problem (an existing record is never edited by an import).
+    a problem (an existing record is never edited by an import). A recommendation with a
+    ``deadline_text`` and no ``due_on`` gets the deadline rule's date, counted from its report's
+    ``published_on`` (in the same import or already recorded), and a note saying so.
     """
     auth.require_editor(identity, _config(config))
     submissions = {"inspections": list(inspections), "recommendations": list(recommendations)}
@@ -153,6 +157,11 @@ def append_recommendations(
 
     def prepare(current: dict[str, _TableFile]) -> _Plan:
         plan = _Plan()
+        recorded = current.get("inspections") or _read_table(Path(data_dir), "inspections")
+        published = {row.get("inspection_id"): row.get("published_on") for row in recorded.rows}
+        for row in submissions["inspections"]:
+            values = {str(k): _clean(v) for k, v in row.items()}
+            published.setdefault(values.get("inspection_id"), values.get("published_on"))
         for table in tables:
             key_col = TABLES[table].key[0]
             by_key = {row.get(key_col): row for row in current[table].rows}
@@ -160,6 +169,8 @@ def append_recommendations(
             allowed = set(known_columns(table)) | set(current[table].header)
             for index, submitted in enumerate(submissions[table]):
                 values = {str(k): _clean(v) for k, v in submitted.items()}
+                if table == "recommendations":
+                    _fill_due_on(values, published, plan, index)
                 unknown = sorted(k for k, v in values.items() if k not in allowed and v is not None)
                 for name in unknown:
                     plan.problem(table, index, name, "not a column of this table")
@@ -187,6 +198,41 @@ def append_recommendations(
     return _transaction(Path(data_dir), tables, prepare, dry_run)
 
 
+def _fill_due_on(
+    values: dict[str, str | None], published: Mapping[str | None, str | None], plan, index: int
+) -> None:
+    """A recommendation with deadline_text and no due_on: the deadline rule's date, and a note."""
+    text = values.get("deadline_text")
+    if not text or values.get("due_on"):
+        return
+    inspection = values.get("inspection_id")
+    published_text = published.get(inspection)
+    try:
+        published_on = dt.date.fromisoformat(published_text) if published_text else None
+    except ValueError:
+        published_on = None  # validation reports the bad date on its own row
+    due = deadline_rule.compute(text, published_on)
+    if due.due_on is None:
+        why = due.reason or "no date"
+        if due.counts_from_publication:
+            why = f"counts from the publication of {inspection}, whose date is not recorded"
+        plan.note(index, "due_on", f'left empty: "{text}": {why}')
+        return
+    values["due_on"] = due.due_on.isoformat()
+    source = ""
+    if not values.get("due_source"):
+        values["due_source"] = "inspectorate"
+        source = "; due_source set to inspectorate (the deadline is the report's)"
+    counted = (
+        f" from publication on {published_on.isoformat()}" if due.counts_from_publication else ""
+    )
+    plan.note(
+        index,
+        "due_on",
+        f'computed by the deadline rule: "{text}"{counted} means {due.due_on.isoformat()}{source}',
+    )
+
+
 # --- the transaction ----------------------------------------------------------------------
 
 
@@ -205,6 +251,7 @@ class _Plan:
     rows: dict[str, list[tuple[int, dict[str, str | None]]]] = field(default_factory=dict)
     skipped: dict[str, list[int]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+    notes: list[RowProblem] = field(default_factory=list)
 
     def add(self, table: str, index: int, row: dict[str, str | None]) -> None:
         self.rows.setdefault(table, []).append((index, row))
@@ -214,6 +261,9 @@ class _Plan:
 
     def problem(self, table: str, index: int, column: str, message: str) -> None:
         self.problems.append(RowProblem(table, index, column, message))
+
+    def note(self, index: int, column: str, message: str) -> None:
+        self.notes.append(RowProblem("recommendations", index, column, message))
 
 
 def _transaction(
@@ -231,6 +281,7 @@ def _transaction(
             added={t: [row for _, row in rows] for t, rows in plan.rows.items()},
             skipped=plan.skipped,
             problems=list(plan.problems),
+            notes=[n for n in plan.notes if n.index not in plan.skipped.get("recommendations", [])],
         )
         if result.problems or not any(plan.rows.values()):
             return result

@@ -365,6 +365,14 @@ if can_write:
                 if not added.empty:
                     st.markdown(f"**To be added to `{table}.csv`** ({len(added):,} rows)")
                     st.dataframe(added, hide_index=True, width="stretch")
+            if preview.notes:
+                st.markdown(f"**Filled in by the import** ({len(preview.notes):,})")
+                st.dataframe(
+                    preview.notes_frame(),
+                    hide_index=True,
+                    width="stretch",
+                    column_config={**PROBLEM_COLUMNS, "Filled in": PROBLEM_COLUMNS["Problem"]},
+                )
             digest = hashlib.sha1(data).hexdigest()[:10]
             if st.button(
                 f"Add {preview.added_count():,} row(s)",
@@ -378,7 +386,13 @@ if can_write:
                     flash(
                         "success",
                         f"Imported `{upload.file_name}`: {done.added_count():,} row(s) added, "
-                        f"{done.skipped_count():,} already recorded, by {identity.email}.",
+                        f"{done.skipped_count():,} already recorded, by {identity.email}."
+                        + (
+                            f" {len(done.notes):,} due date(s) computed from the deadline as "
+                            "written."
+                            if done.notes
+                            else ""
+                        ),
                     )
                 elif done.problems:
                     st.error("Nothing was added: the data changed since the preview.")

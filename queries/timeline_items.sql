@@ -1,13 +1,16 @@
 -- Open items with a due date, as bars from issue to due date, grouped by inspection or by
 -- chief officer lead, soonest due first within each group; at most $limit rows.
 -- grain: one row per open recommendation with a due_on, issued by $as_at
--- reads: recommendations, updates, inspections (through the timeline_grouped macro)
+-- reads: recommendations, updates, inspections (through the timeline_grouped macro), deadline_due_dates
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $group_by VARCHAR ('inspection' or 'lead'), $group VARCHAR (a group_key; null = every group), $limit INTEGER
 with
 
 grouped as (
     select * from timeline_grouped($as_at::date, $force_id::varchar, $group_by::varchar)
 ),
+
+-- the deadline rule's reading of each wording (oversight/deadline_rule.py, built at load)
+deadline_due_dates as (select * from deadline_due_dates),
 
 final as (
     select
@@ -22,16 +25,19 @@ final as (
         chief_officer_lead,
         tactical_lead,
         issued_on,
-        due_on,
-        deadline_text,
+        grouped.due_on,
+        grouped.deadline_text,
         due_source,
-        coalesce(deadline_text ilike 'within%', false) as is_relative_deadline,
+        coalesce(deadline_due_dates.counts_from_publication, false) as is_relative_deadline,
         status,
         rag,
         is_overdue,
         days_overdue,
         days_to_due,
     from grouped
+    left join deadline_due_dates
+        on deadline_due_dates.deadline_text = grouped.deadline_text
+        and deadline_due_dates.published_on is not distinct from grouped.issued_on
     where $group::varchar is null or group_key = $group::varchar
 )
 

@@ -1,8 +1,8 @@
 -- Open items with no due date, listed beside the timeline so none is dropped silently, each with
--- the reason it has no date (no deadline set, "immediately", or a relative deadline whose report
--- has no known publication date).
+-- the reason it has no date (no deadline set, or the deadline rule's reason: a relative deadline
+-- whose report has no known publication date, or a wording the rule does not read).
 -- grain: one row per open recommendation with no due_on, issued by $as_at
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through the rec_state macro), deadline_due_dates
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
@@ -12,6 +12,9 @@ state as (
       and due_on is null
       and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
+
+-- the deadline rule's reading of each wording (oversight/deadline_rule.py, built at load)
+deadline_due_dates as (select * from deadline_due_dates),
 
 final as (
     select
@@ -23,17 +26,19 @@ final as (
         inspection_title,
         chief_officer_lead,
         tactical_lead,
-        deadline_text,
+        state.deadline_text,
         case
-            when deadline_text is null then 'No deadline set'
-            when deadline_text ilike 'immediately%' then 'Immediate: no date to count to'
-            when deadline_text ilike 'within%' and issued_on is null
-                then 'Counts from publication, whose date is unknown'
+            when state.deadline_text is null then 'No deadline set'
+            when deadline_due_dates.why_no_date is not null
+                then deadline_due_dates.why_no_date
             else 'Deadline not turned into a date'
         end as why_undated,
         status,
         rag,
     from state
+    left join deadline_due_dates
+        on deadline_due_dates.deadline_text = state.deadline_text
+        and deadline_due_dates.published_on is not distinct from state.issued_on
 )
 
 select * from final order by inspection_title, rec_id

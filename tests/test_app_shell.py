@@ -65,8 +65,10 @@ def test_data_page_lists_open_items_to_look_at(monkeypatch):
     counts = at.dataframe[1].value
     assert dict(zip(counts["Issue"], counts["Items"], strict=True)) == {
         "No chief officer lead": 27,
-        "No due date": 27,
+        "No due date": 25,
         "No report publication date": 17,
+        # the 2016 PEEL recommendations to act "immediately", due on publication (2 March 2017)
+        "Overdue but not graded red": 2,
     }
     items = at.dataframe[2].value
     assert set(items["Owner"]) == {"Unallocated"}

@@ -272,7 +272,9 @@ def test_fraud_fieldwork_and_no_red(pack):
 def test_background_and_peel(pack):
     text = pack.text()
     assert "the force tracks 34 findings" in text
-    assert "0 overdue and 0 graded red" in text
+    # the 2016 PEEL recommendations to act "immediately" were due on publication, 2 March 2017
+    assert "30 open, 2 overdue and 0 graded red" in text
+    assert "immediately (due 2 March 2017)" in text
     assert "fieldwork from 12 November 2018" in text
     assert "Force Management Statement (FMS)" in text
     assert (

@@ -283,6 +283,66 @@ def test_a_new_report_and_its_recommendations_in_one_workbook(mini_copy):
     assert (again.written, again.skipped_count()) == (False, 3)
 
 
+def test_a_due_date_is_computed_from_the_deadline_as_written_and_said(mini_copy):
+    # the 2017 national overview (published 22 March 2018) and the 2016 force report (2 March
+    # 2017), both already recorded; and the new report in the same import (2 May 2019)
+    header = ["rec_id", "inspection_id", "force_id", "ref", "kind", "addressed_to", "text"]
+    rows = [
+        [*header, "deadline_text", "due_on", "due_source"],
+        ["n-r9", "nat-2018", "wmp", "R9", "recommendation", "all_forces", "Review.",
+         "By September 2018", None, None],
+        ["w-r9", "wmp-2016", "wmp", "R9", "recommendation", "force", "Act.",
+         "immediately", None, None],
+        ["w19-r1", "wmp-2019", "wmp", "R1", "recommendation", "force", "Plan.",
+         "within six months", None, None],
+        ["f-r1", "fraud", "wmp", "R1", "recommendation", "force", "Fraud.",
+         "within three months", None, None],
+        ["w19-r2", "wmp-2019", "wmp", "R2", "recommendation", "force", "Set locally.",
+         "As soon as possible", "2019-12-31", "force"],
+    ]  # fmt: skip
+    sheets = {"inspections": REPORT["inspections"], "recommendations": rows}
+    upload = imports.read_upload("report.xlsx", xlsx_bytes(sheets), "recommendations")
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert preview.ok, preview.problems
+    added = preview.added("recommendations").set_index("rec_id")
+    assert added["due_on"].fillna("").to_dict() == {
+        "n-r9": "2018-09-30",
+        "w-r9": "2017-03-02",
+        "w19-r1": "2019-11-02",
+        "f-r1": "",  # the fraud report's publication date is not recorded
+        "w19-r2": "2019-12-31",  # given: kept as it is
+    }
+    assert added["due_source"].fillna("").to_dict() == {
+        "n-r9": "inspectorate",
+        "w-r9": "inspectorate",
+        "w19-r1": "inspectorate",
+        "f-r1": "",
+        "w19-r2": "force",
+    }
+    notes = [(n.where, n.row, n.column, n.message) for n in preview.notes]
+    assert notes == [
+        ("recommendations", 2, "due_on",
+         'computed by the deadline rule: "By September 2018" means 2018-09-30; due_source set '
+         "to inspectorate (the deadline is the report's)"),
+        ("recommendations", 3, "due_on",
+         'computed by the deadline rule: "immediately" from publication on 2017-03-02 means '
+         "2017-03-02; due_source set to inspectorate (the deadline is the report's)"),
+        ("recommendations", 4, "due_on",
+         'computed by the deadline rule: "within six months" from publication on 2019-05-02 '
+         "means 2019-11-02; due_source set to inspectorate (the deadline is the report's)"),
+        ("recommendations", 5, "due_on",
+         'left empty: "within three months": counts from the publication of fraud, whose date '
+         "is not recorded"),
+    ]  # fmt: skip
+    assert list(preview.notes_frame().columns) == ["Sheet or file", "Row", "Column", "Filled in"]
+    done = imports.commit(mini_copy, upload, EDITOR, CONFIG)
+    assert done.written and len(done.notes) == 4
+    assert db.load(mini_copy).problems == []
+    # importing the same file again adds nothing and says nothing
+    again = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert (again.added_count(), again.notes) == (0, [])
+
+
 def test_recommendations_for_an_unknown_report_are_refused(mini_copy):
     only_recs = {"recommendations": REPORT["recommendations"]}
     upload = imports.read_upload("report.xlsx", xlsx_bytes(only_recs), "recommendations")

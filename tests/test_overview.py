@@ -191,10 +191,13 @@ def test_bundled_figures_as_at_june_2018(bundled):
         horizon_days=90,
         force_id="wmp",
     )
-    # 34 findings, 4 superseded: 30 open; none overdue or red; the three due dates are all
+    # 34 findings, 4 superseded: 30 open; none red; overdue, the two 2016 PEEL recommendations
+    # to act "immediately" (due on publication, 2 March 2017); the three other due dates are all
     # more than 90 days away (30 September and 31 October 2018).
-    assert rows(kpis, ["open_now", "overdue_now", "red_now", "due_soon_now"]) == [(30, 0, 0, 0)]
-    assert bundled.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0).empty
+    assert rows(kpis, ["open_now", "overdue_now", "red_now", "due_soon_now"]) == [(30, 2, 0, 0)]
+    listed = bundled.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0)
+    assert list(listed["rec_id"]) == ["wmp-peel-2016-r01", "wmp-peel-2016-r02"]
+    assert list(listed["days_overdue"]) == [483, 483]
 
 
 # --- the comparison window and the tiles ----------------------------------------------------
@@ -388,7 +391,7 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     assert at.title[0].value == "Overview"
     metrics = _metrics(at)
     assert metrics["Open"] == ("30", "22")
-    assert metrics["Overdue"] == ("0", "0")
+    assert metrics["Overdue"] == ("2", "0")
     assert metrics["Red"] == ("0", "0")
     assert metrics["Due in 90 days"] == ("0", "0")
     assert metrics["Closed in period"] == ("4", "4")
@@ -400,13 +403,15 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     assert "since 1 March 2018" in caption
     assert "the first day of the month three months before the as-at date" in caption
     assert "addressed to a national body are left out" in " ".join(c.value for c in at.caption)
-    # Nothing red or overdue is said in words, not drawn as an empty table.
-    assert at.success[0].value == (
-        "No recommendation is graded red as at 28 June 2018. "
-        "No recommendation is overdue as at 28 June 2018."
-    )
+    # Nothing red is said in words, not drawn as an empty table; the two 2016 recommendations to
+    # act "immediately" (due on publication, 2 March 2017) are overdue and not graded red.
+    assert at.success[0].value == "No recommendation is graded red as at 28 June 2018."
+    assert at.warning[0].value.startswith("**2** overdue items are not graded red")
+    listed = at.dataframe[0].value
+    assert list(listed["Why listed"]) == ["⚠ Overdue but not graded red"] * 2
+    assert list(listed["Days overdue"]) == [483, 483]
     # What is due and who owns it: the three 2017 national recommendations.
-    due = at.dataframe[0].value
+    due = at.dataframe[1].value
     assert list(due["Reference"]) == ["R2", "R3", "R1"]
     assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Crime", "ACC Local Policing"]
     assert list(due["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor", "CI Jason Anderson"]

@@ -82,7 +82,8 @@ def test_detectives_recommendation_text_is_verbatim(state):
 
 def test_no_recommendation_is_red_as_at_the_meeting(state):
     assert (state["rag"] == "red").sum() == 0
-    assert not state["is_overdue"].any()
+    # overdue: only the 2016 recommendations to act "immediately", due on publication
+    assert list(state.index[state["is_overdue"]]) == ["wmp-peel-2016-r01", "wmp-peel-2016-r02"]
 
 
 def test_youth_out_of_court_recommendations_are_for_chief_constables(state):

@@ -26,7 +26,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from oversight import db
+from oversight import db, deadline_rule
 
 GENERATOR_VERSION = "4"
 REPO_DATA = db.DEFAULT_DATA_DIR
@@ -257,6 +257,7 @@ KINDS = ("recommendation", "area_for_improvement", "cause_of_concern")
 REC, AFI, COC = range(3)
 ADDRESSED = ("force", "all_forces", "chief_constables", "national_body")
 MONTH_WORDS = ("three", "six", "nine", "twelve")
+WITHIN_CODE = 1_000_000  # deadline codes from here are "Within <MONTH_WORDS[code - it]> months"
 
 
 class SynthError(Exception):
@@ -691,21 +692,28 @@ def _dict(codes: np.ndarray, labels, mask: np.ndarray | None = None) -> pa.Dicti
 # --- findings -------------------------------------------------------------------------------
 
 
-def _months_later(days: np.ndarray, months: np.ndarray) -> np.ndarray:
-    """date + N months as DuckDB does it: same day, or the month's last day when it does not exist."""
-    d = np.asarray(days).astype("datetime64[D]")
-    month = d.astype("datetime64[M]")
-    day = (d - month.astype("datetime64[D]")).astype(np.int64)
-    target = month + np.asarray(months).astype("timedelta64[M]")
-    last = (target + 1).astype("datetime64[D]") - 1
-    same = target.astype("datetime64[D]") + day
-    return np.minimum(same, last).astype(np.int64)
+def _month_index(days: np.ndarray) -> np.ndarray:
+    """Months since January 1970 of each day number."""
+    return np.asarray(days).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
 
 
-def _end_of_month_after(days: np.ndarray, months: np.ndarray) -> np.ndarray:
-    month = np.asarray(days).astype("datetime64[D]").astype("datetime64[M]")
-    target = month + np.asarray(months).astype("timedelta64[M]")
-    return ((target + 1).astype("datetime64[D]") - 1).astype(np.int64)
+def _deadline_words(code: int) -> str:
+    """The deadline as a report words it, from its code (see _findings)."""
+    if code >= WITHIN_CODE:
+        return f"Within {MONTH_WORDS[code - WITHIN_CODE]} months"
+    year, month = divmod(int(code), 12)
+    return f"By {dt.date(1970 + year, month + 1, 1):%B %Y}"
+
+
+def _due_by_rule(wording: np.ndarray, pub: np.ndarray) -> np.ndarray:
+    """The deadline rule's due date (a day number) of each (wording, publication) pair, each
+    distinct pair computed once."""
+    pairs, inverse = np.unique(np.stack([wording, pub]), axis=1, return_inverse=True)
+    days = [
+        _day(deadline_rule.due_on(_deadline_words(code), _EPOCH + dt.timedelta(days=int(p))))
+        for code, p in pairs.T
+    ]
+    return np.asarray(days, dtype=np.int64)[inverse.reshape(-1)]
 
 
 def _findings(rng, force_rows, areas, insp, size: Scale) -> dict[str, np.ndarray]:
@@ -828,8 +836,10 @@ def _findings(rng, force_rows, areas, insp, size: Scale) -> dict[str, np.ndarray
     fnd["themes"] = topic_theme
     fnd["phrases"] = topic_phrase
 
-    # deadlines: 0 none, 1 "By <Month YYYY>" (inspectorate), 2 "within N months" (inspectorate),
-    # 3 a date the force set itself
+    # deadlines: 0 none, 1 "By <Month YYYY>" (inspectorate), 2 "Within N months" (inspectorate),
+    # 3 a date the force set itself. An inspectorate deadline is drawn as words (a code: the
+    # month "By" names, or WITHIN_CODE + the index of the number in MONTH_WORDS) and its date is
+    # the deadline rule's (oversight/deadline_rule.py), as for a real report.
     deadline = np.where(
         fnd["kind"] == AFI,
         rng.choice([0, 3], size=n, p=[0.35, 0.65]),
@@ -839,20 +849,23 @@ def _findings(rng, force_rows, areas, insp, size: Scale) -> dict[str, np.ndarray
     child = fnd["parent"] >= 0
     within_code = rng.integers(0, len(MONTH_WORDS), size=n)
     months_ahead = rng.integers(3, 16, size=n)
-    due = np.full(n, -1, dtype=np.int64)
+    wording = np.full(n, -1, dtype=np.int64)
     m = deadline == 1
-    due[m] = _end_of_month_after(fnd["pub"][m], months_ahead[m])
+    wording[m] = _month_index(fnd["pub"][m]) + months_ahead[m]
     m = deadline == 2
-    due[m] = _months_later(fnd["pub"][m], 3 * (within_code[m] + 1))
+    wording[m] = WITHIN_CODE + within_code[m]
+    due = np.full(n, -1, dtype=np.int64)
     m = deadline == 3
     due[m] = fnd["pub"][m] + rng.integers(150, 600, size=int(m.sum()))
     # a cause of concern's recommendations share its deadline
     deadline[child] = deadline[fnd["parent"][child]]
     due[child] = due[fnd["parent"][child]]
-    within_code[child] = within_code[fnd["parent"][child]]
+    wording[child] = wording[fnd["parent"][child]]
+    written = wording >= 0
+    due[written] = _due_by_rule(wording[written], fnd["pub"][written])
     fnd["deadline"] = deadline
     fnd["due"] = due
-    fnd["within"] = within_code
+    fnd["wording"] = wording
 
     # owners: a chief officer by theme, two tactical leads per role per force
     owner = rng.integers(0, len(CHIEF_OFFICERS), size=n)
@@ -914,6 +927,8 @@ def _write_findings(con, out: Path, force_rows, insp, fnd) -> None:
     prefix = base[group] + fnd["prefix"] % width[group]
     unalloc = fnd["unallocated"]
     has_due = fnd["due"] >= 0
+    written = fnd["wording"] >= 0
+    codes = np.unique(fnd["wording"][written])
     theme_of = np.asarray(fnd["themes"], dtype=object)[fnd["topic"]]
     table = pa.table(
         {
@@ -927,7 +942,11 @@ def _write_findings(con, out: Path, force_rows, insp, fnd) -> None:
             "prefix": _dict(prefix, prefixes),
             "phrase": _dict(fnd["topic"], fnd["phrases"]),
             "deadline": fnd["deadline"].astype(np.int8),
-            "within_word": _dict(fnd["within"], MONTH_WORDS),
+            "deadline_text": _dict(
+                np.searchsorted(codes, fnd["wording"]),
+                [_deadline_words(code) for code in codes],
+                mask=~written,
+            ),
             "due_on": _dates(np.where(has_due, fnd["due"], 0), mask=~has_due),
             "peel_area": _dict(fnd["topic"], fnd["themes"], mask=(theme_of == "")),
             "chief_officer_lead": _dict(fnd["owner"], [c[0] for c in CHIEF_OFFICERS], mask=unalloc),
@@ -976,10 +995,7 @@ def _write_findings(con, out: Path, force_rows, insp, fnd) -> None:
                 kind,
                 addressed_to,
                 prefix || ' ' || phrase || '.' as text,
-                case deadline
-                    when 1 then 'By ' || strftime(due_on, '%B %Y')
-                    when 2 then 'Within ' || within_word || ' months'
-                end as deadline_text,
+                deadline_text,
                 due_on,
                 case when deadline in (1, 2) then 'inspectorate' when deadline = 3 then 'force' end
                     as due_source,

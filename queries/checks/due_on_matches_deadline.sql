@@ -1,51 +1,32 @@
--- Problems: a due_on that does not follow from deadline_text as written.
--- "By October 2018" is due on the last day of that month; "within six months" counts from the
--- report's published_on (same day N months later).
+-- Problems: a due_on that does not follow from deadline_text as written. The date the wording
+-- means comes from the deadline rule (oversight/deadline_rule.py: "By October 2018" is the
+-- month's last day, "within six months" counts from the report's published_on, "immediately" is
+-- published_on), which the loader applies to every distinct (deadline_text, published_on) as
+-- the table deadline_due_dates. A wording the rule does not read, or a relative one whose report
+-- has no published_on, is not checked.
 -- grain: one row per problem (table_name, _row, column_name, message)
--- reads: recommendations, inspections
+-- reads: recommendations, inspections, deadline_due_dates
 -- params: none
 with
 
 recommendations as (select * from recommendations),
 inspections as (select * from inspections),
+deadline_due_dates as (select * from deadline_due_dates),
 
-parsed as (
+expected as (
     select
         recommendations._row,
         recommendations.deadline_text,
         recommendations.due_on,
         inspections.published_on,
-        regexp_extract(
-            recommendations.deadline_text,
-            '^\s*by\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\s*$',
-            ['month_name', 'year'],
-            'i'
-        ) as by_month,
-        regexp_extract(
-            recommendations.deadline_text,
-            '^\s*within\s+(\w+)\s+months?\s*$',
-            1,
-            'i'
-        ) as within_word,
+        deadline_due_dates.due_on as rule_due_on,
+        deadline_due_dates.counts_from_publication,
     from recommendations
     left join inspections using (inspection_id)
-    where recommendations.deadline_text is not null
-),
-
-expected as (
-    select
-        *,
-        case
-            when by_month.month_name <> ''
-                then last_day(strptime('1 ' || by_month.month_name || ' ' || by_month.year, '%d %B %Y'))::date
-        end as by_month_due,
-        case lower(within_word)
-            when 'one' then 1 when 'two' then 2 when 'three' then 3 when 'four' then 4
-            when 'five' then 5 when 'six' then 6 when 'seven' then 7 when 'eight' then 8
-            when 'nine' then 9 when 'ten' then 10 when 'eleven' then 11 when 'twelve' then 12
-            else try_cast(within_word as integer)
-        end as within_months,
-    from parsed
+    inner join deadline_due_dates
+        on deadline_due_dates.deadline_text = recommendations.deadline_text
+        and deadline_due_dates.published_on is not distinct from inspections.published_on
+    where deadline_due_dates.due_on is not null
 ),
 
 final as (
@@ -53,26 +34,15 @@ final as (
         'recommendations' as table_name,
         _row,
         'due_on' as column_name,
-        case
-            when due_on is null then 'empty, but "' || deadline_text || '" means ' || by_month_due
-            else 'is ' || due_on || ', but "' || deadline_text || '" means ' || by_month_due
-        end as message,
+        case when due_on is null then 'empty' else 'is ' || due_on end
+            || ', but "' || deadline_text || '"'
+            || case when counts_from_publication
+                then ' from publication on ' || published_on
+                else ''
+            end
+            || ' means ' || rule_due_on as message,
     from expected
-    where by_month_due is not null and due_on is distinct from by_month_due
-
-    union all
-
-    select
-        'recommendations',
-        _row,
-        'due_on',
-        'is ' || coalesce(due_on::varchar, 'empty') || ', but "' || deadline_text
-            || '" from publication on ' || published_on || ' means '
-            || (published_on + to_months(within_months))::date,
-    from expected
-    where within_months is not null
-      and published_on is not null
-      and due_on is distinct from (published_on + to_months(within_months))::date
+    where due_on is distinct from rule_due_on
 )
 
 select * from final
