@@ -92,7 +92,8 @@ _CHANGE_PROBE = """(quiet) => {
 
 # Added to a fresh browser's first page before any of its scripts: the same "everything drawn",
 # timed from the navigation's start (performance.now() counts from it).
-_FIRST_PROBE = """(() => {
+_FIRST_PROBE = (
+    """(() => {
   const quiet = %d;
   const b = window.__bench = {sawRunning: false, finished: null, lastChange: 0, done: null};
   const watchDom = new MutationObserver(() => { b.lastChange = performance.now(); });
@@ -123,7 +124,9 @@ _FIRST_PROBE = """(() => {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-})();""" % QUIET_MS
+})();"""
+    % QUIET_MS
+)
 
 
 @dataclass

@@ -116,7 +116,9 @@ class Changes:
         return cls(_date(first), _date(latest), forces)
 
     def date(self, rng: random.Random) -> dt.date:
-        return self.first + dt.timedelta(days=rng.randrange(max(1, (self.latest - self.first).days)))
+        return self.first + dt.timedelta(
+            days=rng.randrange(max(1, (self.latest - self.first).days))
+        )
 
 
 def _date(value) -> dt.date:
@@ -411,9 +413,7 @@ async def _one_user(person, changes: Changes, rng: random.Random, deadline: floa
             kwargs = {"force": rng.choice(changes.forces)} if changes.forces else {}
         step += 1
         try:
-            level.times.append(
-                await asyncio.wait_for(person.run(**kwargs), timeout=RUN_TIMEOUT_S)
-            )
+            level.times.append(await asyncio.wait_for(person.run(**kwargs), timeout=RUN_TIMEOUT_S))
         except Exception as exc:  # noqa: BLE001 (a closed socket raises its library's own)
             level.errors.append(f"{person.page}: {_reason(exc)}")
             if not isinstance(exc, RuntimeError):
