@@ -41,3 +41,21 @@ def test_bench_smoke_prints_every_row(tmp_path, capsys):
     versus = [r for r in rows if "DuckDB" in r or "rec_state_as_at" in r or "overview_kpis" in r]
     assert len(versus) == 2 and all(r.rstrip().endswith("| yes |") for r in versus)
     assert "CPUs (nproc)" in out
+
+
+def test_bench_users_smoke(tmp_path, capsys):
+    """Two sessions over the WebSocket protocol on a tiny data set for a few seconds: each
+    changes the sidebar and every run finishes without an error."""
+    code = cli.main(
+        ["bench", "--scale", "seed", "--forces", "2", "--findings-per-force", "12"]
+        + ["--work", str(tmp_path), "--users", "2", "--duration", "4"]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("| 2 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    changes, p50, errors = int(cells[2]), cells[3], int(cells[6])
+    assert changes >= 2 and p50 != "—" and errors == 0, row
+    warm, with_sessions, peak = (float(v.replace(",", "")) for v in cells[10].split(" / "))
+    assert 0 < warm <= peak and with_sessions <= peak, row
+    assert "Knee: p95" in out

@@ -157,12 +157,71 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: <tmp>/oversight-bench; data is reused when already generated)",
     )
     parser.add_argument("--markdown", help="also write the tables to this file")
+    real = parser.add_argument_group(
+        "as a user feels it (instead of the AppTest tables)",
+        "a real server on the scale's data: --browser drives headless Chromium "
+        "(tools/bench_browser.py), --users N simultaneous sessions (tools/bench_users.py)",
+    )
+    real.add_argument(
+        "--browser",
+        action="store_true",
+        help="time --runs sidebar changes on every page, and first pages, in headless Chromium",
+    )
+    real.add_argument(
+        "--first-runs",
+        type=int,
+        default=5,
+        help="--browser: fresh browsers per app on a running server (default 5)",
+    )
+    real.add_argument(
+        "--cold-runs",
+        type=int,
+        default=3,
+        help="--browser: just-started servers per app (default 3; 0 skips)",
+    )
+    real.add_argument(
+        "--page",
+        action="append",
+        metavar="URL_PATH",
+        help="--browser: only this page's changes (repeat for several; default every page)",
+    )
+    real.add_argument(
+        "--users",
+        type=_user_levels,
+        action="extend",
+        metavar="N[,N...]",
+        help="simultaneous sessions; repeat or list several levels, e.g. 1,5,10,20,40",
+    )
+    real.add_argument(
+        "--duration",
+        type=float,
+        default=60.0,
+        help="--users: seconds each level changes the sidebar (default 60)",
+    )
+    real.add_argument(
+        "--via",
+        choices=("websocket", "agent"),
+        default="websocket",
+        help="--users: Streamlit's WebSocket protocol, as a browser (default), or the agent API",
+    )
     parser.set_defaults(func=_main)
+
+
+def _user_levels(text: str) -> list[int]:
+    try:
+        levels = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of users: {text!r}") from None
+    if not levels or min(levels) < 1:
+        raise argparse.ArgumentTypeError(f"users must be 1 or more: {text!r}")
+    return levels
 
 
 def _main(args: argparse.Namespace) -> int:
     scales = args.scale or ["national"]
     work = Path(args.work) if args.work else Path(tempfile.gettempdir()) / "oversight-bench"
+    if args.browser or args.users:
+        return _main_served(args, scales, work)
     results = []
     for scale in scales:
         print(f"bench: {scale} …", file=sys.stderr, flush=True)
@@ -177,6 +236,32 @@ def _main(args: argparse.Namespace) -> int:
             )
         )
     text = report(results)
+    print(text)
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _main_served(args: argparse.Namespace, scales: list[str], work: Path) -> int:
+    """--browser and --users: a real server on each scale's data."""
+    from tools import bench_browser, bench_users
+
+    os.environ["OVERSIGHT_CACHE_DIR"] = str(work / "cache")
+    texts = []
+    for scale in scales:
+        data_dir, _ = ensure_data(scale, work, args.seed, args.forces, args.findings_per_force)
+        if args.browser:
+            print(f"bench: {scale}, browser …", file=sys.stderr, flush=True)
+            result = bench_browser.run(
+                data_dir, args.runs, args.seed, args.first_runs, args.cold_runs, args.page
+            )
+            texts.append(f"Scale: {scale}\n\n{bench_browser.report(result)}")
+        if args.users:
+            levels = bench_users.run_levels(
+                data_dir, args.users, args.duration, args.via, args.seed
+            )
+            texts.append(f"Scale: {scale}\n\n{bench_users.report(levels, args.duration)}")
+    text = "\n".join([f"Machine: {machine()}", "", *texts])
     print(text)
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")

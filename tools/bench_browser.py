@@ -92,9 +92,8 @@ _CHANGE_PROBE = """(quiet) => {
 
 # Added to a fresh browser's first page before any of its scripts: the same "everything drawn",
 # timed from the navigation's start (performance.now() counts from it).
-_FIRST_PROBE = (
-    """(() => {
-  const quiet = %d;
+_FIRST_PROBE = """(() => {
+  const quiet = __QUIET_MS__;
   const b = window.__bench = {sawRunning: false, finished: null, lastChange: 0, done: null};
   const watchDom = new MutationObserver(() => { b.lastChange = performance.now(); });
   let watching = false;
@@ -124,9 +123,7 @@ _FIRST_PROBE = (
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-})();"""
-    % QUIET_MS
-)
+})();""".replace("__QUIET_MS__", str(QUIET_MS))
 
 
 @dataclass
@@ -280,16 +277,16 @@ def first_page_seconds(playwright, url: str) -> float:
         fresh.close()
 
 
-def measure_first_running(playwright, data_dir: Path, reps: int) -> FirstPage:
-    """Fresh browsers on servers already running (each warmed by one visit), alternately."""
+def measure_first_running(playwright, dashboard: browser.Server, data_dir: Path, reps: int):
+    """Fresh browsers on servers already running (the dashboard's has served the page changes;
+    the bare app's is warmed by one visit), alternately."""
     result = FirstPage("running")
-    with browser.streamlit_server(data_dir, timeout=120) as dashboard:
-        with browser.streamlit_server(data_dir, timeout=120, script=BARE_APP) as bare:
-            first_page_seconds(playwright, dashboard.url)  # the server's first visitor
-            first_page_seconds(playwright, bare.url)
-            for _ in range(reps):
-                result.dashboard.append(first_page_seconds(playwright, dashboard.url))
-                result.bare.append(first_page_seconds(playwright, bare.url))
+    with browser.streamlit_server(data_dir, timeout=120, script=BARE_APP) as bare:
+        first_page_seconds(playwright, dashboard.url)
+        first_page_seconds(playwright, bare.url)  # the bare server's first visitor
+        for _ in range(reps):
+            result.dashboard.append(first_page_seconds(playwright, dashboard.url))
+            result.bare.append(first_page_seconds(playwright, bare.url))
     return result
 
 
@@ -312,28 +309,38 @@ def measure_first_cold(playwright, data_dir: Path, reps: int) -> FirstPage:
 
 
 def run(
-    data_dir: Path, runs: int = 20, seed: int = 1, first_reps: int = 5, cold_reps: int = 3
+    data_dir: Path,
+    runs: int = 20,
+    seed: int = 1,
+    first_reps: int = 5,
+    cold_reps: int = 3,
+    pages: list[str] | None = None,
 ) -> BrowserResult:
+    """Every page's sidebar changes (or only the pages whose url_path is in `pages`), then the
+    first pages on the same running server and on cold ones."""
     from playwright.sync_api import sync_playwright
 
     started = time.strftime("%Y-%m-%d %H:%M")
     db.load(data_dir)  # the typed copy of a large folder exists before any server is timed
     changes = plan_changes(data_dir, runs, seed)
-    pages = []
+    specs = [s for s in browser.registered_pages() if not pages or s.url_path in pages]
+    measured, first = [], []
     with sync_playwright() as playwright:
         with browser.streamlit_server(data_dir, timeout=120) as server:
             chromium = browser.launch_chromium(playwright)
             try:
-                for spec in browser.registered_pages():
+                for spec in specs:
                     print(f"bench: browser, {spec.title} …", file=sys.stderr, flush=True)
-                    pages.append(measure_changes(chromium, server, spec, changes))
+                    measured.append(measure_changes(chromium, server, spec, changes))
             finally:
                 chromium.close()
-        print("bench: browser, first pages …", file=sys.stderr, flush=True)
-        first = [measure_first_running(playwright, data_dir, first_reps)]
+            if first_reps:
+                print("bench: browser, first pages …", file=sys.stderr, flush=True)
+                first.append(measure_first_running(playwright, server, data_dir, first_reps))
         if cold_reps:
+            print("bench: browser, first pages on cold servers …", file=sys.stderr, flush=True)
             first.append(measure_first_cold(playwright, data_dir, cold_reps))
-    return BrowserResult(data_dir, started, pages, first)
+    return BrowserResult(data_dir, started, measured, first)
 
 
 # --- report ---------------------------------------------------------------------------------

@@ -336,14 +336,16 @@ def run_level(
     if via == "agent":
         # one session per user, and a run of the minute's load may take longer than the default
         extra += ["--server.agentMaxSessions", str(users + 20), "--server.agentWaitTimeout", "60"]
-    with browser.streamlit_server(data_dir, extra_args=extra, timeout=120) as server:
-        with Sampler(server.process.pid) as sampler:
-            asyncio.run(_warm(server.url, pages, via))
-            gc.collect()
-            time.sleep(1.0)
-            level.rss_warm = sampler.rss()
-            asyncio.run(_drive(server, sampler, level, pages, changes, duration, seed))
-            level.rss_peak = max(sampler.peak, level.rss_sessions)
+    with (
+        browser.streamlit_server(data_dir, extra_args=extra, timeout=120) as server,
+        Sampler(server.process.pid) as sampler,
+    ):
+        asyncio.run(_warm(server.url, pages, via))
+        gc.collect()
+        time.sleep(1.0)
+        level.rss_warm = sampler.rss()
+        asyncio.run(_drive(server, sampler, level, pages, changes, duration, seed))
+        level.rss_peak = max(sampler.peak, level.rss_sessions)
     level.load_average = os.getloadavg()
     return level
 
@@ -405,7 +407,8 @@ async def _one_user(person, changes: Changes, rng: random.Random, deadline: floa
     if not person.ready:
         return  # its first run failed (counted as an error already)
     step = 0
-    await asyncio.sleep(rng.uniform(0, THINK_S[1]))  # not everyone at the same moment
+    # not everyone at the same moment (and a short smoke run still changes something)
+    await asyncio.sleep(rng.uniform(0, min(THINK_S[1], (deadline - time.perf_counter()) / 4)))
     while time.perf_counter() < deadline:
         if step % 2 == 0:
             kwargs = {"as_at": changes.date(rng)}

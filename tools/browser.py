@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,9 +121,15 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(data_dir: Path | None = None, timeout: float = 60.0) -> Iterator[Server]:
+def streamlit_server(
+    data_dir: Path | None = None,
+    timeout: float = 60.0,
+    script: Path = DASHBOARD,
+    extra_args: Sequence[str] = (),
+) -> Iterator[Server]:
     """`streamlit run dashboard.py --server.headless true --server.port <free port>` on the
-    given data folder (default: the bundled data), ready to serve, stopped on exit."""
+    given data folder (default: the bundled data), ready to serve, stopped on exit. `script`
+    runs another app (the benchmark's bare app); `extra_args` are more `streamlit run` options."""
     port = free_port()
     env = dict(os.environ)
     if data_dir is not None:
@@ -136,7 +142,7 @@ def streamlit_server(data_dir: Path | None = None, timeout: float = 60.0) -> Ite
         "-m",
         "streamlit",
         "run",
-        str(DASHBOARD),
+        str(script),
         "--server.headless",
         "true",
         "--server.port",
@@ -145,6 +151,7 @@ def streamlit_server(data_dir: Path | None = None, timeout: float = 60.0) -> Ite
         "127.0.0.1",
         "--browser.gatherUsageStats",
         "false",
+        *extra_args,
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(
