@@ -55,11 +55,14 @@ PARAM_TITLES = {
     "rec": "Record",
 }
 # Filters whose allowed values are fixed codes (several may be chosen).
+# A finding with no position recorded has no status and no RAG; the filters can still pick it out.
+NO_POSITION_CODE = "no_position"
+NO_RAG_CODE = "not_recorded"
 ENUMS: dict[str, dict[str, str]] = {
     "kind": labels.KIND_LABELS,
     "addressed": labels.ADDRESSED_LABELS,
-    "status": labels.STATUS_LABELS,
-    "rag": labels.RAG_LABELS,
+    "status": {**labels.STATUS_LABELS, NO_POSITION_CODE: labels.NO_POSITION},
+    "rag": {**labels.RAG_LABELS, NO_RAG_CODE: labels.NO_RAG},
 }
 # Filters whose allowed values come from the data (one may be chosen).
 DATA_PARAMS = ("owner", "tactical", "board", "inspection", "area", "rec")
@@ -418,7 +421,7 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The explorer's table: reader's words for codes, RAG as its word, overdue in the status."""
     out = rows[list(TABLE_COLUMNS)].copy()
     out["status"] = [
-        labels.label(labels.STATUS_LABELS, s) + (" · overdue" if bool(o) else "")
+        labels.status_label(s) + (" · overdue" if bool(o) else "")
         for s, o in zip(rows["status"], rows["is_overdue"].fillna(False), strict=True)
     ]
     out["rag"] = rows["rag"].map(rag_badge)
@@ -434,7 +437,7 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
 def rag_badge(code: str | None) -> str:
     """The RAG word a badge shows: colour is never the only carrier of meaning."""
     if code is None or pd.isna(code):
-        return "—"
+        return labels.NO_RAG
     return f"● {labels.label(labels.RAG_LABELS, code)}"
 
 
@@ -483,8 +486,8 @@ def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
     out["addressed_to"] = rows["addressed_to"].map(
         lambda c: labels.label(labels.ADDRESSED_LABELS, c)
     )
-    out["status"] = rows["status"].map(lambda c: labels.label(labels.STATUS_LABELS, c))
-    out["rag"] = rows["rag"].map(lambda c: labels.label(labels.RAG_LABELS, c))
+    out["status"] = rows["status"].map(labels.status_label)
+    out["rag"] = rows["rag"].map(labels.rag_label)
     out["peel_area"] = rows["peel_area"].map(lambda s: None if pd.isna(s) else area_label(s))
     for column in ("due_on", "status_as_at"):
         out[column] = pd.to_datetime(out[column]).dt.date
@@ -553,7 +556,7 @@ def is_paraphrase(record: Mapping[str, object]) -> bool:
 def record_facts(record: Mapping[str, object]) -> list[str]:
     """Markdown lines: state, the deadline as written and as computed, owners, PEEL area. (The
     latest note is the first line of the update history.)"""
-    status = labels.label(labels.STATUS_LABELS, record["status"])
+    status = labels.status_label(record["status"])
     when = (
         f"as at {_long(record['status_as_at'])}"
         if _present(record["status_as_at"])
@@ -604,10 +607,7 @@ def family_lines(
     lines = []
     for item in family.itertuples(index=False):
         if bool(item.is_issued):
-            state = (
-                f"{labels.label(labels.STATUS_LABELS, item.status)} · "
-                f"{labels.label(labels.RAG_LABELS, item.rag)}"
-            )
+            state = f"{labels.status_label(item.status)} · {labels.rag_label(item.rag)}"
         else:
             state = "not issued by the as-at date"
         link = url(Filters(rec=str(item.rec_id)), page, context)
@@ -628,7 +628,7 @@ def history_lines(history: pd.DataFrame) -> list[str]:
         if not note.endswith((".", "\\.", "!", "\\!", "?")):
             note += "."
         line = (
-            f"- **{_long(u.as_at)}**: {labels.label(labels.STATUS_LABELS, u.status)} · "
+            f"- **{_long(u.as_at)}**: {labels.status_label(u.status)} · "
             f"{rag_badge(u.rag)}. {note} (recorded by {who})"
         )
         source_note = getattr(u, "source_note", None)

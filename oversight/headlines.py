@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from oversight import labels
+from oversight.changes import position_words
 from oversight.explorer import FINDING_CHARS, first_words, references
 from oversight.periods import default_since, long_date
 
@@ -80,8 +81,8 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             int(row["open_now"]),
             int(row["open_change"]),
             "inverse",
-            "Awaiting allocation, in progress or pending closure. "
-            f"Change: against the number open {since}.",
+            "Awaiting allocation, in progress or pending closure, or issued with no position "
+            f"recorded yet. Change: against the number open {since}.",
             window.short(),
         ),
         Tile(
@@ -117,9 +118,10 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             int(row["closed_in_window"]),
             int(row["closed_change"]),
             "normal",
-            "Open (or not yet recorded) "
-            f"{since}, and closed, superseded or marked no further action by "
-            f"{long_date(as_at)}. Change: against the number closed in the window before "
+            f"Recorded as open {since} (or issued since), and closed, superseded or marked no "
+            f"further action by {long_date(as_at)}. A finding issued earlier whose first position "
+            "is a closure is not counted: nobody recorded when it closed. Change: against the "
+            "number closed in the window before "
             f"({long_date(window.prev_since)} to {long_date(window.since)}).",
             "vs last period",
         ),
@@ -175,7 +177,7 @@ def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "Due": pd.to_datetime(rows["due_on"]),
             "Days overdue": pd.array(rows["days_overdue"], dtype="Int64"),
             "Tactical lead": rows["tactical_lead"].fillna("—"),
-            "Status": rows["status"].map(lambda c: labels.label(labels.STATUS_LABELS, c)),
+            "Status": rows["status"].map(lambda c: labels.status_label(c)),
             "Inspection": rows["inspection_title"],
         }
     )
@@ -185,22 +187,18 @@ def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
 def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The moves since the last meeting, from and to (from queries/moves_since.sql)."""
 
-    def position(status: object, rag: object) -> str:
-        if status is None or pd.isna(status):
-            return "No position recorded"
-        return (
-            f"{labels.label(labels.STATUS_LABELS, status)} · {labels.label(labels.RAG_LABELS, rag)}"
-        )
-
     out = pd.DataFrame(
         {
             "Reference": references(rows),
             "Inspection": rows["inspection_title"],
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "From": [
-                position(s, r) for s, r in zip(rows["status_from"], rows["rag_from"], strict=True)
+                position_words(s, r)
+                for s, r in zip(rows["status_from"], rows["rag_from"], strict=True)
             ],
-            "To": [position(s, r) for s, r in zip(rows["status_to"], rows["rag_to"], strict=True)],
+            "To": [
+                position_words(s, r) for s, r in zip(rows["status_to"], rows["rag_to"], strict=True)
+            ],
             "Recorded": pd.to_datetime(rows["moved_on"]),
         }
     )

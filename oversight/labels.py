@@ -44,6 +44,25 @@ RAG_LABELS = {
 }
 
 
+# What a table says where nobody recorded a position for a finding (never a guessed status).
+NO_POSITION = "No position recorded"
+NO_RAG = "Not recorded"
+
+
+def _missing(code: object) -> bool:
+    return code is None or code != code  # None, or NaN from a frame
+
+
+def status_label(code: str | None) -> str:
+    """A finding's status as a reader sees it: "No position recorded" when there is none."""
+    return NO_POSITION if _missing(code) else label(STATUS_LABELS, code)
+
+
+def rag_label(code: str | None) -> str:
+    """A finding's RAG as a reader sees it: "Not recorded" when no position gives one."""
+    return NO_RAG if _missing(code) else label(RAG_LABELS, code)
+
+
 def label(mapping: dict[str, str], code: str | None) -> str:
     """The reader's word for a code; an unknown code is shown as itself, never hidden."""
     if code is None:

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 import pandas as pd
 
 from oversight.explorer import FINDING_CHARS, first_words, references
-from oversight.labels import RAG_LABELS, STATUS_LABELS
+from oversight.labels import rag_label, status_label
 
 EXPLORER_PATH = "recommendations"
 BAR_LIMITS = (20, 40, 60, 100, 200)
@@ -98,7 +98,7 @@ def undated_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "why_undated": rows["why_undated"],
             "deadline_text": rows["deadline_text"],
             "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
-            "rag": rows["rag"].map(RAG_LABELS),
+            "rag": rows["rag"].map(rag_label),
             # cut to the three lines its column shows
             "inspection_title": [first_words(t, 56) for t in rows["inspection_title"]],
         }
@@ -116,8 +116,8 @@ def due_soon_frame(rows: pd.DataFrame, links: list[str]) -> pd.DataFrame:
             "text": [first_words(t, FINDING_CHARS) for t in rows["text"]],
             "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "tactical_lead": rows["tactical_lead"],
-            "rag": rows["rag"].map(RAG_LABELS),
-            "status": rows["status"].map(STATUS_LABELS),
+            "rag": rows["rag"].map(rag_label),
+            "status": rows["status"].map(status_label),
             "link": links,
             "inspection_title": rows["inspection_title"],
             "deadline_text": rows["deadline_text"],

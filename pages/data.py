@@ -70,8 +70,8 @@ else:
     paging.pager(quality_page, noun="items", hint="The counts above are of every item.")
     shown = quality.assign(
         kind=[labels.label(labels.KIND_LABELS, k) for k in quality["kind"]],
-        status=[labels.label(labels.STATUS_LABELS, s) for s in quality["status"]],
-        rag=[labels.label(labels.RAG_LABELS, r) for r in quality["rag"]],
+        status=[labels.status_label(s) for s in quality["status"]],
+        rag=[labels.rag_label(r) for r in quality["rag"]],
         chief_officer_lead=quality["chief_officer_lead"].fillna("Unallocated"),
         ref=quality["ref"].fillna("—"),
     )

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, charts, explorer, headlines, paging, periods
+from oversight import app, changes, charts, explorer, headlines, paging, periods
 
 view = app.current_view()
 as_at = view.as_at
@@ -70,14 +70,15 @@ if window.from_meeting:
     st.caption(
         f"{view.force_name} · as at {when} · changes {window.phrase()} "
         "(the last meeting before the as-at date). “Closed in period” counts the findings "
-        "closed, superseded or marked no further action since then."
+        "recorded as open then (or issued since) and closed, superseded or marked no further "
+        "action since."
     )
 else:
     st.caption(
         f"{view.force_name} · as at {when} · No committee meeting is recorded before {when}, so "
         f"changes count {window.phrase()} (by default {periods.SINCE_RULE} the as-at date; "
-        "change it above). “Closed in period” counts the findings closed, superseded or marked "
-        "no further action since then."
+        "change it above). “Closed in period” counts the findings recorded as open then (or "
+        "issued since) and closed, superseded or marked no further action since."
     )
 
 kpis = run("kpis")
@@ -198,19 +199,16 @@ else:
 
 # --- moves ---------------------------------------------------------------------------------
 st.header(f"Moved {window.phrase()}")
+split = changes.Split.from_row(kpis.iloc[0])
+st.write(split.sentence(f"{window.phrase()} up to {when}", bold=True))
 moves_page = run("moves")
 moves = moves_page.rows
-if moves.empty:
-    st.write(f"No finding changed its status or RAG {window.phrase()} up to {when}.")
-else:
-    new = int(moves["new_total"].iloc[0])
-    changed = moves_page.total - new
-    st.write(
-        f"**{changed:,}** finding{'s' if changed != 1 else ''} changed status or RAG, and "
-        f"**{new:,}** had no position recorded on {app.long_date(window.since)} "
-        "(issued since, or first recorded since)."
+if not moves.empty:
+    paging.pager(
+        moves_page,
+        noun="findings",
+        hint="Moves first, then first positions, the latest first.",
     )
-    paging.pager(moves_page, noun="findings", hint="Changes first, the latest first.")
     st.dataframe(
         headlines.moves_frame(moves),
         hide_index=True,

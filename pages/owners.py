@@ -104,6 +104,7 @@ st.dataframe(
             "amber",
             "green",
             "white",
+            "not_recorded",
             "next_due_on",
             "stale",
             "link",
@@ -124,6 +125,9 @@ st.dataframe(
         "green": st.column_config.NumberColumn("Green", help="On track"),
         "white": st.column_config.NumberColumn(
             "White", help="Not graded, or not the force's to deliver"
+        ),
+        "not_recorded": st.column_config.NumberColumn(
+            "No position", help="No position recorded yet: no status and no RAG"
         ),
         "next_due_on": st.column_config.TextColumn("Next due"),
         "stale": st.column_config.NumberColumn("Stale", help="No update for more than 90 days"),

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from oversight import app, auth, imports, paging, records
-from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
+from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
 from oversight.schema import RAG_CODES, STATUSES
 
 PROBLEM_COLUMNS = {
@@ -33,7 +33,9 @@ latest = max(view.latest_as_at, today)
 
 
 def badge(rag: str | None) -> str:
-    return f":{RAG_BADGES.get(rag or 'white', 'gray')}-badge[{label(RAG_LABELS, rag)}]"
+    if rag is None or pd.isna(rag):
+        return ""  # no position recorded: the status says so, and there is no RAG to show
+    return f":{RAG_BADGES.get(rag, 'gray')}-badge[{label(RAG_LABELS, rag)}]"
 
 
 def flash(kind: str, text: str) -> None:
@@ -160,7 +162,7 @@ if rec_id:
         st.markdown(rec.text.replace("\n", "  \n"))
         cols = st.columns(3)
         cols[0].markdown(
-            f"**Now:** {label(STATUS_LABELS, rec.status)} {badge(rec.rag)}  \n"
+            f"**Now:** {status_label(rec.status)} {badge(rec.rag)}  \n"
             + (
                 f"as at {app.long_date(rec.status_as_at)}"
                 if pd.notna(rec.status_as_at)

@@ -1,6 +1,8 @@
 -- The Recommendations explorer's rows: every finding a force tracks as at a date that passes the
 -- filters. A null filter lets everything through; list filters (kinds, addressed, statuses, rags)
 -- are null or non-empty lists. $owner = 'unallocated' keeps the findings with no chief officer lead.
+-- A finding with no position recorded has a null status and RAG: $statuses 'no_position' and
+-- $rags 'not_recorded' pick it out.
 -- $q matches, case-insensitively, the text, the latest note, the reference or the record id.
 -- Paged: $limit rows (null = all) from $offset; total_rows is the count of every match.
 -- grain: one row per recommendation issued by $as_at that passes the filters
@@ -26,8 +28,13 @@ filtered as (
       and ($inspection::varchar is null or inspection_id = $inspection::varchar)
       and ($kinds::varchar[] is null or list_contains($kinds::varchar[], kind))
       and ($addressed::varchar[] is null or list_contains($addressed::varchar[], addressed_to))
-      and ($statuses::varchar[] is null or list_contains($statuses::varchar[], status))
-      and ($rags::varchar[] is null or list_contains($rags::varchar[], rag))
+      and (
+        $statuses::varchar[] is null
+        or list_contains($statuses::varchar[], coalesce(status, 'no_position'))
+      )
+      and (
+        $rags::varchar[] is null or list_contains($rags::varchar[], coalesce(rag, 'not_recorded'))
+      )
       and ($area::varchar is null or peel_area = $area::varchar)
       and (not coalesce($overdue_only::boolean, false) or is_overdue)
       and ($due_from::date is null or due_on >= $due_from::date)

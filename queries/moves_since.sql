@@ -1,47 +1,40 @@
--- What moved between two dates (the last meeting and the as-at date): the force's findings whose
--- RAG or status differs, from and to. A finding with no position recorded at the earlier date
--- is included with an empty "from" (is_new).
--- grain: one row per recommendation whose status or RAG changed
--- reads: recommendations, updates, inspections (through the rec_state macro)
--- Paged: $limit rows (null = all) from $offset; every row carries the counts of all of them
--- (total_rows, new_total).
+-- What changed between two dates (the last meeting and the as-at date) in the force's workload,
+-- split as the briefing pack splits it (queries/macros/rec_state_force_changes.sql): findings
+-- that moved between two recorded positions, and findings whose first position was recorded in
+-- the period (from "No position recorded"; nothing is imputed to the earlier date).
+-- grain: one row per finding that moved or had its first position recorded
+-- reads: recommendations, updates, inspections (through rec_state_force_changes)
+-- Paged: $limit rows (null = all) from $offset; total_rows counts every row listed. The counts of
+-- the whole split (with the findings that have no position recorded) are in overview_kpis.sql.
 -- params: $since DATE, $as_at DATE, $force_id VARCHAR (null = all forces), $limit BIGINT,
 --         $offset BIGINT
 with
 
-now_state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
-),
-since_state as (
-    select * from rec_state($since::date)
-    where $force_id::varchar is null or force_id = $force_id::varchar
+changes as (
+    select * from rec_state_force_changes($since::date, $as_at::date, $force_id::varchar)
 ),
 
 final as (
     select
-        now_state.rec_id,
-        now_state.ref,
-        coalesce(now_state.ref, now_state.rec_id) as reference,
-        now_state.kind,
-        now_state.inspection_title,
-        regexp_replace(now_state.text, '\s+', ' ', 'g') as short_text,
-        now_state.chief_officer_lead,
-        since_state.status as status_from,
-        now_state.status as status_to,
-        since_state.rag as rag_from,
-        now_state.rag as rag_to,
-        since_state.rec_id is null as is_new,
-        now_state.status_as_at as moved_on,
-    from now_state
-    left join since_state using (rec_id)
-    where since_state.rec_id is null
-       or since_state.status <> now_state.status
-       or since_state.rag <> now_state.rag
+        rec_id,
+        ref,
+        coalesce(ref, rec_id) as reference,
+        kind,
+        inspection_title,
+        regexp_replace(text, '\s+', ' ', 'g') as short_text,
+        chief_officer_lead,
+        change_kind,
+        change_kind = 'first_recorded' as is_new,
+        is_issued_in_period,
+        status_from,
+        status as status_to,
+        rag_from,
+        rag as rag_to,
+        status_as_at as moved_on,
+    from changes
+    where change_kind in ('moved', 'first_recorded')
 )
 
-select *, count(*) over () as total_rows, sum(is_new::integer) over () as new_total,
-from final
+select *, count(*) over () as total_rows from final
 order by is_new, moved_on desc nulls last, inspection_title, reference, rec_id
 limit $limit::bigint offset $offset::bigint

@@ -1,5 +1,5 @@
 -- Open force workload per chief officer lead, and within it per tactical lead: open, overdue,
--- the RAG mix, the next due date, and stale items (no update for more than 90 days before the
+-- the RAG mix (not_recorded: open items with no position recorded), the next due date, and stale items (no update for more than 90 days before the
 -- as-at date; an item never updated counts from its issue date). Items with no chief officer
 -- lead form their own "Unallocated" lead. Recommendations addressed to national bodies are
 -- not force workload and are left out.
@@ -42,6 +42,7 @@ rolled_up as (
         count(*) filter (where rag = 'green') as green,
         count(*) filter (where rag = 'white') as white,
         count(*) filter (where rag = 'blue') as blue,
+        count(*) filter (where rag is null) as not_recorded,
         min(due_on) filter (where not is_overdue) as next_due_on,
         count(*) filter (where is_stale) as stale,
     from owned
@@ -60,6 +61,7 @@ final as (
         green,
         white,
         blue,
+        not_recorded,
         next_due_on,
         stale,
         case when chief_officer_lead is null then 'unallocated' else chief_officer_lead end

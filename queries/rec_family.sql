@@ -44,7 +44,7 @@ final as (
         regexp_replace(recommendations.text, '\s+', ' ', 'g') as short_text,
         state.status,
         state.rag,
-        state.status is not null as is_issued,
+        state.rec_id is not null as is_issued,
     from related
     inner join recommendations using (rec_id)
     left join state using (rec_id)

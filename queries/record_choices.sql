@@ -29,8 +29,8 @@ final as (
                 then rtrim(left(replace(recommendations.text, chr(10), ' '), 88)) || '…'
             else replace(recommendations.text, chr(10), ' ')
         end as short_text,
-        coalesce(state.status, 'awaiting_allocation') as status,
-        coalesce(state.rag, 'white') as rag,
+        state.status,
+        state.rag,
         state.status_as_at,
     from recommendations
     left join inspections using (inspection_id)

@@ -28,9 +28,9 @@ final as (
         days_overdue,
         status,
         rag,
-        rag = 'red' as is_red,
+        coalesce(rag = 'red', false) as is_red,
         is_overdue,
-        is_overdue and rag <> 'red' as is_overdue_not_red,
+        is_overdue and rag is distinct from 'red' as is_overdue_not_red,
         status_as_at,
     from state
     where rag = 'red' or is_overdue

@@ -49,7 +49,7 @@ YOT = [
 
 def test_tracking_summary(mini):
     got = mini.query("briefing/tracking_summary", force_id="wmp", since=MARCH, as_at=JUNE)
-    assert rows(got) == [(5, 2, 4, 1, 0, 3, 3, 0, 0)]
+    assert rows(got) == [(5, 2, 4, 1, 0, 3, 3, 0, 3, 3, 0, 0)]
     assert list(got.columns) == [
         "findings",
         "inspections",
@@ -58,7 +58,10 @@ def test_tracking_summary(mini):
         "red",
         "open_with_due_date",
         "issued_since",
+        "moved_since",
         "first_recorded_since",
+        "first_recorded_issued_since",
+        "no_position",
         "closed_since",
     ]
 
@@ -69,7 +72,7 @@ def test_received_findings_in_full_with_owners(mini):
         got,
         ["rec_id", "chief_officer_lead", "tactical_lead", "governance_board", "due_on", "rag"],
     ) == [
-        ("n1", None, None, None, None, "white"),
+        ("n1", None, None, None, None, None),
         ("r1", "ACC Local Policing", "CI A", "Board A", "2018-10-31", "green"),
         ("r2", "ACC Crime", "DCS B", "Board B", "2018-09-30", "amber"),
         ("r3", "ACC Crime", None, None, "2018-06-22", "green"),
@@ -96,25 +99,27 @@ def test_rag_mix_lists_every_code(mini):
         ("since", "green", 0),
         ("since", "blue", 0),
         ("since", "white", 0),
+        ("since", None, 0),
         ("meeting", "red", 0),
         ("meeting", "amber", 2),
         ("meeting", "green", 2),
         ("meeting", "blue", 0),
         ("meeting", "white", 0),
+        ("meeting", None, 0),
     ]
 
 
 def test_status_moves_and_rag_changes(mini):
     moves = mini.query("briefing/status_moves", force_id="wmp", since=JUNE, as_at=JULY)
-    assert rows(moves) == [("moved", "in_progress", "green", "in_progress", "red", 1)]
+    assert rows(moves) == [("moved", False, "in_progress", "green", "in_progress", "red", 1)]
     changes = mini.query("briefing/rag_changes", force_id="wmp", since=JUNE, as_at=JULY)
     assert rows(changes, ["rec_id", "from_rag", "to_rag", "is_worse"]) == [
         ("r3", "green", "red", True)
     ]
     new = mini.query("briefing/status_moves", force_id="wmp", since=MARCH, as_at=JUNE)
     assert rows(new) == [
-        ("new_report", None, None, "in_progress", "green", 2),
-        ("new_report", None, None, "in_progress", "amber", 1),
+        ("first_recorded", True, None, None, "in_progress", "green", 2),
+        ("first_recorded", True, None, None, "in_progress", "amber", 1),
     ]
 
 
@@ -404,9 +409,13 @@ def test_command_takes_a_meeting_id(tmp_path):
 def test_rag_mix_figure_carries_words(bundled):
     mix = bundled.query("briefing/rag_mix", force_id="wmp", since=MARCH, as_at=JUNE)
     fig = charts.briefing_rag_mix_figure(mix)
-    assert [t.name for t in fig.data] == ["White"]
-    assert list(fig.data[0].text) == ["White 8", "White 30"]
-    assert list(fig.data[0].y) == ["On 1 Mar 2018", "On 28 Jun 2018"]
+    # On 1 March 2018 nobody had recorded a position for the eight 2016 findings: they are not
+    # drawn as white (a grade), but as having no position recorded.
+    assert [t.name for t in fig.data] == ["White", "No position recorded"]
+    assert list(fig.data[0].text) == ["White 30"]
+    assert list(fig.data[0].y) == ["On 28 Jun 2018"]
+    assert list(fig.data[1].text) == ["No position recorded 8"]
+    assert list(fig.data[1].y) == ["On 1 Mar 2018"]
     assert fig.data[0].marker.line.color == charts.RAG_OUTLINE
     assert fig.layout.xaxis.title.text == "Open findings"
 

@@ -40,7 +40,7 @@ def test_explorer_rows_without_filters(mini):
         ("r3", "R3", "ACC Crime", "2018-06-22", -6, "in_progress", "green"),
         ("r2", "R2", "ACC Crime", "2018-09-30", 94, "in_progress", "amber"),
         ("r1", "R1", "ACC Local Policing", "2018-10-31", 125, "in_progress", "green"),
-        ("n1", "N1", None, None, None, "awaiting_allocation", "white"),
+        ("n1", "N1", None, None, None, None, None),
         ("c1", "C1", None, None, None, "in_progress", "amber"),
     ]
     assert got["short_text"].iloc[2] == "Detectives plan: - demand; and - workforce"
@@ -329,7 +329,16 @@ def test_table_frame_words_and_badges(mini):
     assert list(table["Status"])[:2] == ["Closed", "In progress · overdue"]
     # A missing tactical lead is left missing: the page's table shows it as "—".
     assert table["Tactical lead"].isna().any()
-    assert list(table["RAG"]) == ["● Blue", "● Green", "● Amber", "● Green", "● White", "● Amber"]
+    # n1 has no position recorded: no RAG, and said so.
+    assert list(table["RAG"]) == [
+        "● Blue",
+        "● Green",
+        "● Amber",
+        "● Green",
+        "Not recorded",
+        "● Amber",
+    ]
+    assert list(table["Status"])[4] == "No position recorded"
     styled = explorer.style_rag(table).to_html()
     assert "background-color: #F9A825" in styled
 

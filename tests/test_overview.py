@@ -66,7 +66,22 @@ def test_kpis_on_mini_as_at_july(mini):
 
 
 def test_kpis_count_closing_within_the_window(mini):
-    # c1r1 was closed on 1 June 2017: closed between 1 January and 1 July 2017.
+    # c1r1 was issued on 2 March 2017 and first recorded, as closed, on 1 June 2017: it certainly
+    # closed between 1 March and 1 July 2017.
+    kpis = mini.query(
+        "overview_kpis",
+        as_at=dt.date(2017, 7, 1),
+        since=dt.date(2017, 3, 1),
+        prev_since=dt.date(2017, 1, 1),
+        horizon_days=90,
+        force_id="wmp",
+    )
+    assert rows(kpis, ["open_now", "closed_in_window", "closed_change"]) == [(1, 1, 1)]
+
+
+def test_a_first_position_that_is_closed_is_not_a_closure_in_the_period(mini):
+    # From 1 May 2017 nobody recorded c1r1 as open: when it closed is not known, so it is not
+    # counted as closed in the period (it is "first recorded").
     kpis = mini.query(
         "overview_kpis",
         as_at=dt.date(2017, 7, 1),
@@ -75,7 +90,7 @@ def test_kpis_count_closing_within_the_window(mini):
         horizon_days=90,
         force_id="wmp",
     )
-    assert rows(kpis, ["open_now", "closed_in_window", "closed_change"]) == [(1, 1, 1)]
+    assert rows(kpis, ["closed_in_window", "moved", "first_recorded"]) == [(0, 0, 2)]
 
 
 def test_kpis_for_gwent(mini):
@@ -137,16 +152,31 @@ def test_red_and_overdue_flags_overdue_but_not_red(mini):
 
 
 def test_moves_since_the_last_meeting(mini):
+    # On 29 March nobody had recorded a position for r1, r2 or r3: their positions of 1 April and
+    # 28 June are first positions, not moves from a guessed "awaiting allocation, white".
     moves = mini.query("moves_since", since=MARCH, as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(
-        moves, ["rec_id", "status_from", "status_to", "rag_from", "rag_to", "is_new", "moved_on"]
+        moves,
+        ["rec_id", "change_kind", "status_from", "status_to", "rag_from", "rag_to", "moved_on"],
     ) == [
-        ("r1", "awaiting_allocation", "in_progress", "white", "green", False, "2018-06-28"),
-        ("r2", "awaiting_allocation", "in_progress", "white", "amber", False, "2018-06-28"),
-        ("r3", "awaiting_allocation", "in_progress", "white", "green", False, "2018-06-28"),
+        ("r1", "first_recorded", None, "in_progress", None, "green", "2018-06-28"),
+        ("r2", "first_recorded", None, "in_progress", None, "amber", "2018-06-28"),
+        ("r3", "first_recorded", None, "in_progress", None, "green", "2018-06-28"),
     ]
+    # r1 was recorded as awaiting allocation on 1 April: from then on, a change is a move.
+    april = mini.query(
+        "moves_since", since=dt.date(2018, 4, 1), as_at=JUNE, force_id="wmp", limit=None, offset=0
+    )
+    assert rows(april, ["rec_id", "change_kind", "status_from", "rag_from"])[0] == (
+        "r1",
+        "moved",
+        "awaiting_allocation",
+        "white",
+    )
     july = mini.query("moves_since", since=JUNE, as_at=JULY, force_id="wmp", limit=None, offset=0)
-    assert rows(july, ["rec_id", "rag_from", "rag_to"]) == [("r3", "green", "red")]
+    assert rows(july, ["rec_id", "change_kind", "rag_from", "rag_to"]) == [
+        ("r3", "moved", "green", "red")
+    ]
 
 
 def test_moves_include_findings_with_no_earlier_position(mini):
@@ -288,10 +318,9 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
     assert list(frame.columns) == ["Reference", "Inspection", "Finding", "From", "To", "Recorded"]
     # The bundled 2016 findings have no reference in the report: their kind, not a record id.
     assert not frame["Reference"].str.startswith("wmp-").any()
-    first = frame.iloc[0]
-    assert first["Reference"] == "Area for improvement"
-    assert first["Inspection"] == "PEEL: Police effectiveness 2016 – West Midlands Police"
-    assert first["From"] == "Awaiting allocation · White"
+    # Every bundled finding has one position, of 28 June 2018: each is first recorded.
+    assert set(frame["From"]) == {"No position recorded"}
+    assert len(frame) == 34
     assert (frame["Finding"].str.len() <= explorer.FINDING_CHARS).all()
 
 
@@ -394,7 +423,9 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     assert metrics["Overdue"] == ("2", "0")
     assert metrics["Red"] == ("0", "0")
     assert metrics["Due in 90 days"] == ("0", "0")
-    assert metrics["Closed in period"] == ("4", "4")
+    # The four superseded findings were first recorded on 28 June 2018: nobody recorded when
+    # they closed, so none is counted as closed in the period.
+    assert metrics["Closed in period"] == ("0", "0")
     # No meeting before 28 June 2018: the reader picks "since"; by default the first day of the
     # month three months back, as the briefing pack does.
     assert at.date_input(key="since").value == dt.date(2018, 3, 1)
@@ -464,7 +495,7 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     moves = at.dataframe[2].value
     assert list(moves["Reference"]) == ["R1", "R2", "R3"]
     assert list(moves["Inspection"]) == ["National overview"] * 3
-    assert list(moves["From"]) == ["Awaiting allocation · White"] * 3
+    assert list(moves["From"]) == ["No position recorded"] * 3
     assert list(moves["To"]) == [
         "In progress · Green",
         "In progress · Amber",

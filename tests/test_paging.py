@@ -171,7 +171,7 @@ def test_red_and_overdue_counts_every_item_on_every_row(mini):
         "moves_since", since=dt.date(2018, 1, 1), as_at=JUNE, force_id="wmp", limit=2, offset=0
     )
     assert len(moves) == 2
-    assert set(moves["total_rows"]) == {3} and set(moves["new_total"]) == {3}
+    assert set(moves["total_rows"]) == {3} and set(moves["change_kind"]) == {"first_recorded"}
 
 
 def test_no_table_on_any_page_sends_more_than_a_page(monkeypatch, long_register):

@@ -17,7 +17,7 @@ ALL = dict(
 def test_record_choices_lists_every_finding_of_the_force(mini):
     choices = mini.query("record_choices", as_at=JULY, force_id="wmp", q=None, limit=None)
     assert rows(choices, ["rec_id", "reference", "inspection_title", "status", "rag"]) == [
-        ("n1", "N1", "National overview", "awaiting_allocation", "white"),
+        ("n1", "N1", "National overview", None, None),
         ("r1", "R1", "National overview", "in_progress", "green"),
         ("r2", "R2", "National overview", "in_progress", "amber"),
         ("r3", "R3", "National overview", "in_progress", "red"),
@@ -57,10 +57,11 @@ def test_record_state_is_the_latest_position(mini):
     assert mini.query("record_state", as_at=JULY, rec_id="nope").empty
 
 
-def test_record_state_never_updated_is_awaiting_allocation(mini):
+def test_record_state_never_updated_has_no_position(mini):
+    # Nobody recorded a position for n1: it has no status and no RAG, not a guessed one.
     state = mini.query("record_state", as_at=JULY, rec_id="n1")
     assert rows(state, ["status", "rag", "status_as_at", "is_open", "is_overdue"]) == [
-        ("awaiting_allocation", "white", None, True, False)
+        (None, None, None, True, False)
     ]
 
 
@@ -138,8 +139,8 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
             "No report publication date",
             "f1",
             "recommendations?rec=f1",
-            "awaiting_allocation",
-            "white",
+            None,
+            None,
         ),
         (
             "No update for more than 90 days",

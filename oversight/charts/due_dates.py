@@ -8,11 +8,13 @@ import plotly.graph_objects as go
 
 from oversight.charts.common import _as_at_line, _day, _first_words, _iso, _short, _tick_lines
 from oversight.charts.palette import (
+    DRAWN_COLOURS,
+    DRAWN_ORDER,
+    DRAWN_TEXT_COLOURS,
     FONT_FAMILY,
-    RAG_COLOURS,
-    RAG_ORDER,
     RAG_OUTLINE,
-    RAG_TEXT_COLOURS,
+    drawn_rag,
+    rag_word,
 )
 
 # --- Timeline and Owners (deadlines on a time axis; workload per chief officer lead) ---------
@@ -40,7 +42,7 @@ def _legend_below(fig: go.Figure, plot_px: int) -> int:
 
 
 def _item_hover(row) -> str:
-    from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label
+    from oversight.labels import KIND_LABELS, label, rag_label, status_label
 
     owner = row.chief_officer_lead if pd.notna(row.chief_officer_lead) else "Unallocated"
     if pd.notna(row.tactical_lead):
@@ -58,7 +60,7 @@ def _item_hover(row) -> str:
         f"Owner: {owner}",
         f"Issued {_day(row.issued_on)}",
         due,
-        f"RAG: {label(RAG_LABELS, row.rag)} · {label(STATUS_LABELS, row.status)}",
+        f"RAG: {rag_label(row.rag)} · {status_label(row.status)}",
     ]
     if bool(row.is_overdue):
         lines.append(f"<b>Overdue by {int(row.days_overdue)} days</b>")
@@ -68,11 +70,11 @@ def _item_hover(row) -> str:
 def _rag_marker(rag: str, overdue) -> dict:
     """A RAG bar's fill, outline, and a hatch over the fill where the item is overdue."""
     return {
-        "color": RAG_COLOURS[rag],
+        "color": DRAWN_COLOURS[rag],
         "line": {"color": RAG_OUTLINE, "width": 1},
         "pattern": {
             "shape": ["/" if o else "" for o in overdue],
-            "fgcolor": RAG_TEXT_COLOURS[rag],
+            "fgcolor": DRAWN_TEXT_COLOURS[rag],
             "size": 8,
             "solidity": 0.15,
             "fillmode": "overlay",
@@ -127,11 +129,11 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
 
     Expects the columns of queries/timeline_items.sql, already in display order.
     """
-    from oversight.labels import RAG_LABELS
 
     frame = items.copy()
     frame["y"] = "r:" + frame["rec_id"].astype(str)
     frame["hover"] = [_item_hover(row) for row in frame.itertuples(index=False)]
+    frame["rag"] = drawn_rag(frame["rag"])
     categories: list[str] = []
     ticktext: list[str] = []
     for (key, group_label), rows in frame.groupby(["group_key", "group_label"], sort=False):
@@ -147,8 +149,8 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
     fig = go.Figure()
     dated = frame[frame["issued_on"].notna()]
     undated = frame[frame["issued_on"].isna()]
-    for rag in RAG_ORDER:
-        word = RAG_LABELS[rag]
+    for rag in DRAWN_ORDER:
+        word = rag_word(rag)
         bars = dated[dated["rag"] == rag]
         marks = undated[undated["rag"] == rag]
         if not bars.empty:
@@ -169,7 +171,7 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                     textangle=0,
                     constraintext="none",
                     cliponaxis=False,
-                    insidetextfont={"color": RAG_TEXT_COLOURS[rag]},
+                    insidetextfont={"color": DRAWN_TEXT_COLOURS[rag]},
                     outsidetextfont={"color": "#202124"},
                     marker=_rag_marker(rag, bars["is_overdue"]),
                     customdata=bars["hover"],
@@ -187,7 +189,7 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                     marker={
                         "symbol": "diamond",
                         "size": 13,
-                        "color": RAG_COLOURS[rag],
+                        "color": DRAWN_COLOURS[rag],
                         "line": {"color": RAG_OUTLINE, "width": 1},
                     },
                     customdata=marks["hover"],
@@ -242,7 +244,6 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
 
     Expects the columns of queries/timeline_groups.sql, already in display order.
     """
-    from oversight.labels import RAG_LABELS
 
     frame = groups.copy()
     frame["y"] = "g:" + frame["group_key"].astype(str)
@@ -253,7 +254,8 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
         f"<b>{row.group_label}</b><br>{row.items} open items with a due date"
         f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}<br>"
         f"Red {row.red} · Amber {row.amber} · Green {row.green} · White {row.white}"
-        f" · Blue {row.blue}<br>First issued {_day(row.first_issued_on)}<br>"
+        f" · Blue {row.blue} · No position recorded {row.not_recorded}<br>"
+        f"First issued {_day(row.first_issued_on)}<br>"
         f"Due from {_day(row.first_due_on)} to {_day(row.last_due_on)}"
         for row in frame.itertuples(index=False)
     ]
@@ -263,11 +265,12 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
     hi = max(ends.max(), pd.Timestamp(as_at))
     lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
     fig = go.Figure()
-    for rag in RAG_ORDER:
+    frame["most_severe_rag"] = drawn_rag(frame["most_severe_rag"])
+    for rag in DRAWN_ORDER:
         rows = frame[frame["most_severe_rag"] == rag]
         if rows.empty:
             continue
-        word = RAG_LABELS[rag]
+        word = rag_word(rag)
         length = (pd.to_datetime(rows["last_due_on"]) - rows["start"]).dt.days * _MS_PER_DAY
         fig.add_trace(
             go.Bar(

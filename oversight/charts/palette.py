@@ -24,6 +24,24 @@ RAG_TEXT_COLOURS = {
 RAG_ORDER = ("red", "amber", "green", "blue", "white")
 # White marks need an outline to be seen on a white page.
 RAG_OUTLINE = "#5F6368"
+# A finding with no position recorded has no RAG: the charts draw it in a grey of its own, named
+# "No position recorded", never as white (white is a grade someone gave).
+NOT_RECORDED = "not_recorded"
+DRAWN_COLOURS = {**RAG_COLOURS, NOT_RECORDED: "#E0E0E0"}
+DRAWN_TEXT_COLOURS = {**RAG_TEXT_COLOURS, NOT_RECORDED: "#000000"}
+DRAWN_ORDER = (*RAG_ORDER, NOT_RECORDED)
+
+
+def drawn_rag(codes):
+    """A frame's RAG codes as the charts draw them: no position recorded is NOT_RECORDED."""
+    return codes.astype(object).where(codes.notna(), NOT_RECORDED)
+
+
+def rag_word(code: str) -> str:
+    """The legend's and label's word for a drawn RAG code."""
+    from oversight.labels import NO_POSITION, RAG_LABELS
+
+    return NO_POSITION if code == NOT_RECORDED else RAG_LABELS.get(code, str(code))
 
 # PEEL grade colours: one scale for both the 4-point and 5-point frameworks.
 GRADE_COLOURS = {

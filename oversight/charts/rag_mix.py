@@ -9,11 +9,13 @@ import plotly.graph_objects as go
 from oversight.charts.common import _day
 from oversight.charts.fast import _figure_from
 from oversight.charts.palette import (
+    DRAWN_COLOURS,
+    DRAWN_ORDER,
+    DRAWN_TEXT_COLOURS,
     FONT_FAMILY,
-    RAG_COLOURS,
-    RAG_ORDER,
     RAG_OUTLINE,
-    RAG_TEXT_COLOURS,
+    drawn_rag,
+    rag_word,
 )
 
 # --- Overview (RAG mix by inspection and by kind) ---------------------------------------------
@@ -40,16 +42,16 @@ def rag_mix_bars(
 
     Expects one row per (category, rag) with the columns `category`, `rag` and `items`.
     """
-    from oversight.labels import RAG_LABELS
 
     order = list(dict.fromkeys(frame[category].astype(str)))
     ticks = [_overview_wrap(c) for c in order]
+    frame = frame.assign(rag=drawn_rag(frame["rag"]))
     data = []
-    for rag in RAG_ORDER:
+    for rag in DRAWN_ORDER:
         rows = frame[frame["rag"] == rag]
         if rows.empty:
             continue
-        word = RAG_LABELS[rag]
+        word = rag_word(rag)
         data.append(
             {
                 "type": "bar",
@@ -64,10 +66,10 @@ def rag_mix_bars(
                 "insidetextanchor": "middle",
                 "textangle": 0,
                 "cliponaxis": False,
-                "insidetextfont": {"color": RAG_TEXT_COLOURS[rag]},
+                "insidetextfont": {"color": DRAWN_TEXT_COLOURS[rag]},
                 "outsidetextfont": {"color": "#202124"},
                 "marker": {
-                    "color": RAG_COLOURS[rag],
+                    "color": DRAWN_COLOURS[rag],
                     "line": {"color": RAG_OUTLINE, "width": 1},
                 },
                 "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
@@ -172,22 +174,22 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
     """Open findings by RAG at the start of the period and at the meeting (the rows of
     queries/briefing/rag_mix.sql), as two stacked bars; each segment carries its RAG word and
     count (text, legend, hover), white segments outlined."""
-    from oversight.labels import RAG_LABELS
 
     # a dozen rows: plain lists, not a pandas mask per RAG grade (a millisecond or more each)
     moment = [f"On {_day(d)}" for d in mix["as_at"]]
     moments = list(dict.fromkeys(moment))
+    codes = drawn_rag(mix["rag"]).tolist()
     counted = [
         (r, m, int(n))
-        for r, m, n in zip(mix["rag"].tolist(), moment, mix["findings"].tolist(), strict=True)
+        for r, m, n in zip(codes, moment, mix["findings"].tolist(), strict=True)
         if n > 0
     ]
     data = []
-    for rag in RAG_ORDER:
+    for rag in DRAWN_ORDER:
         rows = [(m, n) for r, m, n in counted if r == rag]
         if not rows:
             continue
-        word = RAG_LABELS[rag]
+        word = rag_word(rag)
         data.append(
             {
                 "type": "bar",
@@ -198,9 +200,9 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
                 "text": [f"{word} {n}" for _, n in rows],
                 "textposition": "inside",
                 "insidetextanchor": "middle",
-                "textfont": {"color": RAG_TEXT_COLOURS[rag]},
+                "textfont": {"color": DRAWN_TEXT_COLOURS[rag]},
                 "marker": {
-                    "color": RAG_COLOURS[rag],
+                    "color": DRAWN_COLOURS[rag],
                     "line": {"color": RAG_OUTLINE, "width": 1},
                 },
                 "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
-from oversight import db, labels, periods
+from oversight import changes, db, labels, periods
 from oversight.labels import label
 from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Section, Table
 from oversight.paper.period import Period, resolve_period
@@ -47,7 +47,9 @@ def _finding(row, number: int, show_note: bool) -> Finding:
         ("Deadline", deadline_words(row)),
         (
             "Position",
-            f"{label(labels.STATUS_LABELS, row.status)}; RAG {rag_words(row.rag)}",
+            changes.NO_POSITION
+            if is_missing(row.status)
+            else f"{label(labels.STATUS_LABELS, row.status)}; RAG {rag_words(row.rag)}",
         ),
     ]
     if show_note and not is_missing(row.note):
@@ -114,11 +116,11 @@ def _assemble(
             "a due date."
         ),
         Paragraph(
-            f"Since {since_long}: {count_words(summary.issued_since, 'finding')} came from reports "
-            f"published in the period; {count_words(summary.first_recorded_since, 'finding')} from "
-            "earlier or undated reports had their first position recorded; "
-            f"{count_words(summary.closed_since, 'finding')} open at the start of the period "
-            f"{'is' if int(summary.closed_since) == 1 else 'are'} no longer open."
+            changes.Split.from_row(summary).sentence(f"since {since_long}")
+            + f" {count_words(summary.closed_since, 'finding')} recorded as open at the start of "
+            "the period, or issued in it, "
+            f"{'was' if int(summary.closed_since) == 1 else 'were'} closed, superseded or marked "
+            "no further action by the meeting."
         ),
     )
     sections.append(background)
@@ -401,12 +403,13 @@ def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
     return Table(columns, tuple(rows))
 
 
-_MOVE_WORDS = {
-    "moved": "Recorded position changed",
-    "first_position": "First position recorded (issued before the period)",
-    "new_report": "New: from a report published in the period",
-    "first_recorded": "First recorded in the period (earlier or undated report)",
-}
+def _move_words(change_kind: str, is_issued_in_period: bool) -> str:
+    """The pack's words for a row of briefing/status_moves.sql (the Overview's split)."""
+    if change_kind == "moved":
+        return "Moved between two recorded positions"
+    if is_issued_in_period:
+        return "First position recorded (report published in the period)"
+    return "First position recorded (earlier or undated report)"
 
 
 def _moves(ds, p: dict, period: Period, charts) -> Section:
@@ -428,19 +431,20 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                 (str(a.label), str(int(a.findings)), str(int(b.findings)))
                 for a, b in zip(at_since.itertuples(), at_meeting.itertuples(), strict=True)
             ),
-            caption="Open findings by RAG grade (white: not graded, or not the force's to deliver).",
+            caption="Open findings by RAG grade (white: not graded, or not the force's to "
+            "deliver; no position recorded: nobody has recorded one yet).",
         ),
     )
+    split = changes.Split.from_row(ds.query("briefing/tracking_summary", **p).iloc[0])
+    section.add(Paragraph(split.sentence(f"since {since_long} up to {meeting_long}")))
     moves = ds.query("briefing/status_moves", **p)
-    if moves.empty:
-        section.add(Paragraph(f"No finding's status or RAG changed since {since_long}."))
-    else:
+    if not moves.empty:
         section.add(
             Table(
                 ("Move", "From", "To", "Findings"),
                 tuple(
                     (
-                        _MOVE_WORDS.get(m.move_kind, m.move_kind),
+                        _move_words(m.change_kind, bool(m.is_issued_in_period)),
                         position_words(m.from_status, m.from_rag),
                         position_words(m.to_status, m.to_rag),
                         str(int(m.findings)),
@@ -450,8 +454,8 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                 caption=f"Status and RAG on {since_long} against {meeting_long}.",
             )
         )
-    changes = ds.query("briefing/rag_changes", **p)
-    if changes.empty:
+    rag_moved = ds.query("briefing/rag_changes", **p)
+    if rag_moved.empty:
         section.add(Paragraph(f"No finding's RAG grade changed since {since_long}."))
     else:
         section.add(
@@ -465,7 +469,7 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                         rag_words(c.from_rag),
                         rag_words(c.to_rag),
                     )
-                    for c in changes.itertuples()
+                    for c in rag_moved.itertuples()
                 ),
                 caption="Findings whose RAG grade changed in the period (worse first).",
             )

@@ -62,7 +62,7 @@ def deadline_words(row) -> str:
 
 def position_words(status: object, rag: object) -> str:
     if is_missing(status):
-        return "—"
+        return labels.NO_POSITION
     return f"{label(labels.STATUS_LABELS, status)}, {rag_words(str(rag))}"
 
 

@@ -1,58 +1,37 @@
--- How findings moved between the start of the period and the meeting date: each pair of
--- (status, RAG) then and now, with how many findings made that move. move_kind says what the move
--- is: 'new_report' (issued in the period), 'first_recorded' (an earlier or undated report's finding
--- whose first position falls in the period), 'first_position' (issued before the period with no
--- position recorded then), or 'moved' (a recorded position changed).
--- grain: one row per (move_kind, from_status, from_rag, to_status, to_rag) that changed
--- reads: recommendations, updates, inspections (through rec_state)
+-- How the force's findings changed between the start of the period and the meeting date, split
+-- as the Overview splits them (queries/macros/rec_state_force_changes.sql): each pair of
+-- (status, RAG) then and now, with how many findings made that change. change_kind is 'moved' (a
+-- change between two recorded positions) or 'first_recorded' (no position recorded at the start,
+-- so from_status and from_rag are null; is_issued_in_period says whether the finding's report was
+-- published in the period). Findings with no position recorded by the meeting are counted in
+-- tracking_summary.sql.
+-- grain: one row per (change_kind, is_issued_in_period, from_status, from_rag, to_status, to_rag)
+-- reads: recommendations, updates, inspections (through rec_state_force_changes)
 -- params: $force_id VARCHAR (null = all), $since DATE, $as_at DATE
 with
 
-now_state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload and ($force_id::varchar is null or force_id = $force_id::varchar)
-),
-
-then_state as (
-    select * from rec_state($since::date)
-    where is_force_workload and ($force_id::varchar is null or force_id = $force_id::varchar)
-),
-
-paired as (
-    select
-        case
-            when now_state.issued_on between $since::date and $as_at::date then 'new_report'
-            when then_state.rec_id is null then 'first_recorded'
-            when then_state.has_no_update then 'first_position'
-            else 'moved'
-        end as move_kind,
-        then_state.status as from_status,
-        then_state.rag as from_rag,
-        now_state.status as to_status,
-        now_state.rag as to_rag,
-    from now_state
-    left join then_state using (rec_id)
-    where
-        then_state.rec_id is null
-        or then_state.status <> now_state.status
-        or then_state.rag <> now_state.rag
+changes as (
+    select * from rec_state_force_changes($since::date, $as_at::date, $force_id::varchar)
+    where change_kind in ('moved', 'first_recorded')
 ),
 
 final as (
     select
-        move_kind,
-        from_status,
-        from_rag,
-        to_status,
-        to_rag,
+        change_kind,
+        change_kind = 'first_recorded' and is_issued_in_period as is_issued_in_period,
+        status_from as from_status,
+        rag_from as from_rag,
+        status as to_status,
+        rag as to_rag,
         count(*) as findings,
-    from paired
+    from changes
     group by all
 )
 
 select * from final
 order by
-    list_position(['moved', 'first_position', 'new_report', 'first_recorded'], move_kind),
+    list_position(['moved', 'first_recorded'], change_kind),
+    is_issued_in_period desc,
     findings desc,
     from_status,
     from_rag,

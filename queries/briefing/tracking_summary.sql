@@ -1,39 +1,35 @@
--- The headline figures of the briefing's background: what the force tracks as at the meeting, and
--- what came in and what closed since the start of the period. issued_since counts findings of
--- reports published in the period; first_recorded_since those from earlier (or undated) reports
--- whose first recorded position falls in the period; closed_since those open then and not now.
+-- The headline figures of the briefing's background: what the force tracks as at the meeting,
+-- and how its findings changed since the start of the period, split as the Overview splits them
+-- (queries/macros/rec_state_force_changes.sql): moved (between two recorded positions),
+-- first_recorded (first position recorded in the period; issued_since of them from reports
+-- published in the period), no_position (none recorded by the meeting), and closed_since
+-- (recorded as open at the start, or issued in the period, and closed by the meeting).
 -- grain: one row
--- reads: recommendations, updates, inspections (through rec_state)
+-- reads: recommendations, updates, inspections (through rec_state_force_changes)
 -- params: $force_id VARCHAR (null = all), $since DATE, $as_at DATE
 with
 
-now_state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload and ($force_id::varchar is null or force_id = $force_id::varchar)
-),
-
-then_state as (
-    select * from rec_state($since::date)
-    where is_force_workload and ($force_id::varchar is null or force_id = $force_id::varchar)
+changes as (
+    select * from rec_state_force_changes($since::date, $as_at::date, $force_id::varchar)
 ),
 
 final as (
     select
         count(*) as findings,
-        count(distinct now_state.inspection_id) as inspections,
-        count(*) filter (where now_state.is_open) as open,
-        count(*) filter (where now_state.is_overdue) as overdue,
-        count(*) filter (where now_state.is_open and now_state.rag = 'red') as red,
-        count(*) filter (where now_state.is_open and now_state.due_on is not null) as open_with_due_date,
-        count(*) filter (where now_state.issued_on between $since::date and $as_at::date)
-            as issued_since,
-        count(*) filter (
-            where then_state.rec_id is null
-            and not coalesce(now_state.issued_on between $since::date and $as_at::date, false)
-        ) as first_recorded_since,
-        count(*) filter (where not now_state.is_open and then_state.is_open) as closed_since,
-    from now_state
-    left join then_state using (rec_id)
+        count(distinct inspection_id) as inspections,
+        count(*) filter (where is_open) as open,
+        count(*) filter (where is_overdue) as overdue,
+        count(*) filter (where is_open and rag = 'red') as red,
+        count(*) filter (where is_open and due_on is not null) as open_with_due_date,
+        count(*) filter (where is_issued_in_period) as issued_since,
+        count(*) filter (where change_kind = 'moved') as moved_since,
+        count(*) filter (where change_kind = 'first_recorded') as first_recorded_since,
+        count(*) filter (where change_kind = 'first_recorded' and is_issued_in_period)
+            as first_recorded_issued_since,
+        count(*) filter (where change_kind = 'no_position') as no_position,
+        count(*) filter (where is_closed_in_period)
+            as closed_since,
+    from changes
 )
 
 select * from final

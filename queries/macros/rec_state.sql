@@ -1,7 +1,8 @@
 -- Table macro rec_state(as_at_date): every recommendation's state as at a date, which every
 -- figure about progress builds on. The state is the latest update with as_at <= as_at_date
 -- (ties broken by recorded_at, then update_id). An item with no update yet, whose report has
--- been published by that date, is awaiting allocation and white (nobody has graded it).
+-- been published by that date, has no position recorded: its status and RAG are null (never a
+-- guessed "awaiting allocation"), and it counts as open, since nobody has recorded it closed.
 -- due_on is the due date in force as at the date: the latest revision recorded by then (see
 -- queries/macros/current_due.sql), else the report's; original_due_on is the report's, never
 -- changed. Overdue is judged against due_on: a finding past its original date but within a revised
@@ -57,15 +58,16 @@ final as (
         inspections.title as inspection_title,
         inspections.kind as inspection_kind,
         inspections.published_on as issued_on,
-        coalesce(latest_update.status, 'awaiting_allocation') as status,
-        coalesce(latest_update.rag, 'white') as rag,
+        latest_update.status,
+        latest_update.rag,
         latest_update.as_at as status_as_at,
         latest_update.note,
         latest_update.recorded_by,
         latest_update.update_id is null as has_no_update,
-        -- Spelled out: a bare "status" here would be the update's column, null when never updated.
-        coalesce(latest_update.status, 'awaiting_allocation')
-            in ('awaiting_allocation', 'in_progress', 'pending_closure') as is_open,
+        -- open unless a recorded position closed it (no position recorded: still open)
+        coalesce(
+            latest_update.status in ('awaiting_allocation', 'in_progress', 'pending_closure'), true
+        ) as is_open,
         is_open and coalesce(recommendations.due_on < as_at_date, false) as is_overdue,
         case when is_overdue then date_diff('day', recommendations.due_on, as_at_date) end
             as days_overdue,

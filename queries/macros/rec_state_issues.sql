@@ -63,7 +63,7 @@ issues as (
     union all
     select rec_id, 'No due date' from state where due_on is null
     union all
-    select rec_id, 'Overdue but not graded red' from state where is_overdue and rag <> 'red'
+    select rec_id, 'Overdue but not graded red' from state where is_overdue and rag is distinct from 'red'
     union all
     select rec_id, 'No update for more than 90 days'
     from state
@@ -89,8 +89,8 @@ final as (
         recommendations.kind,
         recommendations.chief_officer_lead,
         recommendations.due_on,
-        coalesce(all_state.status, 'awaiting_allocation') as status,
-        coalesce(all_state.rag, 'white') as rag,
+        all_state.status,
+        all_state.rag,
         all_state.status_as_at,
     from issues
     inner join recommendations using (rec_id)

@@ -1,0 +1,98 @@
+"""What changed in a period, said the same way on the Overview and in the briefing pack: a move is
+a change between two recorded positions, a first position is "first recorded", and a finding
+with no position has no status and no RAG (issue: no imputed moves).
+
+On the bundled data every finding has exactly one position, dated 28 June 2018: between 1 March
+and 28 June 2018 nothing moved, and all 34 findings had their first position recorded (9 of them
+from the three reports published in the period)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from oversight import changes, paper
+from tests.golden import rows
+
+ROOT = Path(__file__).resolve().parents[1]
+JUNE = dt.date(2018, 6, 28)
+MARCH = dt.date(2018, 3, 1)
+SPLIT = (
+    "0 findings moved between two recorded positions, 34 had their first position recorded "
+    "(9 of them from reports published in the period) and 0 have no position recorded."
+)
+
+
+def test_the_split_on_the_bundled_data(bundled):
+    got = bundled.cursor().execute(
+        "select change_kind, is_issued_in_period, count(*) from "
+        "rec_state_force_changes($since::date, $as_at::date, 'wmp') group by all order by all",
+        {"since": MARCH, "as_at": JUNE},
+    )
+    assert got.fetchall() == [("first_recorded", False, 25), ("first_recorded", True, 9)]
+
+
+def test_nothing_is_imputed_before_the_first_position(bundled):
+    # On 1 March 2018 the eight 2016 findings had been issued, but nobody had recorded a position.
+    before = bundled.query("rec_state_as_at", as_at=MARCH, force_id="wmp")
+    assert len(before) == 8
+    assert set(before["status"].isna()) == {True} and set(before["rag"].isna()) == {True}
+    assert before["is_open"].all()
+
+
+def test_overview_and_pack_split_the_same_findings_the_same_way(bundled, monkeypatch):
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "Moved since 1 March 2018" in [h.value for h in at.header]
+    said = [m.value for m in at.markdown if "recorded position" in m.value]
+    assert said == [
+        "Since 1 March 2018 up to 28 June 2018, **0** findings moved between two recorded "
+        "positions, **34** had their first position recorded (9 of them from reports published "
+        "in the period) and **0** have no position recorded."
+    ]
+    moves = next(d.value for d in at.dataframe if "From" in d.value.columns)
+    assert set(moves["From"]) == {"No position recorded"}
+    assert not any("Awaiting allocation" in str(v) for v in moves["From"])
+
+    pack = paper.build(bundled, JUNE)
+    text = pack.text()
+    assert pack.since == MARCH
+    assert f"Since 1 March 2018, {SPLIT}" in text
+    assert f"Since 1 March 2018 up to 28 June 2018, {SPLIT}" in text
+    assert "Awaiting allocation" not in text
+    table = next(
+        b
+        for s in pack.sections
+        if s.title.startswith("RAG and status moves")
+        for b in s.blocks
+        if isinstance(b, paper.Table) and b.columns[0] == "Move"
+    )
+    assert [(r[0], r[1], int(r[3])) for r in table.rows] == [
+        ("First position recorded (report published in the period)", "No position recorded", 9),
+        ("First position recorded (earlier or undated report)", "No position recorded", 21),
+        ("First position recorded (earlier or undated report)", "No position recorded", 4),
+    ]
+    summary = bundled.query("briefing/tracking_summary", force_id="wmp", since=MARCH, as_at=JUNE)
+    kpis = bundled.query(
+        "overview_kpis",
+        as_at=JUNE,
+        since=MARCH,
+        prev_since=dt.date(2017, 11, 3),
+        horizon_days=90,
+        force_id="wmp",
+    )
+    assert changes.Split.from_row(summary.iloc[0]) == changes.Split.from_row(kpis.iloc[0])
+    assert rows(kpis, ["closed_in_window"]) == rows(summary, ["closed_since"]) == [(0,)]
+
+
+def test_the_sentence_agrees_in_number():
+    one = changes.Split(moved=1, first_recorded=1, first_recorded_issued_in_period=1, no_position=1)
+    assert one.sentence("since 1 March 2018") == (
+        "Since 1 March 2018, 1 finding moved between two recorded positions, 1 had its first "
+        "position recorded (from a report published in the period) and 1 has no position "
+        "recorded."
+    )
