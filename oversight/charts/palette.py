@@ -43,6 +43,7 @@ def rag_word(code: str) -> str:
 
     return NO_POSITION if code == NOT_RECORDED else RAG_LABELS.get(code, str(code))
 
+
 # PEEL grade colours: one scale for both the 4-point and 5-point frameworks.
 GRADE_COLOURS = {
     "Outstanding": "#1B5E20",
