@@ -42,6 +42,8 @@ class EditingConfig:
     editors: frozenset[str] = frozenset()
     auth_configured: bool = False
     providers: tuple[str, ...] = ()
+    # Who may approve (or reject) a proposed closure: `[editing] approvers`, editors or not.
+    approvers: frozenset[str] = frozenset()
 
     @property
     def is_on(self) -> bool:
@@ -93,12 +95,15 @@ def config_from_secrets(secrets: Mapping | None) -> EditingConfig:
     editing = _section(secrets, "editing")
     auth = _section(secrets, "auth")
     enabled = editing.get("enabled") is True
-    raw_editors = editing.get("editors") or []
-    if isinstance(raw_editors, str):
-        raw_editors = [raw_editors]
-    editors = frozenset(e for e in (normalise_email(x) for x in raw_editors) if "@" in e)
+    editors = _addresses(editing.get("editors"))
+    approvers = _addresses(editing.get("approvers"))
     providers = _providers(auth)
-    return EditingConfig(enabled, editors, bool(providers), providers)
+    return EditingConfig(enabled, editors, bool(providers), providers, approvers)
+
+
+def _addresses(raw: object) -> frozenset[str]:
+    items = [raw] if isinstance(raw, str) else list(raw or [])
+    return frozenset(e for e in (normalise_email(x) for x in items) if "@" in e)
 
 
 def load_config(files: tuple[Path, ...] = SECRETS_FILES) -> EditingConfig:
@@ -136,6 +141,31 @@ def require_editor(identity: Identity | None, config: EditingConfig) -> str:
         raise NotAllowed(
             f"{identity.email or 'This account'} is not on the list of editors: "
             "it may read the dashboard but not write."
+        )
+    return email
+
+
+def may_approve(identity: Identity | None, config: EditingConfig) -> bool:
+    return (
+        config.enabled
+        and config.auth_configured
+        and identity is not None
+        and identity.is_logged_in
+        and normalise_email(identity.email) in config.approvers
+    )
+
+
+def require_approver(identity: Identity | None, config: EditingConfig) -> str:
+    """The approver's address, or NotAllowed with the reason (approving is a write too)."""
+    if not (config.enabled and config.auth_configured):
+        raise NotAllowed(f"The dashboard is read-only. {config.reason_off() or ''}".strip())
+    if identity is None or not identity.is_logged_in:
+        raise NotAllowed("Sign in as an approver to approve or reject a closure.")
+    email = normalise_email(identity.email)
+    if email not in config.approvers:
+        raise NotAllowed(
+            f"{identity.email or 'This account'} is not on the list of approvers "
+            "(`[editing] approvers` in the app's secrets): it cannot approve a closure."
         )
     return email
 

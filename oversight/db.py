@@ -241,6 +241,8 @@ def load(data_dir: Path | str | None = None) -> Dataset:
             row_problems += _key_checks(con, table, broken)
     _create_deadline_due_dates(con)
     row_problems += _run_check_queries(con, broken)
+    if "updates" not in broken:
+        row_problems += _evidence_checks(con, data_dir)
 
     problems += _locate(data_dir, row_problems)
     for table in TABLES.values():
@@ -431,6 +433,20 @@ def _run_check_queries(con, broken: set[str]) -> list[tuple[str, int, str, str]]
             continue
         out += [tuple(r) for r in con.execute(sql).fetchall()]
     return out
+
+
+def _evidence_checks(con, data_dir: Path) -> list[tuple[str, int, str, str]]:
+    """Each evidence file a position names exists and is the content its name hashes."""
+    from oversight import evidence
+
+    rows = con.execute(
+        "select _row, evidence from updates where evidence like '%evidence/%'"
+    ).fetchall()
+    return [
+        ("updates", row, "evidence", message)
+        for row, cell in rows
+        for message in evidence.file_problems(data_dir, cell)
+    ]
 
 
 def _reads(sql: str) -> set[str]:

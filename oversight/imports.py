@@ -77,7 +77,7 @@ KINDS: dict[str, Kind] = {
 def import_columns(table: str) -> tuple[str, ...]:
     """The columns a file may give for a table (the app sets the rest)."""
     if table == "updates":
-        return records.UPDATE_FIELDS
+        return tuple(f for f in records.UPDATE_FIELDS if f not in records.DECISION_FIELDS)
     return tuple(known_columns(table))
 
 

@@ -47,7 +47,20 @@ LOCK_TIMEOUT_SECONDS = 60.0
 
 # What an editor supplies for a new position; the app adds update_id, recorded_by, recorded_at.
 # A position may move the finding's due date: revised_due_on, with the reason in revision_reason.
-UPDATE_FIELDS = ("rec_id", "as_at", "status", "rag", "note", "revised_due_on", "revision_reason")
+# A proposal to close carries its evidence; an approval names the proposal it approves.
+UPDATE_FIELDS = (
+    "rec_id",
+    "as_at",
+    "status",
+    "rag",
+    "note",
+    "revised_due_on",
+    "revision_reason",
+    "evidence",
+    "approves_update_id",
+)
+# Set only by an approver's decision (oversight.closure), never by a form or an import.
+DECISION_FIELDS = ("approves_update_id",)
 SET_BY_APP = ("update_id", "recorded_by", "recorded_at")
 # The order files are replaced in: a referenced table before the table that refers to it.
 WRITE_ORDER = ("inspections", "recommendations", "updates")
@@ -473,6 +486,8 @@ def _validate_candidate(
                     os.link(source, target)
                 except OSError:
                     shutil.copyfile(source, target)
+        if (data_dir / "evidence").is_dir():
+            (scratch / "evidence").symlink_to((data_dir / "evidence").resolve())
         problems = db.validate(scratch)
         new_lines: dict[str, dict[int, int]] = {}
         for name in candidates:

@@ -34,6 +34,8 @@ STATUSES = (
     "no_further_action",
 )
 OPEN_STATUSES = ("awaiting_allocation", "in_progress", "pending_closure")
+# The statuses HMICFRS's own monitoring of a recommendation uses (inspectorate_status.csv).
+INSPECTORATE_STATUSES = ("awaiting_review", "being_progressed", "complete", "no_further_action")
 RAG_CODES = ("red", "amber", "green", "blue", "white")
 PILLARS = ("effectiveness", "efficiency", "legitimacy", "leadership", "peel")
 CYCLES = ("2014", "2015", "2016", "2017", "2018/19", "2021/22", "2023-25", "2025-27")
@@ -235,6 +237,19 @@ TABLES: dict[str, Table] = {
             optional=True,
         ),
         Table(
+            "inspectorate_status",
+            (
+                _c("rec_id", required=True),
+                _c("as_at", DATE, required=True),
+                _c("status", required=True, choices=INSPECTORATE_STATUSES),
+                _c("note"),
+                _c("source"),
+            ),
+            key=("rec_id", "as_at"),
+            references=(Reference(("rec_id",), "recommendations", ("rec_id",)),),
+            optional=True,
+        ),
+        Table(
             "meetings",
             (
                 _c("meeting_id", required=True),
@@ -287,6 +302,10 @@ EXTRA_COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("source_note"),
         _c("revised_due_on", DATE),
         _c("revision_reason"),
+        # Closure sign-off: what a proposal to close rests on (references, one per line, and
+        # evidence/<sha256>.<ext> files), and the proposal an approver's closure approves.
+        _c("evidence"),
+        _c("approves_update_id"),
     ),
     "peel_grades": (_c("source_quote"),),
     "meetings": (_c("paper"), _c("source_file")),

@@ -1,6 +1,6 @@
 -- How many rows each curated table holds, for the Data page.
 -- grain: one row per table
--- reads: forces, inspections, recommendations, updates, peel_grades, peel_areas, grade_scales, rag, meetings, owners, narrative
+-- reads: forces, inspections, recommendations, updates, peel_grades, peel_areas, grade_scales, rag, meetings, owners, narrative, return_requests, inspectorate_status
 -- params: none
 select 'forces' as table_name, count(*) as row_count from forces
 union all select 'inspections', count(*) from inspections
@@ -14,3 +14,4 @@ union all select 'meetings', count(*) from meetings
 union all select 'owners', count(*) from owners
 union all select 'narrative', count(*) from narrative
 union all select 'return_requests', count(*) from return_requests
+union all select 'inspectorate_status', count(*) from inspectorate_status

@@ -43,7 +43,7 @@ def test_data_page_on_bundled_data(monkeypatch):
     at.switch_page("pages/data.py").run()
     assert not at.exception
     assert at.title[0].value == "Data"
-    assert at.success[0].value.startswith("All 12 tables are valid")
+    assert at.success[0].value.startswith("All 13 tables are valid")
     counts = row_counts(at)
     assert counts["recommendations"] == 34
     assert counts["forces"] == 43

@@ -369,7 +369,7 @@ def test_a_non_editor_cannot_import(mini_copy):
 
 def test_csv_templates_are_the_import_headers():
     assert imports.template_csv("updates") == (
-        "\ufeffrec_id,as_at,status,rag,note,revised_due_on,revision_reason\r\n".encode()
+        "\ufeffrec_id,as_at,status,rag,note,revised_due_on,revision_reason,evidence\r\n".encode()
     )
     header = imports.template_csv("recommendations").decode("utf-8-sig").strip().split(",")
     assert header[:7] == [

@@ -83,6 +83,7 @@ def test_table_row_counts(mini):
         "owners": 0,  # optional, and absent from this folder
         "narrative": 0,  # optional, and absent from this folder
         "return_requests": 0,
+        "inspectorate_status": 0,
     }
 
 

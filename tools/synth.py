@@ -1179,6 +1179,8 @@ def _write_updates(con, out: Path, fnd, upd) -> None:
                 null as source_note,
                 revised_due_on,
                 revision_reason,
+                null as evidence,
+                null as approves_update_id,
             from upd
         ) to '{_sql_path(out / "updates.csv")}' (header, delimiter ',')
         """

@@ -59,7 +59,7 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"34 recorded position",
     ],
     "data": [
-        r"All 12 tables are valid",
+        r"All 13 tables are valid",
         r"jac-2018-06-28-hmicfrs-update\.txt",
     ],
 }
