@@ -327,12 +327,16 @@ def run_level(
     via: str = "websocket",
     seed: int = 1,
     changes: Changes | None = None,
+    server_args: tuple[str, ...] = (),
 ) -> Level:
-    """N users for `duration` seconds on a freshly started server (see the module docstring)."""
+    """N users for `duration` seconds on a freshly started server (see the module docstring);
+    `server_args` are more `streamlit run` options (to compare a configuration)."""
     changes = changes or Changes.of(data_dir)
     pages = user_pages()
     level = Level(users, via, time.strftime("%H:%M:%S"))
-    extra = ["--server.enableAgentApi", "true"] if via == "agent" else []
+    extra = list(server_args)
+    if via == "agent":
+        extra += ["--server.enableAgentApi", "true"]
     if via == "agent":
         # one session per user, and a run of the minute's load may take longer than the default
         extra += ["--server.agentMaxSessions", str(users + 20), "--server.agentWaitTimeout", "60"]
