@@ -56,6 +56,6 @@ def test_bench_users_smoke(tmp_path, capsys):
     cells = [c.strip() for c in row.strip("|").split("|")]
     changes, p50, errors = int(cells[2]), cells[3], int(cells[6])
     assert changes >= 2 and p50 != "—" and errors == 0, row
-    warm, with_sessions, peak = (float(v.replace(",", "")) for v in cells[10].split(" / "))
+    warm, with_sessions, peak = (float(v.replace(",", "")) for v in cells[11].split(" / "))
     assert 0 < warm <= peak and with_sessions <= peak, row
     assert "Knee: p95" in out

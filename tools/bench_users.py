@@ -95,6 +95,12 @@ class Level:
         return self.server_cpu_s / self.seconds if self.seconds else float("nan")
 
     @property
+    def cpu_per_change(self) -> float:
+        """Server CPU seconds per change: what a change costs the server, little moved by other
+        work on the machine (which lengthens the wait but not the work)."""
+        return self.server_cpu_s / len(self.times) if self.times else float("nan")
+
+    @property
     def per_session_bytes(self) -> float:
         return (self.rss_sessions - self.rss_warm) / self.users if self.users else float("nan")
 
@@ -470,9 +476,9 @@ def report(levels: list[Level], duration: float) -> str:
         f"{THINK_S[0]:g}-{THINK_S[1]:g} s for {duration:g} s)",
         "",
         "| users | started | changes | p50 ms | p95 ms | max ms | errors | server CPU (cores) "
-        "| machine busy | others' CPU s | server MB warm / with sessions / peak "
-        "| MB per added session | target |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        "| server CPU ms per change | machine busy | others' CPU s "
+        "| server MB warm / with sessions / peak | MB per added session | target |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
     ]
     for lv in levels:
         mark = ""
@@ -482,7 +488,8 @@ def report(levels: list[Level], duration: float) -> str:
         out.append(
             f"| {lv.users} | {lv.started} | {len(lv.times)} | {_ms(lv.p50)} | {_ms(lv.p95)} "
             f"| {_ms(max(lv.times) if lv.times else float('nan'))} | {len(lv.errors)} "
-            f"| {lv.server_cores:.2f} | {lv.machine_busy:.0%} | {lv.others_cpu_s:.0f} "
+            f"| {lv.server_cores:.2f} | {_ms(lv.cpu_per_change)} | {lv.machine_busy:.0%} "
+            f"| {lv.others_cpu_s:.0f} "
             f"| {lv.rss_warm / mb:,.0f} / {lv.rss_sessions / mb:,.0f} / {lv.rss_peak / mb:,.0f} "
             f"| {lv.per_session_bytes / mb:.1f} | {mark} |"
         )
