@@ -134,7 +134,7 @@ def approve(
         "approves_update_id": found.update_id,
     }
     return records.append_updates(
-        data_dir, [row], identity, config, source="closure: approved", now=now
+        data_dir, [row], identity, config, source="closure: approved", now=now, decision=True
     )
 
 
@@ -160,5 +160,5 @@ def reject(
         "note": f"Closure not approved: {reason.strip()}",
     }
     return records.append_updates(
-        data_dir, [row], identity, config, source="closure: rejected", now=now
+        data_dir, [row], identity, config, source="closure: rejected", now=now, decision=True
     )

@@ -61,6 +61,10 @@ UPDATE_FIELDS = (
 )
 # Set only by an approver's decision (oversight.closure), never by a form or an import.
 DECISION_FIELDS = ("approves_update_id",)
+CLOSING_NEEDS_SIGN_OFF = (
+    "closing needs an approver's sign-off: record 'pending_closure' with the evidence, and an "
+    "approver closes it"
+)
 SET_BY_APP = ("update_id", "recorded_by", "recorded_at")
 # The order files are replaced in: a referenced table before the table that refers to it.
 WRITE_ORDER = ("inspections", "recommendations", "updates")
@@ -117,11 +121,15 @@ def append_updates(
     source: str | None = None,
     now: dt.datetime | None = None,
     dry_run: bool = False,
+    decision: bool = False,
 ) -> WriteResult:
     """Append new positions (rec_id, as_at, status, rag, note) to updates.csv.
 
     ``config`` defaults to the app's secrets files. Raises ``auth.NotAllowed`` for a non-editor.
     With ``dry_run`` nothing is written: the result says what would be added and what blocks it.
+    Closing takes four eyes: a position ``closed`` is written only as an approver's ``decision``
+    (``oversight.closure.approve``), which names the proposal it approves; anyone else proposes
+    closure (``pending_closure``) with its evidence.
     """
     editor = auth.require_editor(identity, _config(config))
     recorded_at = _timestamp(now)
@@ -131,6 +139,14 @@ def append_updates(
         existing = {_update_key(row) for row in current["updates"].rows}
         for index, submitted in enumerate(updates):
             values = {name: _clean(submitted.get(name)) for name in UPDATE_FIELDS}
+            if not decision and values.get("status") == "closed":
+                plan.problem("updates", index, "status", CLOSING_NEEDS_SIGN_OFF)
+                continue
+            if not decision and values.get("approves_update_id"):
+                plan.problem(
+                    "updates", index, "approves_update_id", "only an approver's decision sets it"
+                )
+                continue
             key = _update_key(values)
             if key in existing:
                 plan.skip("updates", index)

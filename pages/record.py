@@ -9,7 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, imports, paging, records
+from oversight import app, auth, closure, evidence, imports, paging, records
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
 from oversight.schema import RAG_CODES, STATUSES
 
@@ -20,6 +20,8 @@ PROBLEM_COLUMNS = {
     "Problem": st.column_config.TextColumn(width=800),
 }
 CHOICES_SHOWN = 500  # findings listed in the picker at most; a longer register is narrowed first
+# Closing is an approver's decision (the sign-off queue below), never a choice on the form.
+FORM_STATUSES = tuple(s for s in STATUSES if s != "closed")
 RAG_BADGES = {"red": "red", "amber": "orange", "green": "green", "blue": "blue", "white": "gray"}
 
 ds = app.dataset()
@@ -225,9 +227,11 @@ if rec_id:
                 )
                 status = c2.selectbox(
                     "Status",
-                    STATUSES,
-                    index=STATUSES.index(rec.status) if rec.status in STATUSES else 0,
+                    FORM_STATUSES,
+                    index=FORM_STATUSES.index(rec.status) if rec.status in FORM_STATUSES else 0,
                     format_func=lambda s: label(STATUS_LABELS, s),
+                    help="To close a finding, choose Pending closure and give the evidence: an "
+                    "approver then closes it (or sends it back), never the one who proposed.",
                 )
                 rag = c3.selectbox(
                     "RAG",
@@ -243,24 +247,50 @@ if rec_id:
                     max_chars=4000,
                     placeholder="What has been done, what is next, and why the RAG is what it is.",
                 )
+                e1, e2 = st.columns(2)
+                references = e1.text_area(
+                    "Evidence (references, one per line)",
+                    max_chars=4000,
+                    placeholder="Board minutes 12 July 2018\nhttps://intranet.example/policy-v3",
+                    help="Needed to propose closure: what shows the finding is done.",
+                )
+                evidence_files = e2.file_uploader(
+                    "Evidence files",
+                    type=["pdf", "docx", "xlsx", "png", "jpg", "jpeg", "txt"],
+                    accept_multiple_files=True,
+                    max_upload_size=evidence.MAX_BYTES // 1024 // 1024,
+                    help=f"{evidence.TYPE_WORDS}, checked by content; kept in the data folder "
+                    "and offered as downloads, never opened by the app.",
+                )
                 submitted = st.form_submit_button("Record this position", type="primary")
             if submitted:
+                given = [line for line in references.splitlines() if line.strip()]
+                files = [(f.name, f.getvalue()) for f in evidence_files or []]
                 try:
-                    result = records.append_updates(
-                        ds.data_dir,
-                        [
-                            {
-                                "rec_id": rec_id,
-                                "as_at": as_at,
-                                "status": status,
-                                "rag": rag,
-                                "note": note,
-                            }
-                        ],
-                        identity,
-                        config,
-                        source="recorded in Oversight",
-                    )
+                    if status == "pending_closure":
+                        result = closure.propose(
+                            ds.data_dir, rec_id, as_at, note, rag, given, files, identity, config
+                        )
+                    else:
+                        stored = [evidence.store(ds.data_dir, n, d) for n, d in files]
+                        result = records.append_updates(
+                            ds.data_dir,
+                            [
+                                {
+                                    "rec_id": rec_id,
+                                    "as_at": as_at,
+                                    "status": status,
+                                    "rag": rag,
+                                    "note": note,
+                                    "evidence": evidence.cell(given, stored),
+                                }
+                            ],
+                            identity,
+                            config,
+                            source="recorded in Oversight",
+                        )
+                except (closure.ClosureRefused, evidence.EvidenceRefused) as exc:
+                    st.error(f"Not recorded. {exc}")
                 except (auth.NotAllowed, TimeoutError, OSError) as exc:
                     st.error(f"Not recorded. {exc}")
                 else:
@@ -280,6 +310,90 @@ if rec_id:
                         )
         else:
             st.caption("Recording a position needs an editor signed in (see above).")
+
+# --- sign-off ----------------------------------------------------------------------------------
+st.header("Awaiting sign-off")
+can_approve = auth.may_approve(identity, config)
+queue = app.query("closure_queue", force_id=view.force_id)
+if queue.empty:
+    st.caption(
+        "No proposal to close is waiting. An editor proposes closure (status Pending closure, "
+        "with evidence); an approver named in `[editing] approvers` closes it or sends it back, "
+        "never the one who proposed it."
+    )
+else:
+    st.caption(
+        f"{len(queue):,} proposal(s) to close, oldest first. "
+        + (
+            "As an approver you may close a finding or send it back with the reason; not one "
+            "you proposed yourself."
+            if can_approve
+            else "An approver named in `[editing] approvers` decides each one."
+        )
+    )
+    for item in queue.itertuples(index=False):
+        with st.container(border=True):
+            st.markdown(
+                f"**{item.ref or label(KIND_LABELS, item.kind)}** · "
+                f"{item.inspection_title or 'no report'}"
+            )
+            st.text(str(item.text)[:600])
+            st.caption(
+                f"Proposed as at {app.long_date(item.proposed_as_at)} by "
+                f"{item.proposed_by or 'unknown'}"
+            )
+            if isinstance(item.note, str) and item.note:
+                st.text(f"Position: {item.note}")
+            for n, entry in enumerate(evidence.items(item.evidence)):
+                if evidence.FILE_ITEM.match(entry):
+                    try:
+                        data = evidence.read(ds.data_dir, entry)
+                    except (OSError, ValueError) as exc:
+                        st.warning(f"Evidence file cannot be offered: {exc}")
+                        continue
+                    name = evidence.download_name(entry, item.rec_id)
+                    st.download_button(
+                        f"Evidence file: {name}",
+                        data,
+                        file_name=name,
+                        mime="application/octet-stream",
+                        key=f"evidence_{item.update_id}_{n}",
+                        icon=":material/attach_file:",
+                        on_click="ignore",
+                    )
+                else:
+                    st.text(f"Evidence: {entry}")
+            proposer = auth.normalise_email(item.proposed_by)
+            if can_approve and proposer != auth.normalise_email(identity.email):
+                reason = st.text_input(
+                    "Reason, if you send it back",
+                    key=f"reason_{item.update_id}",
+                    max_chars=1000,
+                )
+                a, r, _ = st.columns([1, 1, 3])
+                try:
+                    if a.button("Approve closure", key=f"approve_{item.update_id}", type="primary"):
+                        done = closure.approve(ds.data_dir, item.update_id, identity, config)
+                        if done.problems:
+                            st.error("Not recorded: " + "; ".join(p.message for p in done.problems))
+                        else:
+                            flash(
+                                "success",
+                                f"Closed: {item.ref or item.rec_id}, approved by {identity.email}.",
+                            )
+                    if r.button("Send back", key=f"reject_{item.update_id}"):
+                        done = closure.reject(ds.data_dir, item.update_id, reason, identity, config)
+                        if done.problems:
+                            st.error("Not recorded: " + "; ".join(p.message for p in done.problems))
+                        else:
+                            flash(
+                                "info",
+                                f"Sent back: {item.ref or item.rec_id} is in progress again.",
+                            )
+                except (closure.ClosureRefused, auth.NotAllowed, TimeoutError, OSError) as exc:
+                    st.error(f"Not recorded. {exc}")
+            elif can_approve:
+                st.caption("You proposed this closure: another approver decides it.")
 
 # --- import ------------------------------------------------------------------------------------
 st.header("Import a return or a new report")

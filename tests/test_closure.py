@@ -179,3 +179,31 @@ def test_validate_reports_a_self_approval_written_outside_the_app(folder):
         (folder / "updates.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = [str(p) for p in db.validate(folder)]
     assert any("approved by its own proposer" in p for p in problems)
+
+
+def test_an_editor_cannot_close_directly_by_form_or_import(folder):
+    result = closure.records.append_updates(
+        folder,
+        [{"rec_id": "r2", "as_at": "2018-07-20", "status": "closed", "rag": "blue", "note": "x"}],
+        PROPOSER,
+        CONFIG,
+    )
+    assert not result.written
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("status", closure.records.CLOSING_NEEDS_SIGN_OFF)
+    ]
+    smuggled = closure.records.append_updates(
+        folder,
+        [
+            {
+                "rec_id": "r2",
+                "as_at": "2018-07-20",
+                "status": "pending_closure",
+                "rag": "green",
+                "approves_update_id": "u3",
+            }
+        ],
+        PROPOSER,
+        CONFIG,
+    )
+    assert [p.column for p in smuggled.problems] == ["approves_update_id"]

@@ -308,7 +308,7 @@ def stalled_replace(src, dst):
 records.os.replace = stalled_replace
 records.append_updates(
     sys.argv[1],
-    [{"rec_id": "r1", "as_at": "2018-07-20", "status": "closed", "rag": "blue", "note": "x"}],
+    [{"rec_id": "r1", "as_at": "2018-07-20", "status": "in_progress", "rag": "green", "note": "x"}],
     auth.Identity("ed@force.example", None, True),
     config,
 )
