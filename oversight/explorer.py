@@ -29,6 +29,7 @@ PARAMS = (
     "status",
     "rag",
     "overdue",
+    "slipped",
     "owner",
     "tactical",
     "board",
@@ -45,6 +46,7 @@ PARAM_TITLES = {
     "status": "Status",
     "rag": "RAG",
     "overdue": "Overdue only",
+    "slipped": "Slipped only",
     "owner": "Chief officer lead",
     "tactical": "Tactical lead",
     "board": "Governance board",
@@ -123,6 +125,7 @@ class Filters:
     status: tuple[str, ...] = ()
     rag: tuple[str, ...] = ()
     overdue: bool = False
+    slipped: bool = False
     owner: str | None = None
     tactical: str | None = None
     board: str | None = None
@@ -148,6 +151,7 @@ class Filters:
             "rags": list(self.rag) or None,
             "area": self.area,
             "overdue_only": self.overdue,
+            "slipped_only": self.slipped,
             "due_from": self.due_from,
             "due_to": self.due_to,
             "q": self.q,
@@ -197,7 +201,7 @@ def parse(raw: Mapping[str, str | Sequence[str]], options: Options) -> tuple[Fil
             values[name] = _parse_enum(name, items, notices)
         elif name in DATA_PARAMS:
             values[name] = _parse_choice(name, items[-1], options, notices)
-        elif name == "overdue":
+        elif name in ("overdue", "slipped"):
             values[name] = _parse_bool(name, items[-1], notices)
         elif name in ("due_from", "due_to"):
             values[name] = _parse_date(name, items[-1], notices)
@@ -413,17 +417,28 @@ TABLE_COLUMNS = {
     "due_on": "Due",
     "days_to_due": "Days to due",
     "status": "Status",
+    "original_due_on": "Originally due",
+    "days_slipped": "Days slipped",
     "inspection_title": "Inspection",
 }
 
 
 def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """The explorer's table: reader's words for codes, RAG as its word, overdue in the status."""
+    """The explorer's table: reader's words for codes, RAG as its word, overdue or slipped in the
+    status. Due is the date in force; the original shows only where the date moved."""
     out = rows[list(TABLE_COLUMNS)].copy()
     out["status"] = [
-        labels.status_label(s) + (" · overdue" if bool(o) else "")
-        for s, o in zip(rows["status"], rows["is_overdue"].fillna(False), strict=True)
+        labels.status_label(s) + (" · overdue" if bool(o) else " · slipped" if bool(sl) else "")
+        for s, o, sl in zip(
+            rows["status"],
+            rows["is_overdue"].fillna(False),
+            rows["is_slipped"].fillna(False),
+            strict=True,
+        )
     ]
+    moved = rows["revision_count"].fillna(0) > 0
+    out["original_due_on"] = pd.to_datetime(rows["original_due_on"].where(moved))
+    out["days_slipped"] = pd.array(rows["days_slipped"], dtype="Int64")
     out["rag"] = rows["rag"].map(rag_badge)
     out["chief_officer_lead"] = rows["chief_officer_lead"].fillna("Unallocated")
     out["short_text"] = [first_words(text, FINDING_CHARS) for text in rows["short_text"]]
@@ -470,6 +485,10 @@ EXPORT_COLUMNS = {
     "peel_area": "PEEL area",
     "deadline_text": "Deadline as written",
     "due_on": "Due date",
+    "original_due_on": "Original due date",
+    "revision_count": "Times the due date moved",
+    "days_slipped": "Days slipped",
+    "last_revision_reason": "Why it last moved",
     "days_to_due": "Days to due",
     "days_overdue": "Days overdue",
     "status": "Status",
@@ -489,9 +508,9 @@ def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
     out["status"] = rows["status"].map(labels.status_label)
     out["rag"] = rows["rag"].map(labels.rag_label)
     out["peel_area"] = rows["peel_area"].map(lambda s: None if pd.isna(s) else area_label(s))
-    for column in ("due_on", "status_as_at"):
+    for column in ("due_on", "original_due_on", "status_as_at"):
         out[column] = pd.to_datetime(out[column]).dt.date
-    for column in ("days_to_due", "days_overdue"):
+    for column in ("days_to_due", "days_overdue", "revision_count", "days_slipped"):
         out[column] = pd.array(rows[column], dtype="Int64")
     return out.rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
 
@@ -568,13 +587,35 @@ def record_facts(record: Mapping[str, object]) -> list[str]:
         "**Deadline as written:** "
         + (f"“{md_escape(deadline)}”" if _present(deadline) else "none given")
     )
-    if _present(record["due_on"]):
-        source = {
-            "inspectorate": "set by the inspectorate",
-            "force": "set by the force",
-        }.get(str(record["due_source"]), "source not recorded")
+    source = {
+        "inspectorate": "set by the inspectorate",
+        "force": "set by the force",
+    }.get(str(record["due_source"]), "source not recorded")
+    phrase = days_phrase(record["days_to_due"], record["is_open"])
+    revisions = int(record.get("revision_count") or 0)
+    if revisions:
+        moved = {1: "once", 2: "twice"}.get(revisions, f"{revisions} times")
+        due = f"**Due date (revised {moved}):** {_long(record['due_on'])}"
+        if phrase != "—":
+            due += f" · {phrase}"
+        lines.append(due)
+        original = record["original_due_on"]
+        was = (
+            f"**Originally due:** {_long(original)} ({source})"
+            if _present(original)
+            else "**Originally due:** no date"
+        )
+        if _present(record["days_slipped"]):
+            n = int(record["days_slipped"])
+            days = f"{abs(n):,} day{'s' if abs(n) != 1 else ''}"
+            was += f" · slipped {days}" if n > 0 else f" · brought forward {days}"
+        lines.append(was)
+        lines.append(
+            f"**Why it last moved** ({_long(record['last_revised_on'])}): "
+            f"“{md_escape(record['last_revision_reason'])}”"
+        )
+    elif _present(record["due_on"]):
         due = f"**Due date as computed:** {_long(record['due_on'])} ({source})"
-        phrase = days_phrase(record["days_to_due"], record["is_open"])
         if phrase != "—":
             due += f" · {phrase}"
         lines.append(due)
@@ -631,6 +672,10 @@ def history_lines(history: pd.DataFrame) -> list[str]:
             f"- **{_long(u.as_at)}**: {labels.status_label(u.status)} · "
             f"{rag_badge(u.rag)}. {note} (recorded by {who})"
         )
+        revised = getattr(u, "revised_due_on", None)
+        if _present(revised):
+            reason = md_escape(getattr(u, "revision_reason", None) or "no reason recorded")
+            line += f" **Due date moved to {_long(revised)}:** {reason}"
         source_note = getattr(u, "source_note", None)
         if _present(source_note):
             line += f" *Note on the source: {md_escape(source_note)}*"

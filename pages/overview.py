@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, changes, charts, explorer, headlines, paging, periods
+from oversight import app, changes, charts, explorer, headlines, paging, pcc, periods, slippage
 
 view = app.current_view()
 as_at = view.as_at
@@ -46,13 +46,20 @@ QUERIES = {
         },
     ),
     "flagged": ("red_and_overdue", scope),
+    "slipped_counts": ("slipped_counts", {**scope, "since": window.since}),
+    "responses": ("pcc_responses_attention", {**scope, "within_days": pcc.ATTENTION_DAYS}),
+    "slipped": ("slipped_findings", scope),
     "due": ("due_next", {**scope, "max_rows": headlines.DUE_NEXT_ROWS}),
     "moves": ("moves_since", {**scope, "since": window.since}),
     "by_inspection": ("rag_by_inspection", {**scope, "max_inspections": headlines.MAX_INSPECTIONS}),
     "by_kind": ("rag_by_kind", scope),
     "forces": ("tracking_forces", {}),
 }
-PAGED = ("flagged", "moves")  # read a page at a time: run ahead the page the pager points at
+PAGED = (
+    "flagged",
+    "slipped",
+    "moves",
+)  # read a page at a time: run ahead the page the pager points at
 app.prefetch(
     *(
         paging.ahead(name, **params) if key in PAGED else (name, params)
@@ -82,8 +89,11 @@ else:
     )
 
 kpis = run("kpis")
-columns = st.columns(5)
-for column, tile in zip(columns, headlines.tiles(kpis, window, as_at), strict=True):
+slipped_counts = run("slipped_counts")
+all_tiles = headlines.tiles(kpis, window, as_at)
+all_tiles.insert(2, slippage.tile(slipped_counts, window))  # beside Overdue: the two differ
+columns = st.columns(len(all_tiles))
+for column, tile in zip(columns, all_tiles, strict=True):
     column.metric(
         tile.label,
         tile.value,
@@ -94,6 +104,8 @@ for column, tile in zip(columns, headlines.tiles(kpis, window, as_at), strict=Tr
         border=True,
     )
 st.caption(headlines.workload_note(kpis))
+for line in pcc.attention_lines(run("responses")):
+    st.warning(line, icon=":material/gavel:")
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
@@ -164,6 +176,40 @@ if not flagged.empty:
                 help="Opens the record in the Recommendations explorer",
                 width=110,
             ),
+        },
+    )
+
+# --- slipped -------------------------------------------------------------------------------
+st.header("Slipped deadlines")
+slipped_page = run("slipped")
+slipped_rows = slipped_page.rows
+st.markdown(slippage.slipped_sentence(slipped_counts, as_at))
+if not slipped_rows.empty:
+    paging.pager(
+        slipped_page,
+        noun="findings",
+        hint="Overdue against the revised date first, then the most slipped.",
+    )
+    st.dataframe(
+        explorer.style_rag(slippage.slipped_frame(slipped_rows)),
+        hide_index=True,
+        row_height=explorer.WRAPPED_ROW_PX,
+        placeholder=explorer.MISSING,
+        height=explorer.table_height(len(slipped_rows), explorer.WRAPPED_ROW_PX),
+        column_config={
+            "Reference": st.column_config.TextColumn(width=80),
+            "RAG": st.column_config.TextColumn(width=75),
+            "Finding": st.column_config.TextColumn(width=190),
+            "Chief officer lead": st.column_config.TextColumn(width=115),
+            "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "Now due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+            "Days slipped": st.column_config.NumberColumn(
+                width=80, help="The current due date minus the report's"
+            ),
+            "Times moved": st.column_config.NumberColumn(width=70),
+            "Latest reason": st.column_config.TextColumn(width=200),
+            "Where it stands": st.column_config.TextColumn(width=200),
+            "Inspection": st.column_config.TextColumn(width=190),
         },
     )
 

@@ -116,9 +116,15 @@ with st.container(border=True):
         placeholder="Words in the text, note or reference",
         on_change=_clear_notices,
     )
-    st.toggle(
-        "Overdue only (open and past the due date)",
+    a, b = st.columns(2)
+    a.toggle(
+        "Overdue only (open and past the due date in force)",
         key=KEY["overdue"],
+        on_change=_clear_notices,
+    )
+    b.toggle(
+        "Slipped only (open, due date moved later than the report's)",
+        key=KEY["slipped"],
         on_change=_clear_notices,
     )
 
@@ -190,7 +196,10 @@ else:
             "Chief officer lead": st.column_config.TextColumn(width=112),
             "Tactical lead": st.column_config.TextColumn(width=100),
             "Due": st.column_config.DateColumn(
-                format="D MMM YYYY", width=86, help="— when the finding has no due date"
+                format="D MMM YYYY",
+                width=86,
+                help="The due date in force: the latest revised date, else the report's; "
+                "— when the finding has no due date",
             ),
             "Days to due": st.column_config.NumberColumn(
                 format="%d",
@@ -199,6 +208,16 @@ else:
                 "negative when overdue; — when it has no due date or is not open",
             ),
             "Status": st.column_config.TextColumn(width=104),
+            "Originally due": st.column_config.DateColumn(
+                format="D MMM YYYY",
+                width=96,
+                help="The report's due date, shown where the date has moved",
+            ),
+            "Days slipped": st.column_config.NumberColumn(
+                format="%d",
+                width=86,
+                help="The due date in force minus the report's; — where it never moved",
+            ),
             "Inspection": st.column_config.TextColumn(width=220),
         },
     )

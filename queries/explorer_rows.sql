@@ -4,10 +4,11 @@
 -- A finding with no position recorded has a null status and RAG: $statuses 'no_position' and
 -- $rags 'not_recorded' pick it out.
 -- $q matches, case-insensitively, the text, the latest note, the reference or the record id.
+-- $slipped_only keeps the open findings whose due date has moved later than the report's.
 -- Paged: $limit rows (null = all) from $offset; total_rows is the count of every match.
 -- grain: one row per recommendation issued by $as_at that passes the filters
 -- reads: recommendations, updates, inspections (through the rec_state macro)
--- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR, $limit BIGINT, $offset BIGINT
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $slipped_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR, $limit BIGINT, $offset BIGINT
 with
 
 state as (
@@ -37,6 +38,7 @@ filtered as (
       )
       and ($area::varchar is null or peel_area = $area::varchar)
       and (not coalesce($overdue_only::boolean, false) or is_overdue)
+      and (not coalesce($slipped_only::boolean, false) or is_slipped)
       and ($due_from::date is null or due_on >= $due_from::date)
       and ($due_to::date is null or due_on <= $due_to::date)
       and (
@@ -72,6 +74,11 @@ final as (
         days_overdue,
         is_open,
         is_overdue,
+        original_due_on,
+        revision_count,
+        days_slipped,
+        is_slipped,
+        last_revision_reason,
         status,
         rag,
         status_as_at,

@@ -1,5 +1,6 @@
 -- One finding's full record as at a date: its whole text, the deadline as written and as
--- computed, owners, its inspection, and its state (status, RAG, latest note).
+-- computed (when revised, the original date, days slipped and the latest reason too), owners,
+-- its inspection, and its state (status, RAG, latest note).
 -- grain: one row (none when the record is unknown, not the force's, or not issued by $as_at)
 -- reads: recommendations, updates, inspections (through the rec_state macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $rec_id VARCHAR
@@ -29,6 +30,13 @@ final as (
         state.deadline_text,
         state.due_on,
         state.due_source,
+        state.original_due_on,
+        state.revision_count,
+        state.days_slipped,
+        state.is_slipped,
+        state.has_missed_original_due,
+        state.last_revised_on,
+        state.last_revision_reason,
         state.days_to_due,
         state.days_overdue,
         state.is_open,

@@ -324,6 +324,8 @@ def test_table_frame_words_and_badges(mini):
         "Due",
         "Days to due",
         "Status",
+        "Originally due",
+        "Days slipped",
         "Inspection",
     ]
     assert list(table["Status"])[:2] == ["Closed", "In progress · overdue"]

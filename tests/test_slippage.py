@@ -17,10 +17,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from oversight import auth, db, imports, records
 from tests.golden import plain, rows
 
+ROOT = Path(__file__).resolve().parents[1]
 SLIPPED = Path(__file__).parent / "fixtures" / "slipped"
 JUNE = dt.date(2018, 6, 28)
 
@@ -176,6 +178,21 @@ def test_files_without_the_new_columns_still_load(mini):
     assert state["days_slipped"].isna().all()
 
 
+def test_slipped_counts_and_list_queries(slipped):
+    counts = slipped.query(
+        "slipped_counts", as_at=dt.date(2018, 10, 15), since=JUNE, force_id="wmp"
+    )
+    assert rows(counts) == [(2, 0, 1, 1)]
+    listed = slipped.query(
+        "slipped_findings", as_at=dt.date(2018, 10, 15), force_id="wmp", limit=None, offset=0
+    )
+    assert rows(
+        listed, ["rec_id", "is_overdue", "days_overdue", "days_slipped", "revision_count"]
+    ) == [("a1", True, 15, 153, 1), ("a2", False, None, 214, 2)]
+    gwent = slipped.query("slipped_counts", as_at=JUNE, since=JUNE, force_id="gwent")
+    assert rows(gwent) == [(1, 0, 0, 0)]
+
+
 # --- the PCC's statutory response ---------------------------------------------------------------
 
 
@@ -227,6 +244,20 @@ def test_a_tracked_response_past_its_date_is_overdue_an_untracked_one_is_not_rec
     february = _responses(slipped, dt.date(2018, 2, 20)).set_index("inspection_id")
     assert february.loc["rep-2018", "response_status"] == "due"
     assert list(february.index) == ["rep-2018"]
+
+
+def test_pcc_responses_attention_names_overdue_and_due_within_the_window(slipped):
+    def named(on: dt.date, within: int = 30) -> list[tuple]:
+        found = slipped.query(
+            "pcc_responses_attention", as_at=on, force_id="wmp", within_days=within
+        )
+        return rows(found, ["inspection_id", "response_status", "days_to_response_due"])
+
+    assert named(JUNE) == [("rev-2018", "due", 7)]
+    assert named(JUNE, within=5) == []
+    assert named(dt.date(2018, 7, 15)) == [("rev-2018", "overdue", -10)]
+    # nat-2018's response was due on 17 May; nothing recorded, so never named as overdue
+    assert named(dt.date(2018, 5, 1)) == [("nat-2018", "due", 16)]
 
 
 def test_a_pcc_response_before_its_report_is_an_error(slipped_copy):
@@ -324,3 +355,126 @@ def test_an_import_accepts_a_revised_date_and_its_reason(mini_copy):
         ("r1", None, None),
     ]
     assert "revised_due_on" in imports.template_csv("updates").decode("utf-8-sig")
+
+
+# --- where a user looks: the Overview ---------------------------------------------------------
+
+
+def _page(monkeypatch, path: str | None = None, **params: str) -> AppTest:
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(SLIPPED))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["force"] = "West Midlands Police"
+    if path:
+        at.switch_page(path)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_overview_shows_the_slipped_figure_and_its_list(monkeypatch):
+    at = _page(monkeypatch, as_at="2018-06-28")
+    metrics = {m.label: (m.value, m.proto.delta) for m in at.metric}
+    # a1 and a2 slipped by 28 June; neither had by the March meeting
+    assert metrics["Slipped"] == ("2", "2")
+    assert metrics["Overdue"][0] == "1"  # a3 only: a1 and a2 are within their revised dates
+    assert [m.label for m in at.metric][:3] == ["Open", "Overdue", "Slipped"]
+    sentence = next(m.value for m in at.markdown if "moved later than the report" in m.value)
+    assert sentence == (
+        "**2** open findings have a due date moved later than the report's. 2 are past the "
+        "original date but within the revised one: slipped, not counted as overdue."
+    )
+    table = next(d.value for d in at.dataframe if "Days slipped" in d.value.columns)
+    assert rows(
+        table,
+        ["Reference", "Originally due", "Now due", "Days slipped", "Times moved", "Latest reason"],
+    ) == [
+        ("R2", "2018-05-31", "2018-12-31", 214, 2, "Partner agency withdrew from the joint team"),
+        (
+            "R1",
+            "2018-04-30",
+            "2018-09-30",
+            153,
+            1,
+            "Depends on the new records system, now due in September",
+        ),
+    ]
+    assert (
+        list(table["Where it stands"])
+        == ["Past its original date, within the revised one: slipped, not overdue"] * 2
+    )
+    # The commissioner's response to the custody review is due within 30 days: named.
+    assert [w.value for w in at.warning if "PCC" in w.value] == [
+        "The PCC's response to “Review of WMP custody” is **due in 7 days**, on 5 Jul 2018 "
+        "(the recorded due date)."
+    ]
+
+
+def test_overview_names_an_overdue_pcc_response_and_a_finding_overdue_after_slipping(monkeypatch):
+    at = _page(monkeypatch, as_at="2018-10-15")
+    assert [w.value for w in at.warning if "PCC" in w.value] == [
+        "The PCC's response to “Review of WMP custody” is **overdue**: it was due on 5 Jul 2018 "
+        "(the recorded due date), 102 days ago, and no publication is recorded."
+    ]
+    table = next(d.value for d in at.dataframe if "Days slipped" in d.value.columns)
+    assert list(table["Where it stands"]) == [
+        "Overdue 15 days against the revised date",
+        "Past its original date, within the revised one: slipped, not overdue",
+    ]
+
+
+# --- where a user looks: the explorer ---------------------------------------------------------
+
+
+def _explorer(monkeypatch, **params: str) -> AppTest:
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(SLIPPED))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["force"] = "West Midlands Police"
+    at.run()
+    at.switch_page("pages/recommendations.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_explorer_slipped_only_from_the_url(monkeypatch):
+    at = _explorer(monkeypatch, slipped="true", as_at="2018-06-28")
+    assert at.toggle(key="explorer_slipped").value is True
+    count = next(m.value for m in at.markdown if m.value.startswith("**"))
+    assert count == "**2** of 5 findings match: Slipped only: Yes."
+    table = at.dataframe[0].value
+    assert rows(table, ["Reference", "Due", "Originally due", "Days slipped", "Status"]) == [
+        ("R1", "2018-09-30", "2018-04-30", 153, "In progress · slipped"),
+        ("R2", "2018-12-31", "2018-05-31", 214, "In progress · slipped"),
+    ]
+
+
+def test_explorer_slipped_toggle_puts_the_filter_in_the_url(monkeypatch):
+    at = _explorer(monkeypatch, as_at="2018-06-28")
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    # unchanged dates read "—" (no original shown), overdue is said in the status
+    by_ref = table.set_index("Reference")
+    assert by_ref.loc["R3", "Status"] == "In progress · overdue"
+    assert by_ref["Originally due"].isna().sum() == 2  # a3 and n1 never moved
+    at.toggle(key="explorer_slipped").set_value(True).run()
+    assert at.query_params["slipped"] == "true"
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_a_record_says_its_original_date_how_far_it_slipped_and_why(monkeypatch):
+    at = _explorer(monkeypatch, rec="a2", as_at="2018-06-28")
+    facts = next(m.value for m in at.markdown if "**Status:**" in m.value)
+    assert "**Due date (revised twice):** 31 December 2018 · in 186 days" in facts
+    assert "**Originally due:** 31 May 2018 (set by the inspectorate) · slipped 214 days" in facts
+    assert (
+        "**Why it last moved** (20 June 2018): “Partner agency withdrew from the joint team”"
+        in facts
+    )
+    history = next(m.value for m in at.markdown if m.value.startswith("- **25 June 2018**"))
+    assert "**Due date moved to 30 June 2018:** Training places not available until June" in (
+        history
+    )
