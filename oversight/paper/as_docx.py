@@ -39,20 +39,44 @@ def _repeat_header(row) -> None:
     props.append(header)
 
 
+def _styles(doc, Cm, Pt) -> None:
+    """A finding's heading (bold, kept with its text) and text (indented like a quotation)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    heading = doc.styles.add_style("Finding Heading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = doc.styles["Normal"]
+    heading.font.bold = True
+    heading.paragraph_format.space_before = Pt(9)
+    heading.paragraph_format.keep_with_next = True
+    text = doc.styles.add_style("Finding Text", WD_STYLE_TYPE.PARAGRAPH)
+    text.base_style = doc.styles["Normal"]
+    text.paragraph_format.left_indent = Cm(1)
+    text.paragraph_format.keep_with_next = True
+
+
+# The committee's papers are A4 with 2.54 cm (one inch) margins all round: 15.92 cm of text width.
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_CM = 210, 297, 2.54
+TEXT_WIDTH_CM = PAGE_WIDTH_MM / 10 - 2 * MARGIN_CM
+
+
 def to_docx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Mm, Pt
 
     images = images if images is not None else chart_images(briefing)
     doc = Document()
     doc.core_properties.title = f"{briefing.title}: {briefing.heading[0]}, {briefing.heading[1]}"
     doc.core_properties.author = "Oversight"
+    doc.core_properties.language = "en-GB"
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(11)
+    _styles(doc, Cm, Pt)
     section = doc.sections[0]
-    section.left_margin = section.right_margin = Cm(2)
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN_CM))
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -88,27 +112,28 @@ def _docx_block(doc, block, images: dict[int, bytes], Cm) -> None:
         for item in block.items:
             doc.add_paragraph(item, style="List Bullet")
     elif isinstance(block, Finding):
-        doc.add_heading(block.heading, level=4)
+        heading = doc.add_paragraph(style="Finding Heading")
+        heading.add_run(block.heading)
+        # The inspectorate's words in bold, as the paper prints them; a description in plain type.
         for line in str(block.text).splitlines():
             line = line.strip()
             if not line:
                 continue
             if line.startswith("- "):
                 p = doc.add_paragraph(style="List Bullet")
-                p.add_run(line[2:]).bold = True
+                p.paragraph_format.left_indent = Cm(1.6)
+                p.add_run(line[2:]).bold = block.verbatim
             else:
-                doc.add_paragraph().add_run(line).bold = True
-        if not block.verbatim:
-            doc.add_paragraph().add_run(
-                "(The committee paper's description, not the inspectorate's wording.)"
-            ).italic = True
-        table = doc.add_table(rows=0, cols=2, style="Table Grid")
-        for key, value in block.facts:
-            cells = table.add_row().cells
-            cells[0].paragraphs[0].add_run(key).bold = True
-            cells[1].text = value
-            cells[0].width, cells[1].width = Cm(4.5), Cm(12.5)
-        doc.add_paragraph()
+                p = doc.add_paragraph(style="Finding Text")
+                p.add_run(line).bold = block.verbatim
+        if block.facts:
+            table = doc.add_table(rows=0, cols=2, style="Table Grid")
+            for key, value in block.facts:
+                cells = table.add_row().cells
+                cells[0].paragraphs[0].add_run(key).bold = True
+                cells[1].text = value
+                cells[0].width, cells[1].width = Cm(4.5), Cm(11.5)
+            doc.add_paragraph()
     elif isinstance(block, Table):
         table = doc.add_table(rows=1, cols=len(block.columns), style="Table Grid")
         for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
@@ -122,7 +147,10 @@ def _docx_block(doc, block, images: dict[int, bytes], Cm) -> None:
         else:
             doc.add_paragraph()
     elif isinstance(block, Chart):
-        doc.add_picture(io.BytesIO(images[id(block)]), width=Cm(16.5))
-        doc.add_paragraph().add_run(f"Chart: {block.title}. {block.alt}").italic = True
+        doc.add_picture(io.BytesIO(images[id(block)]), width=Cm(TEXT_WIDTH_CM))
+        # The image's alternative text, for a screen reader; the table after it has the figures.
+        doc.inline_shapes[-1]._inline.docPr.set("descr", f"{block.title}. {block.alt}")
+        doc.inline_shapes[-1]._inline.docPr.set("title", block.title)
+        doc.add_paragraph().add_run(f"Figure: {block.title}. {block.alt}").italic = True
     else:
         raise TypeError(f"unknown block {block!r}")

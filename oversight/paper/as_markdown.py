@@ -94,13 +94,14 @@ def _md_block(block, images: dict[int, bytes] | None) -> list[str]:
         return [f"- {_md(item)}" for item in block.items] + [""]
     if isinstance(block, Finding):
         out = [f"**{_md(block.heading)}**", ""]
-        out += [f"> {line}" if line else ">" for line in _md_lines(block.text, bold=True)]
+        # The inspectorate's words in bold, as the paper prints them; a description in plain type.
+        lines = _md_lines(block.text, bold=block.verbatim)
+        out += [f"> {line}" if line else ">" for line in lines]
         if out[-1] == ">":
             out.pop()
         out.append("")
-        if not block.verbatim:
-            out += ["*(The committee paper's description, not the inspectorate's wording.)*", ""]
-        out += [f"- **{_md(k)}:** {_md(v)}" for k, v in block.facts] + [""]
+        if block.facts:
+            out += [f"- **{_md(k)}:** {_md(v)}" for k, v in block.facts] + [""]
         return out
     if isinstance(block, Table):
         out = [

@@ -68,3 +68,33 @@ def position_words(status: object, rag: object) -> str:
 
 def kind_word(kind: str) -> str:
     return label(labels.INSPECTION_KIND_LABELS, kind)
+
+
+def date_span(start: object, end: object) -> str:
+    """'on 1 and 2 May 2018', 'from 1 to 14 May 2018', 'from 28 April to 2 May 2018', 'on 3 May
+    2018'."""
+    a, b = pd.Timestamp(start).date(), pd.Timestamp(end).date()
+    if a == b:
+        return f"on {long_date(a)}"
+    if (a.year, a.month) == (b.year, b.month):
+        joined = "and" if (b - a).days == 1 else "to"
+        lead = "on" if joined == "and" else "from"
+        return f"{lead} {a.day} {joined} {long_date(b)}"
+    if a.year == b.year:
+        return f"from {a.day} {a.strftime('%B')} to {long_date(b)}"
+    return f"from {long_date(a)} to {long_date(b)}"
+
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[.;:!?])(\s|$)")
+
+
+def first_sentence(text: object, limit: int = 220) -> str:
+    """A finding's first sentence, whole, for a table; a first sentence longer than `limit` is cut
+    at the last whole word before it, marked with an ellipsis (never inside a word)."""
+    flat = " ".join(str(text).split())
+    match = _FIRST_SENTENCE.match(flat)
+    sentence = match.group(1) if match else flat
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut} …"

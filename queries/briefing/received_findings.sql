@@ -28,6 +28,7 @@ final as (
         state.governance_board,
         state.status,
         state.rag,
+        state.status_as_at,
         state.note,
         state.is_force_workload,
         state.issued_on,
