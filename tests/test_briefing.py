@@ -26,10 +26,13 @@ SECTIONS = [
     "Inspections completed since the last meeting",
     "Inspection reports received since the last meeting",
     "Outstanding recommendations currently graded red",
+    "Overview of reports for review",
     "RAG and status moves since the last meeting",
     "Overdue and due before the next meeting",
     "PEEL grades summary",
     "3. Recommendations",
+    "Contact officer",
+    "Background documents",
 ]
 
 R1 = "By October 2018, all forces should review their own approach to neighbourhood policing"
@@ -215,30 +218,45 @@ def findings_of(pack, report):
     return [b for b in section(pack, report).blocks if isinstance(b, paper.Finding)]
 
 
+def after_each_finding(pack, report) -> list[str]:
+    """The words between each finding and the next: who owns it, its deadline, its position."""
+    out: list[str] = []
+    for block in section(pack, report).blocks:
+        if isinstance(block, paper.Finding):
+            out.append("")
+        elif out and isinstance(block, paper.Paragraph):
+            out[-1] = f"{out[-1]} {block.text}".strip()
+    return out
+
+
 def test_the_three_2017_overview_recommendations(pack):
     found = findings_of(pack, "PEEL: Police effectiveness 2017 – a national overview")
     assert [f.text[:60] for f in found] == [R1[:60], R2[:60], R3[:60]]
-    facts = [dict(f.facts) for f in found]
-    assert [f["Owner (chief officer lead)"] for f in facts] == [
-        "ACC Local Policing",
-        "ACC Crime",
-        "ACC Crime",
+    assert [f.heading for f in found] == [
+        "R1 · Recommendation to all forces",
+        "R2 · Recommendation to all forces",
+        "R3 · Recommendation to all forces",
     ]
-    assert [f["Tactical lead"] for f in facts] == [
-        "CI Jason Anderson",
-        "DCS Mark Payne",
-        "Supt Paul Minor",
+    about = after_each_finding(pack, "PEEL: Police effectiveness 2017 – a national overview")
+    assert [a.split(". Deadline")[0] for a in about] == [
+        "This recommendation is owned by ACC Local Policing with CI Jason Anderson as tactical "
+        "lead and is managed through the Local Policing Governance Board",
+        "This recommendation is owned by ACC Crime with DCS Mark Payne as tactical lead and is "
+        "managed through the Detective Strategy Board",
+        "This recommendation is owned by ACC Crime with Supt Paul Minor as tactical lead and is "
+        "managed through the Crime Governance Board",
     ]
-    assert [f["Governance"] for f in facts] == [
-        "Local Policing Governance Board",
-        "Detective Strategy Board",
-        "Crime Governance Board",
-    ]
-    assert [f["Deadline"] for f in facts] == [
-        "By October 2018 (due 31 October 2018)",
-        "By September 2018 (due 30 September 2018)",
-        "By September 2018 (due 30 September 2018)",
-    ]
+    assert "Deadline: By October 2018 (31 October 2018)." in about[0]
+    assert "Deadline: By September 2018 (30 September 2018)." in about[1]
+    # The position each holds is said once, before them; the progress after each, in full.
+    blocks = section(pack, "PEEL: Police effectiveness 2017 – a national overview").blocks
+    assert (
+        paper.Paragraph("Position of each at 28 June 2018: in progress, not RAG graded.") in blocks
+    )
+    assert about[2].endswith(
+        "An implementation plan was put in place in 2015 and the use of bail is regularly "
+        "scrutinised through Crime Governance Board."
+    )
     # In full: the detectives recommendation keeps its bullet points.
     assert "- the investigative demand the force expects to face" in found[1].text
 
@@ -250,7 +268,17 @@ def test_the_five_youth_out_of_court_disposal_recommendations(pack):
     text = pack.text()
     # Received on its HMICFRS publication date, with the paper's "May" beside it.
     assert "Published on 28 March 2018" in text
-    assert "Also recorded as published: May" in text
+    assert "Also reported as published: May" in text
+    # What they share is said once, and what the paper says of them is kept, once.
+    blocks = section(pack, "Out-of-court disposal work in youth offending teams").blocks
+    words = [b.text for b in blocks if isinstance(b, paper.Paragraph)]
+    assert (
+        "No owner, tactical lead, governance board or deadline is recorded for these five "
+        "recommendations. Position of each at 28 June 2018: in progress, not RAG graded."
+    ) in words
+    assert sum("being reviewed by the FET lead and tactical lead" in w for w in words) == 1
+    assert isinstance(blocks[-1], paper.Paragraph) and "FET lead" in blocks[-1].text
+    assert "Not yet allocated" not in text and "None set" not in text
 
 
 def test_state_of_policing_has_no_recommendations(pack):
@@ -265,9 +293,11 @@ def test_fraud_fieldwork_and_no_red(pack):
     done = " ".join(
         b.text for b in section(pack, "Inspections completed since the last meeting").blocks
     )
-    assert "from 1 May 2018 to 2 May 2018" in done
-    assert "1st and 2nd May 2018" in done
-    assert "The report is expected autumn 2018" in done
+    assert (
+        "HMICFRS conducted fieldwork for the thematic inspection of fraud on 1 and 2 May 2018."
+        in done
+    )
+    assert "The report is anticipated in autumn 2018." in done
     red = section(pack, "Outstanding recommendations currently graded red").blocks
     assert red == [paper.Paragraph(paper.NO_RED)]
     recommendation = section(pack, "3. Recommendations").blocks
@@ -280,14 +310,15 @@ def test_background_and_peel(pack):
     # the 2016 PEEL recommendations to act "immediately" were due on publication, 2 March 2017
     assert "30 open, 2 overdue and 0 graded red" in text
     assert "immediately (due 2 March 2017)" in text
-    assert "fieldwork from 12 November 2018" in text
+    assert "Fieldwork: from 12th November for a maximum of two weeks" in text
     assert "Force Management Statement (FMS)" in text
     assert (
         "Protecting vulnerable people (Effectiveness): Requires improvement (2016) to Inadequate (2017): declined."
         in text
     )
     assert "After that, the next due date is 30 September 2018 (2 findings)." in text
-    assert "Risk and Organisational Learning Manager (Kath Holder)" in text
+    assert "Name: Kath Holder" in text
+    assert "Title: Risk and Organisational Learning Manager" in text
     # Curation notes that name columns stay out of the pack.
     assert not re.search(r"\b(published_on|fieldwork_end|expected_publication)\b", text)
 
@@ -335,7 +366,7 @@ FACTS = [
     "By October 2018 (due 31 October 2018)",
     "There are no recommendations currently graded as red.",
     "The Committee to note the contents of the report.",
-    "1 May 2018 to 2 May 2018",
+    "on 1 and 2 May 2018",
     "State of Policing 2018",
 ]
 
@@ -367,10 +398,22 @@ def test_docx_headings_tables_images_and_page_numbers(written):
     cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     for fact in FACTS + YOT:
         assert squash(fact) in squash(body + "\n" + cells), fact
-    assert len(doc.tables) >= 10
+    assert len(doc.tables) >= 6
     assert len(doc.inline_shapes) == 2  # RAG mix and the grade matrix
     footer = doc.sections[0].footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
+    # A4, with the committee's 2.54 cm margins all round.
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)
+    assert {round(m.cm, 2) for m in margins} == {2.54}
+    # The PEEL areas under review are headings too; each chart carries its alternative text.
+    assert styles["Protecting vulnerable people"] == "Heading 4"
+    described = [shape._inline.docPr.get("descr") for shape in doc.inline_shapes]
+    assert [d.split(".")[0] for d in described] == [
+        "RAG of open findings",
+        "PEEL grades by area and cycle",
+    ]
     with zipfile.ZipFile(written["docx"]) as z:
         assert sum(n.startswith("word/media/") for n in z.namelist()) == 2
 
@@ -387,6 +430,10 @@ def test_pdf_text_and_images(written):
     for fact in FACTS + YOT:
         assert squash(fact) in squash(text), fact
     assert f"Page 1 of {len(reader.pages)}" in text
+    # A4 portrait: 595 by 842 points.
+    assert {
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    } == {(595, 842)}
     # WeasyPrint shares one resource dictionary between pages: count distinct images.
     images = {image.name for page in reader.pages for image in page.images}
     assert len(images) == 2
@@ -488,3 +535,29 @@ def test_the_screen_draws_the_pack_in_order_with_its_text_runs_joined(pack):
     detectives = text.index("shortage in qualified detectives")
     assert text.index("#### Inspection reports received since the last meeting") < detectives
     assert "ACC Crime" in text[detectives:]
+
+
+def test_charts_are_drawn_for_print(bundled):
+    """Every exported chart has its title and legend, and no type smaller than the print minimum."""
+    from oversight.paper import images
+
+    pack = paper.build(bundled, JUNE)
+    found = [b for s in pack.sections for b in s.blocks if isinstance(b, paper.Chart)]
+    assert [c.title for c in found] == ["RAG of open findings", "PEEL grades by area and cycle"]
+    for chart in found:
+        fig = images.for_print(chart.figure).to_plotly_json()
+        layout = fig["layout"]
+        assert layout["title"]["text"]
+        assert layout["showlegend"] is True
+        assert any(t.get("showlegend", True) and t.get("name") for t in fig["data"])
+        sizes = [layout["font"]["size"], layout["legend"]["font"]["size"]]
+        for name, axis in layout.items():
+            if name.startswith(("xaxis", "yaxis")):
+                sizes.append(axis["tickfont"]["size"])
+                assert axis["automargin"] is True  # a row label is never clipped
+        sizes += [note["font"]["size"] for note in layout.get("annotations", [])]
+        sizes += [t["textfont"]["size"] for t in fig["data"] if "textfont" in t]
+        assert min(sizes) >= images.MIN_FONT_PX - 1, chart.title
+    # The grade matrix names every row: its labels are the categories of its row axis.
+    matrix = images.for_print(found[1].figure).to_plotly_json()["layout"]["yaxis"]
+    assert "Protecting vulnerable people" in matrix["categoryarray"]

@@ -2,13 +2,16 @@
 queries/briefing/, and its renderers (Markdown, PDF, DOCX) and command.
 
 The pack follows the hand-written committee paper (data/sources/jac-2018-06-28-hmicfrs-update.txt):
-purpose; background (recent inspection activity); inspections completed since the last meeting;
-reports received since the last meeting, each with its findings in full and who owns them;
-outstanding recommendations graded red; RAG and status moves; overdue and due before the next
-meeting; PEEL grades with the latest moves; the recommendation to the committee.
+purpose; background (the meeting's narrative, recent inspection activity); inspections completed
+since the last meeting; reports received since the last meeting, each with its findings in full and
+who owns them; outstanding recommendations graded red; the overview of reports received before the
+period whose findings are still open (`review`); RAG and status moves; overdue and due before the
+next meeting; PEEL grades with the latest moves; the recommendation to the committee; contact
+officer; background documents. Findings are written as the paper writes them (`findings`).
 
 - `model`: the document (`Briefing`, `Section`, `Paragraph`, `Bullets`, `Finding`, `Table`, `Chart`).
-- `period`, `words`, `assemble`: `build()` returns a `Briefing`; pure (no Streamlit, no file output).
+- `period`, `words`, `findings`, `review`, `assemble`: `build()` returns a `Briefing`; pure (no
+  Streamlit, no file output).
 - `as_markdown`, `as_pdf`, `as_docx`, `images`, `render`: the files; `command`: the command line.
 
 The period. "Since the last meeting" starts on the previous meeting of the same committee in

@@ -66,7 +66,7 @@ def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
             flush()
             parts.append(("subheader", section.title))
         else:
-            text.append(f"{'####' if section.level == 2 else '#####'} {section.title}")
+            text.append(f"{'#' * (section.level + 2)} {section.title}")
         for block in section.blocks:
             if isinstance(block, Chart):
                 flush()

@@ -10,7 +10,7 @@ from oversight.paper.model import Briefing
 _CSS = """
 @page {
   size: A4;
-  margin: 2cm 2cm 2.2cm 2cm;
+  margin: 2.54cm;
   @bottom-left { content: "%(footer_left)s"; font-family: "DejaVu Sans", sans-serif;
                  font-size: 8pt; color: #555; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
@@ -21,6 +21,7 @@ h1 { font-size: 18pt; margin: 0 0 4pt 0; }
 h2 { font-size: 14pt; margin-top: 18pt; border-bottom: 1px solid #999; }
 h3 { font-size: 12pt; margin-top: 14pt; }
 h4 { font-size: 11pt; margin-top: 12pt; }
+h5 { font-size: 10.5pt; margin-top: 12pt; font-style: italic; }
 blockquote { margin: 4pt 0 4pt 12pt; padding-left: 8pt; border-left: 3px solid #0B3C7A; }
 table { border-collapse: collapse; width: 100%%; margin: 6pt 0; font-size: 8.5pt; }
 th, td { border: 1px solid #999; padding: 3pt 4pt; vertical-align: top; text-align: left; }
@@ -28,7 +29,8 @@ th { background: #E8EEF6; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 img { width: 100%%; margin: 6pt 0; }
-h2, h3, h4 { page-break-after: avoid; }
+h2, h3, h4, h5 { page-break-after: avoid; }
+p:has(+ blockquote) { page-break-after: avoid; }
 ul { margin: 2pt 0 6pt 0; }
 """
 

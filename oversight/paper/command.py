@@ -73,8 +73,8 @@ def command(args: argparse.Namespace) -> int:
     data = render(pack, fmt)
     Path(args.out).write_bytes(data)
     print(
-        f"Wrote {args.out} ({fmt}, {len(data):,} bytes): briefing for {long_date(meeting_on)}, "
-        f"since {long_date(pack.since)}"
+        f"Wrote {args.out} ({fmt}, {len(data):,} bytes, {pack.word_count():,} words): briefing "
+        f"for {long_date(meeting_on)}, since {long_date(pack.since)}"
     )
     return 0
 

@@ -6,9 +6,12 @@ every format holds the same words."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.,/-]*")
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ Block = Paragraph | Bullets | Finding | Table | Chart
 @dataclass
 class Section:
     title: str
-    level: int  # 1: numbered part of the paper; 2: a subsection; 3: one report
+    level: int  # 1: numbered part of the paper; 2: a subsection; 3: one report; 4: a PEEL area
     blocks: list = field(default_factory=list)
 
     def add(self, *blocks: Block) -> Section:
@@ -86,6 +89,10 @@ class Briefing:
                 parts.extend(_block_words(block))
         parts.append(self.footer)
         return "\n".join(parts)
+
+    def word_count(self) -> int:
+        """Words a reader reads (table rules and bullets aside), as a word processor counts them."""
+        return len(_WORD.findall(self.text()))
 
 
 def _block_words(block: Block) -> list[str]:
