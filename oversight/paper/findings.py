@@ -154,9 +154,11 @@ def deadline_sentence(row, why: bool = True) -> str:
             else "no date can be computed from it"
         )
         return f"Deadline: {text} ({reason})."
+    days = getattr(row, "days_overdue", None)
+    late = f"; overdue by {int(days):,} days" if not is_missing(days) and int(days) > 0 else ""
     if is_missing(text):
-        return f"Deadline: {long_date(due)}."
-    return f"Deadline: {text} ({long_date(due)})."
+        return f"Deadline: {long_date(due)}{late}."
+    return f"Deadline: {text} ({long_date(due)}){late}."
 
 
 def status_sentence(row, each: bool = False) -> str:

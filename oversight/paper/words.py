@@ -88,12 +88,18 @@ def date_span(start: object, end: object) -> str:
 _FIRST_SENTENCE = re.compile(r"^(.+?[.;:!?])(\s|$)")
 
 
-def first_sentence(text: object, limit: int = 220) -> str:
-    """A finding's first sentence, whole, for a table; a first sentence longer than `limit` is cut
-    at the last whole word before it, marked with an ellipsis (never inside a word)."""
-    flat = " ".join(str(text).split())
+def first_sentence(text: object, limit: int = 400) -> str:
+    """A finding's first sentence, whole, for a table (with the first point of a list it
+    introduces, "...ensure that: there is effective supervision..."); one longer than `limit` is
+    cut at the last whole word before it, marked with an ellipsis (never inside a word)."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    flat = " ".join(" ".join(lines).split())
     match = _FIRST_SENTENCE.match(flat)
     sentence = match.group(1) if match else flat
+    if sentence.endswith(":"):
+        bullets = [line[2:].strip() for line in lines if line.startswith("- ")]
+        if bullets:
+            sentence = f"{sentence} {bullets[0]}"
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")

@@ -23,6 +23,7 @@ final as (
         coalesce(recommendations.is_text_verbatim, true) as is_text_verbatim,
         state.deadline_text,
         state.due_on,
+        state.days_overdue,
         state.chief_officer_lead,
         state.tactical_lead,
         state.governance_board,

@@ -110,6 +110,7 @@ final as (
         in_review.is_text_verbatim,
         in_review.deadline_text,
         in_review.due_on,
+        in_review.days_overdue,
         in_review.chief_officer_lead,
         in_review.tactical_lead,
         in_review.governance_board,
