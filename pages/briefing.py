@@ -22,8 +22,9 @@ names = {
 st.title("Briefing")
 st.caption(
     "The committee paper, written from the data: purpose, background, what was completed and "
-    "received since the last meeting with every recommendation in full, what is red, what moved, "
-    "what is overdue or due, and the PEEL grades."
+    "received since the last meeting with every recommendation in full, what is red, the older "
+    "reports whose findings are still open, what moved, what is overdue or due, and the PEEL "
+    "grades."
 )
 
 left, right = st.columns(2)

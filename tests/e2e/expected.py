@@ -45,7 +45,8 @@ EXPECTED_TEXT: dict[str, list[str]] = {
     ],
     "briefing": [
         r"28 June 2018",
-        r"no recommendation is (graded )?red|no red",
+        r"no recommendations currently graded as red",
+        r"Overview of reports for review",
         r"to note the contents of the report",
     ],
     "returns": [
