@@ -178,6 +178,7 @@ def test_no_internal_identifiers_or_leftovers(pack):
         "(Other)",
         "(Review)",
         "data version",
+        "Awaiting allocation",
         "Not yet allocated",
         "No RAG grade given",
         "committee paper's description",
