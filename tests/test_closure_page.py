@@ -69,19 +69,21 @@ def test_an_approver_sees_the_proposal_with_its_evidence_and_approves_it(monkeyp
     at = page(monkeypatch, proposed, "ann@force.example")
     texts = " ".join(t.value for t in at.text)
     assert "Evidence: Detective Strategy Board minutes, 12 June 2018" in texts
-    assert any(
-        "Proposed as at 28 June 2018 by ed@force.example" in c.value for c in at.caption
-    )
+    assert any("Proposed as at 28 June 2018 by ed@force.example" in c.value for c in at.caption)
     downloads = [b for b in at.get("download_button") if "Evidence file" in b.proto.label]
     assert len(downloads) == 1
     assert downloads[0].proto.label.startswith(f"Evidence file: evidence-{R02}-")
     next(b for b in at.button if b.label == "Approve closure").click()
     at.run()
-    state = db.load(proposed).con.execute(
-        "select status, rag, recorded_by, approves_update_id is not null from update_spans "
-        "where rec_id = $r and next_as_at is null",
-        {"r": R02},
-    ).fetchone()
+    state = (
+        db.load(proposed)
+        .con.execute(
+            "select status, rag, recorded_by, approves_update_id is not null from update_spans "
+            "where rec_id = $r and next_as_at is null",
+            {"r": R02},
+        )
+        .fetchone()
+    )
     assert state == ("closed", "blue", "ann@force.example", True)
 
 
