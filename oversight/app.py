@@ -23,11 +23,11 @@ from oversight import charts, db, explorer
 from oversight.memo import Memo
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
-# DESIGN.md fixes the page folder's name as pages/. Streamlit treats such a folder as an old-style
-# multipage app until the main script first calls st.navigation, so a deep link opened on a freshly
-# started server would run the page bare: no frame, no shared sidebar, the wrong navigation. This
-# app always routes with st.navigation; say so from the first import (current_view reruns a page
-# that started bare, and the rerun goes through dashboard.py).
+# The page scripts live in pages/ (a name other tools rely on). Streamlit treats such a folder as
+# an old-style multipage app until the main script first calls st.navigation, so a deep link opened
+# on a freshly started server would run the page bare: no frame, no shared sidebar, the wrong
+# navigation. This app always routes with st.navigation; say so from the first import
+# (current_view reruns a page that started bare, and the rerun goes through dashboard.py).
 PagesManager.uses_pages_directory = False
 _frame = threading.local()
 

@@ -8,7 +8,8 @@ from oversight.schema import EXTRA_COLUMNS, TABLES
 
 
 def schema_frame(table: str) -> pd.DataFrame:
-    """One row per column of a curated table: type, whether a cell is required, allowed values."""
+    """One row per column of a curated table: type, whether a cell is required, allowed values,
+    and whether the column must be in the file's header (data/README.md, "The contract")."""
     extra = {c.name for c in EXTRA_COLUMNS.get(table, ())}
     rows = []
     for col in TABLES[table].columns + EXTRA_COLUMNS.get(table, ()):
@@ -19,7 +20,7 @@ def schema_frame(table: str) -> pd.DataFrame:
                 "Required": "yes" if col.required else "",
                 "Key": "yes" if col.name in TABLES[table].key else "",
                 "Allowed values": ", ".join(col.choices),
-                "Contract": "project extra" if col.name in extra else "DESIGN.md",
+                "In the header": "may be absent" if col.name in extra else "required",
             }
         )
     return pd.DataFrame(rows)

@@ -311,7 +311,7 @@ def test_findings_as_at_an_earlier_date(peel):
 
 
 def test_bundled_2017_legitimacy_matches_the_reference(bundled):
-    # shared/reference/README.md: Kent Outstanding; six Requires improvement; Greater
+    # data/sources/peel/README.md: Kent Outstanding; six Requires improvement; Greater
     # Manchester not graded; all others Good (43 forces).
     dist = bundled.query(
         "peel_national_distribution",

@@ -1,7 +1,8 @@
 """Curate the PEEL tables (forces, grades, areas, grade scales) from the reference data.
 
-Reads ``shared/reference/peel_grades.csv`` and ``shared/reference/questions.csv`` (real grades read
-from HMICFRS pages and other public pages, with their source URLs) and the table of West Midlands
+Reads ``data/sources/peel/peel_grades.csv`` and ``data/sources/peel/questions.csv`` (real grades read
+from HMICFRS pages and other public pages, with their source URLs and quotes; see that folder's
+README.md) and the table of West Midlands
 Police's PEEL Effectiveness 2015 and 2016 question grades in the Joint Audit Committee paper of
 28 June 2018, and writes, deterministically:
 
@@ -30,13 +31,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "reference"
+DEFAULT_REFERENCE = REPO_ROOT / "data" / "sources" / "peel"
 DEFAULT_OUT = REPO_ROOT / "data"
-# The committee paper: the repository's copy first, then the shared seed it was taken from.
-DEFAULT_PAPERS = (
-    REPO_ROOT / "data" / "sources" / "jac-2018-06-28-hmicfrs-update.txt",
-    REPO_ROOT.parent / "shared" / "seeds" / "000_ca4cc30a3dd420ef.txt",
-)
+# The committee paper, as copied into the repository.
+DEFAULT_PAPERS = (REPO_ROOT / "data" / "sources" / "jac-2018-06-28-hmicfrs-update.txt",)
 PAPER_SOURCE_URL = "meeting:jac-2018-06-28"
 
 CYCLES = ("2014", "2015", "2016", "2017", "2018/19", "2021/22", "2023-25", "2025-27")
@@ -958,7 +956,7 @@ def main(argv: list[str] | None = None) -> int:
         "--reference",
         type=Path,
         default=DEFAULT_REFERENCE,
-        help="shared/reference folder",
+        help="the PEEL reference folder (default: data/sources/peel)",
     )
     parser.add_argument(
         "--paper", type=Path, default=None, help="the JAC 28 June 2018 paper (text)"
