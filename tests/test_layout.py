@@ -84,3 +84,40 @@ def test_importing_every_app_module_loads_no_tool():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+CODE_FILES = sorted(
+    [
+        *(ROOT / "oversight").rglob("*.py"),
+        *(ROOT / "pages").glob("*.py"),
+        *(ROOT / "tools").rglob("*.py"),
+        ROOT / "dashboard.py",
+    ]
+)
+# Folders of queries that db.py runs or creates as a whole, each file by its folder.
+READ_BY_FOLDER = ("checks", "macros", "derived")
+
+
+def _string_constants() -> set[str]:
+    found: set[str] = set()
+    for path in CODE_FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def test_every_query_is_read_by_some_code():
+    """A query file no code names is dead weight a newcomer would read and keep in step."""
+    names = _string_constants()
+    queries = ROOT / "queries"
+    unread = [
+        path.relative_to(queries).as_posix()
+        for path in sorted(queries.rglob("*.sql"))
+        if path.parent.name not in READ_BY_FOLDER
+        and path.relative_to(queries).with_suffix("").as_posix() not in names
+    ]
+    assert unread == []
+    db_source = (ROOT / "oversight" / "db.py").read_text(encoding="utf-8")
+    for folder in READ_BY_FOLDER:
+        assert f'"{folder}"' in db_source, f"db.py no longer reads queries/{folder}/"

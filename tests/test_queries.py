@@ -87,25 +87,6 @@ def test_table_row_counts(mini):
     }
 
 
-def test_rec_counts_by_inspection(mini):
-    assert rows(mini.query("rec_counts_by_inspection", force_id=None)) == [
-        ("wmp-2016", "WMP effectiveness 2016", "2017-03-02", 1, 0, 1, 2),
-        ("nat-2018", "National overview", "2018-03-22", 5, 0, 0, 5),
-    ]
-    gwent = mini.query("rec_counts_by_inspection", force_id="gwent")
-    assert rows(gwent, ["inspection_id", "findings"]) == [("nat-2018", 1)]
-
-
-def test_rag_scale(mini):
-    assert rows(mini.query("rag_scale"), ["rag", "label", "display_order"]) == [
-        ("red", "Red", 1),
-        ("amber", "Amber", 2),
-        ("green", "Green", 3),
-        ("blue", "Blue", 4),
-        ("white", "White", 5),
-    ]
-
-
 def test_data_quality_as_at(mini):
     june = mini.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june, ["issue", "rec_id"]) == [
@@ -152,17 +133,6 @@ def test_meeting_papers(mini):
     assert rows(mini.query("meeting_papers"), ["meeting_id", "held_on"]) == [
         ("m1", "2018-06-28"),
         ("m0", "2018-03-29"),
-    ]
-
-
-def test_peel_grades_for_force(mini):
-    assert rows(
-        mini.query("peel_grades_for_force", force_id="wmp"),
-        ["cycle", "pillar", "theme", "grade", "grade_rank"],
-    ) == [
-        ("2016", "effectiveness", "overall", "Good", 3),
-        ("2016", "effectiveness", "vulnerability", "Requires improvement", 2),
-        ("2021/22", "peel", "vulnerability", "Requires improvement", 2),
     ]
 
 
