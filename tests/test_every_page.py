@@ -54,8 +54,8 @@ def _recommendations(at: AppTest) -> None:
 
 def _timeline(at: AppTest) -> None:
     metrics = _metrics(at)
-    assert metrics["Open items with a due date"] == "3"
-    assert metrics["Open items with no due date"] == "27"
+    assert metrics["Open items with a due date"] == "5"
+    assert metrics["Open items with no due date"] == "25"
 
 
 def _owners(at: AppTest) -> None:
@@ -89,6 +89,15 @@ def _briefing(at: AppTest) -> None:
     assert "As at 28 June 2018 the force tracks 34 findings" in _texts(at)
 
 
+def _returns(at: AppTest) -> None:
+    # one workbook per chief officer lead: ACC Crime is asked about 2 open findings
+    summary = _table(at, "Chief officer lead", "Open findings")
+    by_lead = dict(zip(summary["Chief officer lead"], summary["Open findings"], strict=True))
+    assert by_lead["ACC Crime"] == 2
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any(label.startswith("Download all 3 returns") for label in labels), labels
+
+
 def _record(at: AppTest) -> None:
     assert "34 recorded position(s)" in _texts(at)
     assert len(_table(at, "recorded_at", "recorded_by", "status")) == 34
@@ -108,6 +117,7 @@ READS: dict[str, Callable[[AppTest], None]] = {
     "peel": _peel,
     "inspections": _inspections,
     "briefing": _briefing,
+    "returns": _returns,
     "record": _record,
     "data": _data,
 }

@@ -96,6 +96,11 @@ CODE_FILES = sorted(
 )
 # Folders of queries that db.py runs or creates as a whole, each file by its folder.
 READ_BY_FOLDER = ("checks", "macros", "derived")
+# Queries that have landed before the page that reads them, each with why. An entry fails once
+# code reads the query, so the list only ever shrinks.
+NOT_READ_YET = {
+    "pcc_responses": "the PCC responses landed in the data layer; no page shows them yet",
+}
 
 
 def _string_constants() -> set[str]:
@@ -117,7 +122,9 @@ def test_every_query_is_read_by_some_code():
         if path.parent.name not in READ_BY_FOLDER
         and path.relative_to(queries).with_suffix("").as_posix() not in names
     ]
-    assert unread == []
+    assert [q for q in unread if q.removesuffix(".sql") not in NOT_READ_YET] == []
+    stale = sorted(set(NOT_READ_YET) - {q.removesuffix(".sql") for q in unread})
+    assert stale == [], "these queries are read now: take them out of NOT_READ_YET"
     db_source = (ROOT / "oversight" / "db.py").read_text(encoding="utf-8")
     for folder in READ_BY_FOLDER:
         assert f'"{folder}"' in db_source, f"db.py no longer reads queries/{folder}/"
