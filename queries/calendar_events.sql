@@ -2,18 +2,16 @@
 -- and publication (and its PCC response due date where the data gives one), for one force and
 -- optionally one owner (a chief officer lead or tactical lead as named in the leads columns).
 -- grain: one row per event (uid is stable across runs, so a re-import updates an event)
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR (null = everyone)
 with
 
 inspections as (select * from inspections),
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and is_force_workload
       and due_on is not null
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
       and ($owner::varchar is null
            or chief_officer_lead = $owner::varchar
            or tactical_lead = $owner::varchar)

@@ -2,16 +2,14 @@
 -- owners: what is due and who owns it. Overdue items are not here (see red_and_overdue).
 -- Only the force's own workload (items addressed to a national body are left out).
 -- grain: one row per open recommendation due on or after $as_at (at most $max_rows)
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $max_rows INTEGER
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and is_open
+    select * from rec_state_force($as_at::date, $force_id::varchar)
+    where is_open
       and due_on >= $as_at::date
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 final as (

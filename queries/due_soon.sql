@@ -1,14 +1,13 @@
 -- Open items falling due in the next $days days: due on or after the as-at date and no more than
 -- $days days after it (overdue items are not "due soon"; they are listed as overdue).
 -- grain: one row per open recommendation with $as_at <= due_on <= $as_at + $days
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $days INTEGER
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 final as (

@@ -1,19 +1,26 @@
--- The Recommendations explorer's rows: every finding a force tracks as at a date that passes the
--- filters. A null filter lets everything through; list filters (kinds, addressed, statuses, rags)
--- are null or non-empty lists. $owner = 'unallocated' keeps the findings with no chief officer lead.
+-- The Recommendations explorer's rows: every finding of the force's workload as at a date that
+-- passes the filters (a recommendation addressed to a national body only when $addressed names
+-- 'national_body'). A null filter lets everything through; list filters (kinds, addressed,
+-- statuses, rags) are null or non-empty lists. $owner = 'unallocated' keeps the findings with no chief officer lead.
 -- A finding with no position recorded has a null status and RAG: $statuses 'no_position' and
 -- $rags 'not_recorded' pick it out.
 -- $q matches, case-insensitively, the text, the latest note, the reference or the record id.
 -- $slipped_only keeps the open findings whose due date has moved later than the report's.
 -- Paged: $limit rows (null = all) from $offset; total_rows is the count of every match.
 -- grain: one row per recommendation issued by $as_at that passes the filters
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force and rec_state)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $slipped_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR, $limit BIGINT, $offset BIGINT
 with
 
+-- the force's own workload (rec_state_force), and the recommendations addressed to a national
+-- body only when $addressed asks for them: they are not the force's to deliver
 state as (
+    select * from rec_state_force($as_at::date, $force_id::varchar)
+    union all by name
     select * from rec_state($as_at::date)
-    where $force_id::varchar is null or force_id = $force_id::varchar
+    where not is_force_workload
+      and list_contains($addressed::varchar[], 'national_body')
+      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 filtered as (

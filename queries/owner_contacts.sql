@@ -1,17 +1,15 @@
 -- Every owner named on an open finding (as chief officer lead or tactical lead) and the address
 -- reminders reach them at, from owners.csv; empty where none is known (unreachable).
 -- grain: one row per owner
--- reads: recommendations, updates, inspections (through the rec_state macro), owners
+-- reads: recommendations, updates, inspections (through rec_state_force), owners
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
 owners as (select * from owners),
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 named as (

@@ -2,15 +2,13 @@
 -- next $quarters calendar quarters from the as-at date's quarter, later, or no due date; for the
 -- workload heatmap.
 -- grain: one row per (chief officer lead, due bucket) with an open item
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $quarters INTEGER
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 horizon as (

@@ -4,15 +4,13 @@
 -- lead form their own "Unallocated" lead. Recommendations addressed to national bodies are
 -- not force workload and are left out.
 -- grain: one row per chief officer lead (is_lead_total) and one per (chief officer lead, tactical lead)
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 owned as (

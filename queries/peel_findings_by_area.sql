@@ -4,14 +4,13 @@
 -- its PEEL report's cycle (queries/derived/inspection_cycles.sql); other findings have no cycle.
 -- grain: one row per (cycle, theme, kind) with at least one finding
 -- reads: recommendations, updates, inspections, inspection_cycles, peel_areas, peel_grades
---        (rec_state macro)
+--        (rec_state_force macro)
 -- params: $force_id VARCHAR, $as_at DATE
 with
 
 state as (
-    select *
-    from rec_state($as_at::date)
-    where force_id = $force_id::varchar and peel_area is not null
+    select * from rec_state_force($as_at::date, $force_id::varchar)
+    where peel_area is not null
 ),
 areas as (select * from peel_areas),
 grades as (select * from peel_grades where force_id = $force_id::varchar),

@@ -4,14 +4,12 @@
 -- with the most open findings are kept (then the latest), and the rest are summed into one row
 -- per RAG titled "Other N inspections" (inspection_id null, is_other true), listed last.
 -- grain: one row per (inspection, rag) with at least one finding, plus one per rag for the rest
--- reads: recommendations, updates, inspections, rag (through the rec_state macro)
+-- reads: recommendations, updates, inspections, rag (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $max_inspections INTEGER
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
 ),
 rag as (select * from rag),
 

@@ -2,14 +2,12 @@
 -- force as at a date. Only the force's own workload (items addressed to a national body are left
 -- out).
 -- grain: one row per (kind, rag) with at least one finding
--- reads: recommendations, updates, inspections, rag (through the rec_state macro)
+-- reads: recommendations, updates, inspections, rag (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
 ),
 rag as (select * from rag),
 

@@ -2,16 +2,14 @@
 -- and days overdue. An item overdue but not graded red is flagged: a committee member will ask
 -- why. Only the force's own workload (items addressed to a national body are left out).
 -- grain: one row per recommendation that is red or overdue
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- Paged: $limit rows (null = all) from $offset; every row carries the counts of all of them
 -- (total_rows, red_total, overdue_total, overdue_not_red_total).
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $limit BIGINT, $offset BIGINT
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
 ),
 
 final as (

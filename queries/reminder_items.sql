@@ -3,17 +3,15 @@
 -- where none has ever been recorded). An owner is a chief officer lead or a tactical lead as the
 -- leads columns name them; the address comes from owners.csv and is empty when none is known.
 -- grain: one row per (owner, finding), with the reason it is listed
--- reads: recommendations, updates, inspections (through the rec_state macro), owners
+-- reads: recommendations, updates, inspections (through rec_state_force), owners
 -- params: $as_at DATE, $within_days INTEGER, $force_id VARCHAR (null = all forces)
 with
 
 owners as (select * from owners),
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 by_owner as (

@@ -2,15 +2,13 @@
 -- as at a date, with its latest recorded position (empty when none is recorded), grouped by chief
 -- officer lead ("Unallocated" where the data names none).
 -- grain: one row per open finding
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR (null = every lead)
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
-      and is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 final as (

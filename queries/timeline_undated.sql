@@ -2,15 +2,14 @@
 -- the reason it has no date (no deadline set, or the deadline rule's reason: a relative deadline
 -- whose report has no known publication date, or a wording the rule does not read).
 -- grain: one row per open recommendation with no due_on, issued by $as_at
--- reads: recommendations, updates, inspections (through the rec_state macro), deadline_due_dates
+-- reads: recommendations, updates, inspections (through rec_state_force), deadline_due_dates
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
     where is_open
       and due_on is null
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),
 
 -- the deadline rule's reading of each wording (oversight/deadline_rule.py, built at load)

@@ -40,9 +40,10 @@ def test_explorer_rows_without_filters(mini):
         ("r3", "R3", "ACC Crime", "2018-06-22", -6, "in_progress", "green"),
         ("r2", "R2", "ACC Crime", "2018-09-30", 94, "in_progress", "amber"),
         ("r1", "R1", "ACC Local Policing", "2018-10-31", 125, "in_progress", "green"),
-        ("n1", "N1", None, None, None, None, None),
         ("c1", "C1", None, None, None, "in_progress", "amber"),
     ]
+    # n1 is addressed to a national body: not the force's workload, so listed only when asked for.
+    assert "n1" not in set(got["rec_id"])
     assert got["short_text"].iloc[2] == "Detectives plan: - demand; and - workforce"
     assert got["text"].iloc[2] == "Detectives plan:\n- demand; and\n- workforce"
 
@@ -51,7 +52,7 @@ def test_explorer_rows_without_filters(mini):
     ("filters", "expected"),
     [
         ({"owner": "ACC Crime"}, ["r3", "r2"]),
-        ({"owner": "unallocated"}, ["n1", "c1"]),
+        ({"owner": "unallocated"}, ["c1"]),
         ({"tactical": "DCS B"}, ["r2"]),
         ({"board": "Board A"}, ["r1"]),
         ({"inspection": "wmp-2016"}, ["c1r1", "c1"]),
@@ -80,13 +81,13 @@ def test_explorer_rows_as_at_july_and_for_gwent(mini):
         ("r3", -23, 23, True)
     ]
     assert list(explorer_rows(mini, force_id="gwent")["rec_id"]) == ["g1"]
-    assert len(explorer_rows(mini, force_id=None)) == 7
+    assert len(explorer_rows(mini, force_id=None)) == 6
 
 
 def test_a_hostile_value_is_bound_not_run(mini):
     assert explorer_rows(mini, owner=HOSTILE).empty
     assert explorer_rows(mini, q=HOSTILE).empty
-    assert len(explorer_rows(mini)) == 6
+    assert len(explorer_rows(mini)) == 5
 
 
 def test_explorer_options(mini):
@@ -331,16 +332,11 @@ def test_table_frame_words_and_badges(mini):
     assert list(table["Status"])[:2] == ["Closed", "In progress · overdue"]
     # A missing tactical lead is left missing: the page's table shows it as "—".
     assert table["Tactical lead"].isna().any()
-    # n1 has no position recorded: no RAG, and said so.
-    assert list(table["RAG"]) == [
-        "● Blue",
-        "● Green",
-        "● Amber",
-        "● Green",
-        "Not recorded",
-        "● Amber",
-    ]
-    assert list(table["Status"])[4] == "No position recorded"
+    assert list(table["RAG"]) == ["● Blue", "● Green", "● Amber", "● Green", "● Amber"]
+    # n1 (a national body's, asked for) has no position recorded: no RAG, and said so.
+    national = explorer.table_frame(explorer_rows(mini, addressed=("national_body",)))
+    assert list(national["RAG"]) == ["Not recorded"]
+    assert list(national["Status"]) == ["No position recorded"]
     styled = explorer.style_rag(table).to_html()
     assert "background-color: #F9A825" in styled
 

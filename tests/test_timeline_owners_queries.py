@@ -93,7 +93,6 @@ def test_timeline_groups(mini):
 def test_timeline_undated_says_why(mini):
     got = mini.query("timeline_undated", as_at=JUNE, force_id="wmp")
     assert rows(got, ["rec_id", "inspection_title", "why_undated", "status", "rag"]) == [
-        ("n1", "National overview", "No deadline set", None, None),
         ("c1", "WMP effectiveness 2016", "No deadline set", "in_progress", "amber"),
     ]
 

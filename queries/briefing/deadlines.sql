@@ -1,15 +1,13 @@
 -- Open findings with a due date: overdue at the meeting, due before the next meeting, or later;
 -- with the first later due date (and how many fall on it) so the pack can say what comes next.
 -- grain: one row per open finding with a due date
--- reads: recommendations, updates, inspections (through rec_state)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $force_id VARCHAR (null = all), $as_at DATE, $next_on DATE
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where
-        is_open and is_force_workload and due_on is not null
-        and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
+    where is_open and due_on is not null
 ),
 
 windowed as (

@@ -1,12 +1,11 @@
 -- Open findings graded red as at the meeting date, with what a committee member needs to ask about.
 -- grain: one row per open red finding
--- reads: recommendations, updates, inspections (through rec_state)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $force_id VARCHAR (null = all), $as_at DATE
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where $force_id::varchar is null or force_id = $force_id::varchar
+    select * from rec_state_force($as_at::date, $force_id::varchar)
 ),
 
 final as (
@@ -24,7 +23,7 @@ final as (
         status,
         note,
     from state
-    where is_open and is_force_workload and rag = 'red'
+    where is_open and rag = 'red'
 )
 
 select * from final order by due_on nulls last, inspection_title, rec_id

@@ -3,9 +3,10 @@
 -- update for more than 90 days; any item with updates dated after its closure, or with its due
 -- date revised on or after its closure (a data-quality warning, not an error); and any item
 -- whose report has no publication date. Recommendations addressed to national bodies are not
--- force workload and are left out. (Named to sort after rec_state.sql, which it builds on.)
+-- force workload and are left out (rec_state_force). (Named to sort after rec_state_force.sql,
+-- which it builds on.)
 -- grain: one row per (recommendation, issue found)
--- reads: recommendations, updates (as update_spans), inspections (also through rec_state)
+-- reads: recommendations, updates (as update_spans), inspections (also through rec_state_force)
 -- params: as_at_date DATE, force VARCHAR (null = all forces) (macro arguments)
 create or replace macro rec_state_issues(as_at_date, force) as table
 with
@@ -25,11 +26,7 @@ updates as (
     where update_spans.as_at <= as_at_date
 ),
 
-all_state as (
-    select * from rec_state(as_at_date)
-    where is_force_workload
-      and (force is null or force_id = force)
-),
+all_state as (select * from rec_state_force(as_at_date, force)),
 
 state as (select * from all_state where is_open),
 
