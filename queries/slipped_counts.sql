@@ -3,19 +3,15 @@
 -- their original date (slipped rather than overdue), and how many are overdue even against the
 -- revised date. Only the force's own workload (items addressed to a national body left out).
 -- grain: one row
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $since DATE, $force_id VARCHAR (null = all forces)
 with
 
 now_state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
 ),
 since_state as (
-    select * from rec_state($since::date)
-    where is_force_workload
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($since::date, $force_id::varchar)
 ),
 
 now_figures as (

@@ -3,17 +3,15 @@
 -- moved and why. Overdue even against the revised date first, then those past their original
 -- date (slipped, not overdue), each the most slipped first. Only the force's own workload.
 -- grain: one row per open finding with is_slipped
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $limit BIGINT (null = every row),
 --         $offset BIGINT
 -- Paged: total_rows on every row is the count of all rows before the limit.
 with
 
 state as (
-    select * from rec_state($as_at::date)
-    where is_force_workload
-      and is_slipped
-      and ($force_id::varchar is null or force_id = $force_id::varchar)
+    select * from rec_state_force($as_at::date, $force_id::varchar)
+    where is_slipped
 ),
 
 final as (

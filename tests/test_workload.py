@@ -63,6 +63,7 @@ def _explorer_params(**given: object) -> dict[str, object]:
         "statuses": None,
         "rags": None,
         "overdue_only": False,
+        "slipped_only": False,
         "limit": None,
         "offset": 0,
         **given,
