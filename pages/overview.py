@@ -7,7 +7,18 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, changes, charts, explorer, headlines, paging, pcc, periods, slippage
+from oversight import (
+    app,
+    changes,
+    charts,
+    explorer,
+    headlines,
+    paging,
+    pcc,
+    periods,
+    signoff_words,
+    slippage,
+)
 
 view = app.current_view()
 as_at = view.as_at
@@ -306,3 +317,34 @@ else:
             )
     with right:
         st.plotly_chart(app.figure(charts.rag_by_kind_chart, by_kind, as_at), width="stretch")
+
+# --- sign-off and the inspectorate ----------------------------------------------------------
+st.header("Sign-off and the inspectorate")
+pending = int(app.query("pending_signoff", **scope)["pending_signoff"].iloc[0])
+disagreements = app.query("inspectorate_disagreements", **scope)
+tiles = st.columns(2)
+tiles[0].metric(
+    "Pending sign-off",
+    f"{pending:,}",
+    help="Findings proposed for closure, with evidence, awaiting an approver's decision "
+    "(Record progress).",
+    border=True,
+)
+tiles[1].metric(
+    "Disagree with the inspectorate",
+    f"{len(disagreements):,}",
+    help="The force says closed and the inspectorate has not said complete, or the inspectorate "
+    "says complete and the force has it open (inspectorate_status.csv).",
+    border=True,
+)
+if disagreements.empty:
+    st.caption(
+        f"No finding's status disagrees with the inspectorate's as at {when}, where "
+        "inspectorate_status.csv records the inspectorate's view."
+    )
+else:
+    st.dataframe(
+        signoff_words.disagreements_frame(disagreements),
+        hide_index=True,
+        width="stretch",
+    )

@@ -13,7 +13,7 @@ from functools import partial
 
 import streamlit as st
 
-from oversight import app, explorer, exports, paging
+from oversight import app, explorer, exports, paging, signoff_words
 
 view = app.current_view()
 as_at = view.as_at
@@ -317,6 +317,8 @@ if record_id:
                 st.caption("The committee paper's description of the finding, not its wording.")
         with side, st.container(border=True):
             st.markdown("\n\n".join(explorer.record_facts(r)))
+            view_of = app.query("inspectorate_latest", rec_id=record_id, as_at=as_at)
+            st.caption(signoff_words.inspectorate_sentence(view_of, when))
 
         family = app.query("rec_family", as_at=as_at, rec_id=record_id, force_id=view.force_id)
         if not family.empty:

@@ -9,7 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, closure, evidence, imports, paging, records
+from oversight import app, auth, closure, evidence, imports, paging, records, signoff_words
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
 from oversight.schema import RAG_CODES, STATUSES
 
@@ -169,6 +169,12 @@ if rec_id:
                 f"as at {app.long_date(rec.status_as_at)}"
                 if pd.notna(rec.status_as_at)
                 else "no position recorded yet"
+            )
+        )
+        cols[0].caption(
+            signoff_words.inspectorate_sentence(
+                app.query("inspectorate_latest", rec_id=rec_id, as_at=latest),
+                app.long_date(latest),
             )
         )
         cols[1].markdown(
@@ -573,6 +579,8 @@ st.dataframe(
             "status",
             "rag",
             "note",
+            "evidence",
+            "approves_proposal_by",
             "inspection_title",
         ]
     ],
@@ -587,5 +595,11 @@ st.dataframe(
         "status": "Status",
         "rag": "RAG",
         "note": st.column_config.TextColumn("Note", width="large"),
+        "evidence": st.column_config.TextColumn("Evidence", width="medium"),
+        "approves_proposal_by": st.column_config.TextColumn(
+            "Approves closure proposed by",
+            width="medium",
+            help="A closure is approved by someone other than its proposer (four eyes).",
+        ),
     },
 )

@@ -1,5 +1,7 @@
 -- The audit trail: every recorded position, the latest recording first, with who recorded it,
--- when, for which finding and what it said. History is never edited: a correction is a new row.
+-- when, for which finding and what it said; for a closure's approval, who proposed the closure
+-- it approves; the evidence a position rests on. History is never edited: a correction is a new
+-- row.
 -- grain: one row per update
 -- reads: updates, recommendations, inspections
 -- params: $force_id VARCHAR (null = all forces), $recorded_by VARCHAR (null = anyone),
@@ -23,11 +25,14 @@ final as (
         updates.status,
         updates.rag,
         updates.note,
+        updates.evidence,
+        proposals.recorded_by as approves_proposal_by,
         updates.update_id,
         'recommendations?rec=' || updates.rec_id as record_url,
         updates.file_order,
     from updates
     inner join recommendations using (rec_id)
+    left join updates as proposals on proposals.update_id = updates.approves_update_id
     left join inspections using (inspection_id)
     where ($force_id::varchar is null or recommendations.force_id = $force_id::varchar)
       and ($recorded_by::varchar is null or updates.recorded_by = $recorded_by::varchar)

@@ -207,3 +207,30 @@ def test_an_editor_cannot_close_directly_by_form_or_import(folder):
         CONFIG,
     )
     assert [p.column for p in smuggled.problems] == ["approves_update_id"]
+
+
+def test_the_pack_lists_closures_approved_in_the_period_with_their_evidence(folder):
+    from oversight import paper
+
+    update_id = propose(folder)
+    closure.approve(folder, update_id, APPROVER, CONFIG, as_at=dt.date(2018, 7, 25))
+    pack = paper.build(
+        db.load(folder), dt.date(2018, 9, 27), since=dt.date(2018, 6, 28), force_id="wmp"
+    )
+    text = pack.text()
+    assert "Closures signed off since the last meeting" in text
+    assert "1 finding was closed between 28 June 2018 and 27 September 2018" in text
+    assert "ed@force.example" in text and "ann@force.example" in text
+    assert "Detective Strategy Board minutes, 12 July 2018; 1 file held" in text
+    # an approved closure is not flagged as closed without approval
+    quality = db.run_query(
+        db.load(folder),
+        "data_quality_as_at",
+        as_at=dt.date(2018, 9, 27),
+        force_id="wmp",
+        limit=None,
+        offset=0,
+    )
+    assert "r2" not in set(
+        quality.loc[quality["issue"] == "Closed without recorded approval", "rec_id"]
+    )

@@ -98,3 +98,40 @@ def test_the_form_offers_no_direct_closed_status(monkeypatch, proposed):
     status = next(s for s in at.selectbox if s.label == "Status")
     assert "closed" not in status.options and "Closed" not in status.options
     assert "Pending closure" in status.options
+
+
+def overview(monkeypatch, data_dir: Path) -> AppTest:
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_overview_counts_pending_sign_off_and_names_disagreements(monkeypatch, proposed):
+    (proposed / "inspectorate_status.csv").write_text(
+        "rec_id,as_at,status,note,source\n"
+        "wmp-peel2017nat-r01,2018-06-20,complete,Evidence accepted,https://example.org/monitoring\n",
+        encoding="utf-8",
+    )
+    at = overview(monkeypatch, proposed)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Pending sign-off"] == "1"
+    assert metrics["Disagree with the inspectorate"] == "1"
+    table = at.dataframe[-1].value
+    assert table.iloc[0]["Inspectorate says"] == "Complete"
+    assert table.iloc[0]["Force says"] == "In progress"
+    assert table.iloc[0]["Disagreement"] == "The inspectorate says complete; the force has it open"
+
+
+def test_the_inspectorates_status_is_shown_beside_the_forces(monkeypatch, proposed):
+    (proposed / "inspectorate_status.csv").write_text(
+        "rec_id,as_at,status,note,source\n"
+        f"{R02},2018-06-20,being_progressed,`Plan` [seen](https://evil.invalid),https://example.org\n",
+        encoding="utf-8",
+    )
+    at = page(monkeypatch, proposed, "ann@force.example", rec=R02)
+    words = " ".join(c.value for c in at.caption)
+    assert "The inspectorate's own status: Being progressed, as at 20 June 2018" in words
+    # The note comes from the data: escaped, so it shows as text and never becomes a link.
+    assert "\\[seen\\]\\(https\\://evil\\.invalid\\)" in words

@@ -90,6 +90,7 @@ def test_table_row_counts(mini):
 def test_data_quality_as_at(mini):
     june = mini.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june, ["issue", "rec_id"]) == [
+        ("Closed without recorded approval", "c1r1"),
         ("No chief officer lead", "c1"),
         ("No due date", "c1"),
         ("No update for more than 90 days", "c1"),
@@ -102,6 +103,7 @@ def test_data_quality_as_at(mini):
 
 def test_data_quality_counts(mini):
     assert rows(mini.query("data_quality_counts", as_at=JUNE, force_id="wmp")) == [
+        ("Closed without recorded approval", 1),
         ("No chief officer lead", 1),
         ("No due date", 1),
         ("No update for more than 90 days", 1),

@@ -160,11 +160,13 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
         ("Overdue but not graded red", "r3", "recommendations?rec=r3", "in_progress", "green"),
         ("Updates dated after closure", "c1r1", "recommendations?rec=c1r1", "in_progress", "amber"),
     ]
-    # Before the later position, the closure stands and nothing is flagged for c1r1.
+    # Before the later position, the closure stands: only its missing sign-off is flagged.
     before = ds.query(
         "data_quality_as_at", as_at=dt.date(2017, 12, 31), force_id="wmp", limit=None, offset=0
     )
-    assert "c1r1" not in set(before["rec_id"])
+    assert list(before.loc[before["rec_id"] == "c1r1", "issue"]) == [
+        "Closed without recorded approval"
+    ]
     assert "f1" in set(before["rec_id"])
 
 
@@ -173,7 +175,8 @@ def test_data_quality_closed_then_closed_again_is_flagged(mini_copy):
     ds = db.load(mini_copy)
     june = ds.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june[june["rec_id"] == "c1r1"], ["issue", "status"]) == [
-        ("Updates dated after closure", "closed")
+        ("Closed without recorded approval", "closed"),
+        ("Updates dated after closure", "closed"),
     ]
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from oversight import changes, db, labels, periods
 from oversight.labels import label
+from oversight.paper import signoff
 from oversight.paper.findings import finding_blocks, finding_heading
 from oversight.paper.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from oversight.paper.period import Period, resolve_period
@@ -143,6 +144,9 @@ def _assemble(
     # Overdue and due before the next meeting
     sections.append(_deadlines(ds, q, period))
 
+    # Closures signed off in the period, and where the inspectorate's view differs
+    sections.append(signoff.section(ds, p, q, since_long, meeting_long))
+
     # PEEL grades
     if force_id is not None:
         sections.append(_peel(ds, q, charts))
@@ -220,6 +224,8 @@ def _pack_queries(force_id: str | None, period: Period, p: dict, q: dict) -> lis
         ("briefing/status_moves", p),
         ("briefing/rag_changes", p),
         ("briefing/deadlines", {"next_on": period.next_on, **q}),
+        ("closures_approved_since", p),
+        ("inspectorate_disagreements", q),
         *peel,
     ]
     return [*specs, ("briefing/contact", p), ("briefing/background_documents", p)]

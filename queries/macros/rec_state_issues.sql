@@ -1,7 +1,8 @@
 -- Table macro rec_state_issues(as_at_date, force): the items a tracker's owner should look at as at
 -- a date: open items with no chief officer lead, no due date, overdue but not graded red, or no
 -- update for more than 90 days; any item with updates dated after its closure, or with its due
--- date revised on or after its closure (a data-quality warning, not an error); and any item
+-- date revised on or after its closure (a data-quality warning, not an error); any item closed
+-- without a recorded approval (four-eyes sign-off); and any item
 -- whose report has no publication date. Recommendations addressed to national bodies are not
 -- force workload and are left out (rec_state_force). (Named to sort after rec_state_force.sql,
 -- which it builds on.)
@@ -55,6 +56,16 @@ revised_after_closure as (
       and updates.as_at >= first_closure.closed_on
 ),
 
+-- closed by a position that names no approval (curated from papers before sign-off was
+-- recorded, or written outside the app): valid, but nobody is recorded as having signed it off
+closed_without_approval as (
+    select rec_id
+    from updates
+    where status = 'closed'
+      and approves_update_id is null
+      and (next_as_at is null or next_as_at > as_at_date)
+),
+
 issues as (
     select rec_id, 'No chief officer lead' as issue from state where chief_officer_lead is null
     union all
@@ -69,6 +80,8 @@ issues as (
     select rec_id, 'Updates dated after closure' from updated_after_closure
     union all
     select rec_id, 'Due date revised after closure' from revised_after_closure
+    union all
+    select rec_id, 'Closed without recorded approval' from closed_without_approval
     union all
     select recommendations.rec_id, 'No report publication date'
     from recommendations
