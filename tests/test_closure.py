@@ -234,3 +234,38 @@ def test_the_pack_lists_closures_approved_in_the_period_with_their_evidence(fold
     assert "r2" not in set(
         quality.loc[quality["issue"] == "Closed without recorded approval", "rec_id"]
     )
+
+
+def test_the_sign_off_queries_on_a_closed_and_a_pending_finding(folder):
+    approved = propose(folder)
+    closure.approve(folder, approved, APPROVER, CONFIG, as_at=dt.date(2018, 7, 25))
+    closure.propose(
+        folder, "r3", JULY, "Bail review done.", "green", ["Audit report 7"], [], PROPOSER, CONFIG
+    )
+    (folder / "inspectorate_status.csv").write_text(
+        "rec_id,as_at,status,note,source\n"
+        "r2,2018-07-01,being_progressed,,https://example.org/m\n"
+        "r1,2018-07-01,complete,Evidence seen,https://example.org/m\n",
+        encoding="utf-8",
+    )
+    ds = db.load(folder)
+    assert ds.problems == []
+    aug = dt.date(2018, 8, 1)
+    scope = {"as_at": aug, "force_id": "wmp"}
+    assert db.run_query(ds, "pending_signoff", **scope)["pending_signoff"].iloc[0] == 1
+    since = db.run_query(ds, "closures_approved_since", since=JULY, **scope)
+    assert list(zip(since["rec_id"], since["proposed_by"], since["approved_by"], strict=True)) == [
+        ("r2", "ed@force.example", "ann@force.example")
+    ]
+    differ = db.run_query(ds, "inspectorate_disagreements", **scope)
+    assert list(zip(differ["rec_id"], differ["disagreement"], strict=True)) == [
+        ("r2", "The force has closed it; the inspectorate has not"),
+        ("r1", "The inspectorate says complete; the force has it open"),
+    ]
+    latest_view = db.run_query(ds, "inspectorate_latest", rec_id="r1", as_at=aug)
+    assert (latest_view["status"].iloc[0], latest_view["note"].iloc[0]) == (
+        "complete",
+        "Evidence seen",
+    )
+    assert db.run_query(ds, "inspectorate_latest", rec_id="r1", as_at=JULY).empty is False
+    assert db.run_query(ds, "inspectorate_latest", rec_id="r1", as_at=dt.date(2018, 6, 1)).empty
