@@ -31,6 +31,7 @@ GIVEN = (
     ("Kind", "kind"),
     ("Finding", "text"),
     ("Deadline as written", "deadline_text"),
+    ("Original due", "original_due_on"),
     ("Due", "due_on"),
     ("Tactical lead", "tactical_lead"),
     ("Latest position as at", "status_as_at"),

@@ -1,6 +1,7 @@
--- Dated events for a calendar feed: each open finding's due date, each inspection's fieldwork
--- and publication (and its PCC response due date where the data gives one), for one force and
--- optionally one owner (a chief officer lead or tactical lead as named in the leads columns).
+-- Dated events for a calendar feed: each open finding's due date (the date in force, after any
+-- revision), each inspection's fieldwork and publication, and the PCC's statutory response date
+-- of each report that needs one and is not yet published, for one force and optionally one owner
+-- (a chief officer lead or tactical lead as named in the leads columns; owners get due dates only).
 -- grain: one row per event (uid is stable across runs, so a re-import updates an event)
 -- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR (null = everyone)
@@ -72,10 +73,29 @@ publication as (
     where published_on is not null
 ),
 
+pcc_response as (
+    select
+        'pcc_response:' || inspection_id as uid,
+        'pcc_response' as event_kind,
+        response_due_on as starts_on,
+        response_due_on as ends_on,
+        null as rec_id,
+        inspection_id,
+        title as inspection_title,
+        null as ref, null as kind, null as text,
+        null as chief_officer_lead, null as tactical_lead,
+    from pcc_responses($as_at::date, $force_id::varchar)
+    where $owner::varchar is null
+      and is_required
+      and response_due_on is not null
+      and response_status <> 'published'
+),
+
 final as (
     select * from due
     union all select * from fieldwork
     union all select * from publication
+    union all select * from pcc_response
 )
 
 select * from final

@@ -1,6 +1,7 @@
 -- The open findings an owner's return asks about: every open finding of the force's own workload
 -- as at a date, with its latest recorded position (empty when none is recorded), grouped by chief
--- officer lead ("Unallocated" where the data names none).
+-- officer lead ("Unallocated" where the data names none). due_on is the date in force (after any
+-- revision), original_due_on the report's.
 -- grain: one row per open finding
 -- reads: recommendations, updates, inspections (through rec_state_force)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR (null = every lead)
@@ -21,6 +22,7 @@ final as (
         kind,
         text,
         deadline_text,
+        original_due_on,
         due_on,
         tactical_lead,
         case when not has_no_update then status end as status,

@@ -48,7 +48,9 @@ def test_calendar_events_have_stable_uids(mini):
     assert list(zip(frame["uid"], frame["starts_on"].dt.date, strict=True)) == [
         ("fieldwork:wmp-2016", dt.date(2016, 9, 1)),
         ("published:wmp-2016", dt.date(2017, 3, 2)),
+        ("pcc_response:wmp-2016", dt.date(2017, 4, 27)),  # 56 days after publication
         ("published:nat-2018", dt.date(2018, 3, 22)),
+        ("pcc_response:nat-2018", dt.date(2018, 5, 17)),
         ("due:r3", dt.date(2018, 6, 22)),
         ("due:r2", dt.date(2018, 9, 30)),
         ("due:r1", dt.date(2018, 10, 31)),

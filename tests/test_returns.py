@@ -101,8 +101,12 @@ def test_a_filled_return_shows_its_changes_then_lands_with_the_audit_trail(data_
                 "New RAG": "Green",
                 "New position": "Detective academy intake on plan; 120 trainees in post.",
             },
-            # Only the position: status and RAG stay as last recorded.
-            "wmp-peel2017nat-r03": {"New position": "Reviewed at the Crime board."},
+            # Only the position and a revised date: status and RAG stay as last recorded.
+            "wmp-peel2017nat-r03": {
+                "New position": "Reviewed at the Crime board.",
+                "Revised due date": dt.datetime(2018, 12, 31),
+                "Reason for the revised date": "Awaiting the national ICT procurement.",
+            },
         },
     )
     upload = imports.read_upload(name, filled, "return", RAG_LABELS)
@@ -138,6 +142,11 @@ def test_a_filled_return_shows_its_changes_then_lands_with_the_audit_trail(data_
         "ed@force.example",
         f"return: {name}",
     )
+    revised = ds.con.execute(
+        "select revised_due_on, revision_reason from updates "
+        "where rec_id = 'wmp-peel2017nat-r03' and revised_due_on is not null"
+    ).fetchone()
+    assert revised == (dt.date(2018, 12, 31), "Awaiting the national ICT procurement.")
     # The same return again adds nothing.
     again = imports.commit(
         data_copy, imports.read_upload(name, filled, "return", RAG_LABELS), EDITOR, CONFIG
