@@ -126,11 +126,13 @@ def streamlit_server(
     timeout: float = 60.0,
     script: Path = DASHBOARD,
     extra_args: Sequence[str] = (),
+    port: int | None = None,
 ) -> Iterator[Server]:
     """`streamlit run dashboard.py --server.headless true --server.port <free port>` on the
     given data folder (default: the bundled data), ready to serve, stopped on exit. `script`
-    runs another app (the benchmark's bare app); `extra_args` are more `streamlit run` options."""
-    port = free_port()
+    runs another app (the benchmark's bare app); `extra_args` are more `streamlit run` options;
+    `port` is the port to serve on when the caller needs to know it first (a sign-in redirect)."""
+    port = port or free_port()
     env = dict(os.environ)
     if data_dir is not None:
         env["OVERSIGHT_DATA_DIR"] = str(Path(data_dir).resolve())
