@@ -1,5 +1,6 @@
-"""Streamlit glue shared by dashboard.py and the pages: the cached dataset, cached queries and
-the view (force and as-at date) that the shared sidebar sets."""
+"""Streamlit glue shared by dashboard.py and the pages: the dataset, each page's plan of queries
+(read through the one cache, oversight/memo.py), cached figures, and the view (force and as-at
+date) that the shared sidebar sets."""
 
 from __future__ import annotations
 
@@ -7,20 +8,18 @@ import datetime as dt
 import hashlib
 import pickle
 import threading
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from oversight import charts, db, explorer
-from oversight.memo import Memo
+from oversight import charts, db, explorer, memo
+from oversight import plan as plan_
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
 # The page scripts live in pages/ (a name other tools rely on). Streamlit treats such a folder as
@@ -37,73 +36,37 @@ OGL_ATTRIBUTION = (
 )
 
 
-@st.cache_resource(max_entries=2, show_spinner="Loading the curated tables…")
-def _load(data_dir: str, version: str) -> db.Dataset:
-    return db.load(Path(data_dir))
-
-
-_DATASETS: Memo[db.Dataset] = Memo(size=2)
-_RESULTS: Memo[pd.DataFrame] = Memo(size=1024)
-
-
 def dataset() -> db.Dataset:
     """The dataset for the current data version: an edited CSV shows at the next rerun."""
     data_dir = str(db.data_dir_from_env().resolve())
     version = db.data_version(Path(data_dir))
-    return _DATASETS.get((data_dir, version), lambda: _load(data_dir, version))
+    key = (data_dir, version)
+    if memo.is_cached("dataset", key):  # the spinner only when it loads (it is an element)
+        return memo.cached("dataset", key, lambda: db.load(Path(data_dir)))
+    with st.spinner("Loading the curated tables…"):
+        return memo.cached("dataset", key, lambda: db.load(Path(data_dir)))
+
+
+def plan(**declared: plan_.Spec | tuple[str, dict]) -> plan_.Plan:
+    """A page's queries, declared once by key, started ahead, read with `plan[key]`
+    (see oversight/plan.py)."""
+    return plan_.Plan(dataset(), **declared)
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
-    """A named query's result, cached on the data version and the parameters.
-
-    The cached frame is shared and each caller gets a shallow copy: under pandas 3's
-    copy-on-write a page that adds a column or sets a value changes only its copy. (st.cache_data
-    gives the same guarantee by pickling the result and unpickling it at every hit, and hashes
-    the arguments its own way: 1.4 ms a hit, where a page reads 10 to 22 results at every rerun;
-    see oversight/memo.py.)
-    """
-    return _cached(dataset(), name, db.frozen_params(params)).copy(deep=False)
-
-
-def _cached(ds: db.Dataset, name: str, frozen: tuple) -> pd.DataFrame:
-    key = (str(ds.data_dir), ds.version, name, frozen)
-    return _RESULTS.get(key, lambda: db.run_query(ds, name, **dict(frozen)))
-
-
-def clear_query_cache() -> None:
-    """Forget every query result (the next reads run the queries again)."""
-    _RESULTS.clear()
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _explorer_options(data_dir: str, version: str, force_id: str | None) -> explorer.Options:
-    return explorer.Options.from_frame(query("explorer_options", force_id=force_id))
+    """A named query's result from the cache (the shared sidebar's two; pages use a plan)."""
+    return dataset().query(name, **params)
 
 
 def explorer_options(force_id: str | None) -> explorer.Options:
     """What the explorer's filters can take for a force, built once per data version: at stress
     scale a force has 31,000 findings and 5,000 inspections to choose from (160 ms to build)."""
     ds = dataset()
-    return _explorer_options(str(ds.data_dir), ds.version, force_id)
-
-
-# For code written against a Dataset (`.query(name, **params)`) that a page wants cached.
-CACHED = SimpleNamespace(query=query)
-
-
-# Shared by every session: two queries at a time on two cores, whoever asks.
-_AHEAD = ThreadPoolExecutor(max_workers=db.QUERY_WORKERS, thread_name_prefix="oversight-ahead")
-
-
-def prefetch(*specs: tuple[str, dict]) -> None:
-    """Start these named queries into the query cache on the shared two-worker pool (DuckDB
-    plans and runs outside the GIL; see db.prefetch) and return at once, so the page draws what
-    is ready while the rest run. A query the page asks for while it is running is waited for,
-    not run again; one still queued is run by the page itself. Queries already cached cost a
-    lookup."""
-    ds = dataset()
-    for name, params in specs:
-        _AHEAD.submit(_cached, ds, name, db.frozen_params(params))
+    return ds.derived(
+        "explorer_options",
+        (force_id,),
+        lambda: explorer.Options.from_frame(ds.query("explorer_options", force_id=force_id)),
+    )
 
 
 def _frame_key(frame: pd.DataFrame) -> str:
@@ -112,9 +75,8 @@ def _frame_key(frame: pd.DataFrame) -> str:
     return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=16).hexdigest()
 
 
-@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={pd.DataFrame: _frame_key})
-def _figure(data_dir: str, version: str, builder: str, args: tuple, kwargs: tuple) -> go.Figure:
-    return getattr(charts, builder)(*args, **dict(kwargs))
+def _arg_key(value: object) -> Hashable:
+    return ("frame", _frame_key(value)) if isinstance(value, pd.DataFrame) else value
 
 
 def figure(builder, *args: object, **kwargs: object) -> go.Figure:
@@ -126,9 +88,12 @@ def figure(builder, *args: object, **kwargs: object) -> go.Figure:
     """
     if getattr(charts, builder.__name__, None) is not builder:
         raise ValueError(f"not a chart builder in oversight.charts: {builder!r}")
-    ds = dataset()
-    frozen = tuple(sorted(kwargs.items()))
-    return _figure(str(ds.data_dir), ds.version, builder.__name__, args, frozen)
+    key = (
+        builder.__name__,
+        tuple(_arg_key(a) for a in args),
+        tuple(sorted((k, _arg_key(v)) for k, v in kwargs.items())),
+    )
+    return dataset().derived("figure", key, lambda: builder(*args, **kwargs))
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,17 @@ import re
 import shutil
 import tempfile
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from oversight import csvfiles, deadline_rule
+from oversight import csvfiles, deadline_rule, memo
 from oversight.schema import BOOLEAN, DATE, INTEGER, TABLES, TIMESTAMP, Column, Table, known_columns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +42,7 @@ _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _ISO_TIMESTAMP = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$"
 _INTEGER = r"^[+-]?\d+$"
 _BOOLEAN = r"^(true|false)$"
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, order=True)
@@ -80,7 +83,30 @@ class Dataset:
             return self.con.cursor()
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
-        return run_query(self, name, **params)
+        """A named query's result, cached on the data folder, its version and the parameters.
+
+        The cached frame is shared and each caller gets a shallow copy: under pandas 3's
+        copy-on-write a caller that adds a column or sets a value changes only its copy.
+        """
+        return self.cached_result(name, frozen_params(params)).copy(deep=False)
+
+    def cached_result(self, name: str, frozen: tuple) -> pd.DataFrame:
+        """The shared (not copied) cached result; `frozen` as frozen_params gives it."""
+        key = (str(self.data_dir), self.version, name, frozen)
+        return memo.cached("result", key, lambda: run_query(self, name, **dict(frozen)))
+
+    def warm_result(self, name: str, frozen: tuple) -> None:
+        """Run a query into the cache unless it is cached or running already (see start)."""
+        key = (str(self.data_dir), self.version, name, frozen)
+        memo.warm("result", key, lambda: run_query(self, name, **dict(frozen)))
+
+    def derived(self, kind: str, key: tuple, compute: Callable[[], V]) -> V:
+        """A value built from this data (a figure, a pack, filter options), cached like a query
+        result on the data folder, its version and `key`; shared, not copied."""
+        return memo.cached(kind, (str(self.data_dir), self.version, *key), compute)
+
+    def has_derived(self, kind: str, key: tuple) -> bool:
+        return memo.is_cached(kind, (str(self.data_dir), self.version, *key))
 
 
 def data_dir_from_env() -> Path:
@@ -130,6 +156,8 @@ def run_query(ds: Dataset, name: str, **params: object) -> pd.DataFrame:
 
 
 QUERY_WORKERS = 2  # DuckDB plans and runs a query outside the GIL: two at once on two cores
+# Shared by every session and every pack: QUERY_WORKERS queries at a time, whoever asks.
+_AHEAD = ThreadPoolExecutor(max_workers=QUERY_WORKERS, thread_name_prefix="oversight-ahead")
 
 
 def frozen_params(params: dict) -> tuple:
@@ -137,58 +165,25 @@ def frozen_params(params: dict) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
-def _key(name: str, params: dict) -> tuple:
-    return (name, frozen_params(params))
+def start(ds: Dataset, specs: Iterable[tuple[str, dict]]) -> None:
+    """Start these named queries (name, params) into the result cache on the shared pool, in
+    the order given, and return at once.
 
-
-@dataclass
-class Prefetched:
-    """A dataset whose named queries are started ahead of use, two at a time.
-
-    Planning a query with the as-at macros costs DuckDB 5 to 25 ms even on small data, and a
-    briefing pack runs fifteen of them. DuckDB plans and runs outside the GIL, so the queries run
-    on two worker threads while the caller goes on with the results that are ready: `query`
-    waits only for the one it asks for, and runs anything not started as usual (`misses` names
-    those, so a test can check that the list given is the list used). Use it as a context
-    manager: leaving it waits for every query. Everything else is the dataset's.
+    Planning a query with the as-at macros costs DuckDB 5 to 25 ms even on small data, and
+    DuckDB plans and runs outside the GIL: so a page (or a pack) starts its queries here and
+    draws what is ready while the rest run. A query asked for while it is running is waited for,
+    not run again (see oversight/memo.py); one still queued is run by whoever asks first, and
+    the pool then finds it cached. Queries already cached cost a lookup.
     """
-
-    ds: Dataset
-    futures: dict[tuple, Future]
-    pool: ThreadPoolExecutor
-    misses: list[str] = field(default_factory=list)
-
-    def query(self, name: str, **params: object) -> pd.DataFrame:
-        found = self.futures.get(_key(name, params))
-        if found is None:
-            self.misses.append(name)
-            return self.ds.query(name, **params)
-        return found.result()
-
-    def start(self, specs: list[tuple[str, dict]]) -> None:
-        """Start more queries (name, params), in the order given, after those already started."""
-        for name, params in specs:
-            key = _key(name, params)
-            if key not in self.futures:
-                self.futures[key] = self.pool.submit(self.ds.query, name, **params)
-
-    def __enter__(self) -> Prefetched:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def __getattr__(self, attribute: str):
-        return getattr(self.ds, attribute)
+    for name, params in specs:
+        _AHEAD.submit(ds.warm_result, name, frozen_params(params))
 
 
-def prefetch(
-    ds: Dataset, specs: list[tuple[str, dict]], workers: int = QUERY_WORKERS
-) -> Prefetched:
-    """Start the named queries (name, params), in the order given, `workers` at a time."""
-    ahead = Prefetched(ds, {}, ThreadPoolExecutor(workers, thread_name_prefix="oversight-query"))
-    ahead.start(specs)
-    return ahead
+def settle() -> None:
+    """Wait until every query started so far has finished (for tests and the benchmark)."""
+    both_free = threading.Barrier(QUERY_WORKERS)
+    for done in [_AHEAD.submit(both_free.wait) for _ in range(QUERY_WORKERS)]:
+        done.result(timeout=120)
 
 
 def _strip_comments(sql: str) -> str:

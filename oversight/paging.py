@@ -58,31 +58,39 @@ def key_for(name: str, params: dict) -> str:
 
 
 def window(name: str, params: dict, size: int = PAGE_ROWS) -> dict[str, int]:
-    """The limit and offset query(name, **params) will ask for (to run the same query ahead)."""
+    """The limit and offset of the page the pager of this query points at."""
     return {"limit": size, "offset": (_number(key_for(name, params)) - 1) * size}
 
 
-def ahead(name: str, **params: object) -> tuple[str, dict]:
-    """The (name, params) that query(name, **params) will run, for app.prefetch."""
-    return name, {**params, **window(name, params)}
+@dataclass(frozen=True)
+class Paged:
+    """A paged query as a plan declares it (oversight/plan.py): it starts the page the pager
+    points at, and reads as a Page. A page past the end (the data narrowed under it) falls back
+    to the first."""
+
+    name: str
+    params: dict
+    size: int = PAGE_ROWS
+
+    def ahead(self) -> tuple[str, dict]:
+        return self.name, {**self.params, **window(self.name, self.params, self.size)}
+
+    def read(self, ds) -> Page:
+        key = key_for(self.name, self.params)
+        number = _number(key)
+        rows = ds.query(self.name, **{**self.params, **window(self.name, self.params, self.size)})
+        if rows.empty and number > 1:
+            number = 1
+            rows = ds.query(self.name, **{**self.params, "limit": self.size, "offset": 0})
+        st.session_state[key] = number
+        total = int(rows[TOTAL].iloc[0]) if not rows.empty else 0
+        rows = rows.drop(columns=[TOTAL]).reset_index(drop=True)
+        return Page(rows, total, number, self.size, key)
 
 
-def query(name: str, size: int = PAGE_ROWS, **params: object) -> Page:
-    """The page of the named query the pager points at (app.query with $limit and $offset).
-
-    A page past the end (the data narrowed under it) falls back to the first.
-    """
-    from oversight import app
-
-    key = key_for(name, params)
-    number = _number(key)
-    rows = app.query(name, **{**params, "limit": size, "offset": (number - 1) * size})
-    if rows.empty and number > 1:
-        number = 1
-        rows = app.query(name, **{**params, "limit": size, "offset": 0})
-    st.session_state[key] = number
-    total = int(rows[TOTAL].iloc[0]) if not rows.empty else 0
-    return Page(rows.drop(columns=[TOTAL]).reset_index(drop=True), total, number, size, key)
+def paged(name: str, size: int = PAGE_ROWS, **params: object) -> Paged:
+    """Declare a paged query in a plan: `plan = app.plan(rows=paging.paged("explorer_rows", ...))`."""
+    return Paged(name, params, size)
 
 
 def _number(key: str) -> int:

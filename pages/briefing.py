@@ -3,7 +3,6 @@ downloads (the same pack `python -m oversight briefing` writes)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
 import streamlit as st
@@ -14,7 +13,7 @@ ANOTHER = "another"
 
 view = app.current_view()
 ds = app.dataset()
-meetings = app.query("meeting_papers")
+meetings = app.plan(meetings=("meeting_papers", {}))["meetings"]
 names = {
     str(m.meeting_id): f"{app.long_date(m.held_on)} · {m.committee}" for m in meetings.itertuples()
 }
@@ -42,7 +41,7 @@ if choice == ANOTHER:
 else:
     meeting_on = meetings.loc[meetings["meeting_id"] == choice, "held_on"].iloc[0].date()
 
-period = paper.resolve_period(app.CACHED, meeting_on)  # the meeting's query, cached
+period = paper.resolve_period(ds, meeting_on)  # the meeting's query, cached
 since = right.date_input(
     "Since (the last meeting)",
     value=period.since,
@@ -55,20 +54,24 @@ if since == period.since:
     right.caption(f"Defaults to {period.since_words}.")
 
 
-# Shared, not copied: the pack holds figures, and copying them out of a cache_data entry at
-# every rerun cost more than drawing them. Nothing changes a pack once it is built.
-@st.cache_resource(max_entries=16, show_spinner="Writing the pack…")
-def _pack(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None):
-    return paper.build(ds, meeting_on, since=since, force_id=force_id)
+# The pack, its files and its preview, cached with the data version (shared, not copied:
+# nothing changes a pack once it is built, and it holds figures).
+key = (meeting_on, since, view.force_id)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _file(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None, fmt: str):
-    return paper.render(_pack(version, meeting_on, since, force_id), fmt)
+def _pack(key: tuple) -> paper.Briefing:
+    return ds.derived("pack", key, lambda: paper.build(ds, *key))
 
 
-pack = _pack(ds.version, meeting_on, since, view.force_id)
-key = (ds.version, meeting_on, since, view.force_id)
+def _file(key: tuple, fmt: str) -> bytes:
+    return ds.derived("pack_file", (*key, fmt), lambda: paper.render(_pack(key), fmt))
+
+
+if ds.has_derived("pack", key):  # the spinner only while it is written
+    pack = _pack(key)
+else:
+    with st.spinner("Writing the pack…"):
+        pack = _pack(key)
 
 cols = st.columns(3)
 for col, fmt, words in zip(
@@ -79,7 +82,7 @@ for col, fmt, words in zip(
 ):
     col.download_button(
         words,
-        data=partial(_file, *key, fmt),
+        data=partial(_file, key, fmt),
         file_name=paper.file_name(pack, fmt),
         mime=paper.media_type(fmt),
         key=f"download_{fmt}",
@@ -89,17 +92,12 @@ for col, fmt, words in zip(
     )
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _preview(version: str, meeting_on: dt.date, since: dt.date, force_id: str | None) -> list:
-    return paper.screen_parts(_pack(version, meeting_on, since, force_id))
-
-
 st.divider()
 with st.container(border=True):
     for line in pack.heading:
         st.markdown(f"**{line}**")
     st.header(pack.title, anchor=False)
-    for kind, content in _preview(*key):
+    for kind, content in ds.derived("pack_preview", key, lambda: paper.screen_parts(pack)):
         if kind == "subheader":
             st.subheader(content, anchor=False, divider="gray")
         elif kind == "chart":

@@ -11,13 +11,13 @@ from oversight.schema import TABLES
 ds = app.dataset()
 view = app.current_view()
 quality_params = {"as_at": view.as_at, "force_id": view.force_id}
-app.prefetch(
-    ("table_row_counts", {}),
-    paging.ahead("data_quality_as_at", **quality_params),
-    ("data_quality_counts", quality_params),
-    ("meeting_papers", {}),
-    paging.ahead("inspection_sources"),
-    ("grade_sources", {}),
+plan = app.plan(
+    counts=("table_row_counts", {}),
+    quality=paging.paged("data_quality_as_at", **quality_params),
+    quality_counts=("data_quality_counts", quality_params),
+    papers=("meeting_papers", {}),
+    sources=paging.paged("inspection_sources"),
+    grade_sources=("grade_sources", {}),
 )
 
 st.title("Data")
@@ -31,7 +31,7 @@ if ds.is_synthetic:
     st.info(ds.synthetic_note or "Synthetic data.", icon=":material/science:")
 
 st.header("Validation report")
-counts = app.query("table_row_counts")
+counts = plan["counts"]
 if ds.problems:
     st.error(f"{len(ds.problems)} problem(s) found.")
     st.dataframe(app.problems_frame(ds.problems), hide_index=True)
@@ -49,7 +49,7 @@ st.dataframe(
 )
 
 st.header("Items to look at")
-quality_page = paging.query("data_quality_as_at", **quality_params)
+quality_page = plan["quality"]
 quality = quality_page.rows
 if quality.empty:
     st.write(
@@ -58,7 +58,7 @@ if quality.empty:
         "publication date."
     )
 else:
-    counts = app.query("data_quality_counts", **quality_params)
+    counts = plan["quality_counts"]
     st.write(
         f"As at {app.long_date(view.as_at)}, for {view.force_name}. Recommendations addressed to "
         "national bodies are not counted. Open a record to see its history; an editor records a "
@@ -120,7 +120,7 @@ st.write(
     "paper held with the data, or the web address recorded beside it. Where a source does not "
     "say, the cell is empty."
 )
-papers = app.query("meeting_papers")
+papers = plan["papers"]
 for paper in papers.itertuples(index=False):
     st.markdown(
         f"- **{paper.committee}, {app.long_date(paper.held_on)}**: {paper.paper or paper.title} "
@@ -129,7 +129,7 @@ for paper in papers.itertuples(index=False):
         else f"- {paper.committee}"
     )
 st.subheader("Inspections")
-sources_page = paging.query("inspection_sources")
+sources_page = plan["sources"]
 sources = sources_page.rows
 paging.pager(sources_page, noun="inspections")
 st.dataframe(
@@ -168,7 +168,7 @@ st.dataframe(
 )
 st.subheader("PEEL grades by source")
 st.dataframe(
-    app.query("grade_sources"),
+    plan["grade_sources"],
     hide_index=True,
     column_config={
         "source": st.column_config.TextColumn("Source (web site or paper)", width="large"),

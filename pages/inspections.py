@@ -14,12 +14,12 @@ from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 view = app.current_view()
 params = {"force_id": view.force_id, "as_at": view.as_at}
 upcoming_params = {"horizon_days": periods.UPCOMING_DAYS, **params}
-app.prefetch(  # what needs no widget's value; the rest starts once the dates below are read
-    ("briefing/meeting_context", {"meeting_on": view.as_at}),
-    paging.ahead("inspections_upcoming", **upcoming_params),
-    paging.ahead("inspections_undated", force_id=view.force_id),
+plan = app.plan(  # what needs no widget's value; the rest starts once the dates below are read
+    context=("briefing/meeting_context", {"meeting_on": view.as_at}),
+    upcoming=paging.paged("inspections_upcoming", **upcoming_params),
+    undated=paging.paged("inspections_undated", force_id=view.force_id),
 )
-context = app.query("briefing/meeting_context", meeting_on=view.as_at).iloc[0]
+context = plan["context"].iloc[0]
 default_since, since_rule = paper.default_since(view.as_at, context["previous_held_on"])
 
 st.title("Inspections")
@@ -58,12 +58,12 @@ def kind_words(frame: pd.DataFrame) -> pd.Series:
     return frame["kind"].map(lambda k: INSPECTION_KIND_LABELS.get(k, k))
 
 
-app.prefetch(
-    ("inspections_calendar", {"from_on": cal_from, "to_on": cal_to, **params}),
-    paging.ahead("inspections_completed_since", since=since, **params),
-    paging.ahead("inspections_received_since", since=since, **params),
+plan.add(
+    events=("inspections_calendar", {"from_on": cal_from, "to_on": cal_to, **params}),
+    completed=paging.paged("inspections_completed_since", since=since, **params),
+    received=paging.paged("inspections_received_since", since=since, **params),
 )
-events = app.query("inspections_calendar", from_on=cal_from, to_on=cal_to, **params)
+events = plan["events"]
 if events.empty:
     st.info(
         f"No fieldwork or publication is recorded between {app.long_date(cal_from)} "
@@ -79,7 +79,7 @@ else:
     )
 
 st.header("Completed since the last meeting")
-completed_page = paging.query("inspections_completed_since", since=since, **params)
+completed_page = plan["completed"]
 completed = completed_page.rows
 if completed.empty:
     st.write(f"No inspection fieldwork ended between {app.long_date(since)} and the as-at date.")
@@ -105,7 +105,7 @@ else:
     )
 
 st.header("Received since the last meeting")
-received_page = paging.query("inspections_received_since", since=since, **params)
+received_page = plan["received"]
 received = received_page.rows
 if received.empty:
     st.write(f"No report was published between {app.long_date(since)} and the as-at date.")
@@ -167,7 +167,7 @@ else:
     )
 
 st.header("Upcoming")
-upcoming_page = paging.query("inspections_upcoming", **upcoming_params)
+upcoming_page = plan["upcoming"]
 upcoming = upcoming_page.rows
 if upcoming.empty:
     st.write("No inspection fieldwork is recorded as starting in the year after the as-at date.")
@@ -198,7 +198,7 @@ else:
         },
     )
 
-undated_page = paging.query("inspections_undated", force_id=view.force_id)
+undated_page = plan["undated"]
 undated = undated_page.rows
 if not undated.empty:
     st.subheader("Recorded without dates")

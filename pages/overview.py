@@ -26,7 +26,8 @@ when = app.long_date(as_at)
 
 st.title("Overview")
 
-meetings = app.query("meetings_before", as_at=as_at)
+plan = app.plan(meetings=("meetings_before", {"as_at": as_at}))
+meetings = plan["meetings"]
 chosen_since = None
 if meetings.empty:
     default_since = periods.default_since(as_at)
@@ -44,10 +45,10 @@ if meetings.empty:
     )
 window = headlines.comparison_window(meetings, as_at, chosen_since)
 
-# Every query of the page, declared once: run ahead two at a time, then read one by one below.
+# The rest of the page's queries, once the window is known: run ahead two at a time, read below.
 scope = {"as_at": as_at, "force_id": view.force_id}
-QUERIES = {
-    "kpis": (
+plan.add(
+    kpis=(
         "overview_kpis",
         {
             **scope,
@@ -56,33 +57,18 @@ QUERIES = {
             "horizon_days": headlines.HORIZON_DAYS,
         },
     ),
-    "flagged": ("red_and_overdue", scope),
-    "slipped_counts": ("slipped_counts", {**scope, "since": window.since}),
-    "responses": ("pcc_responses_attention", {**scope, "within_days": pcc.ATTENTION_DAYS}),
-    "slipped": ("slipped_findings", scope),
-    "due": ("due_next", {**scope, "max_rows": headlines.DUE_NEXT_ROWS}),
-    "moves": ("moves_since", {**scope, "since": window.since}),
-    "by_inspection": ("rag_by_inspection", {**scope, "max_inspections": headlines.MAX_INSPECTIONS}),
-    "by_kind": ("rag_by_kind", scope),
-    "forces": ("tracking_forces", {}),
-}
-PAGED = (
-    "flagged",
-    "slipped",
-    "moves",
-)  # read a page at a time: run ahead the page the pager points at
-app.prefetch(
-    *(
-        paging.ahead(name, **params) if key in PAGED else (name, params)
-        for key, (name, params) in QUERIES.items()
-    )
+    flagged=paging.paged("red_and_overdue", **scope),
+    slipped_counts=("slipped_counts", {**scope, "since": window.since}),
+    responses=("pcc_responses_attention", {**scope, "within_days": pcc.ATTENTION_DAYS}),
+    slipped=paging.paged("slipped_findings", **scope),
+    due=("due_next", {**scope, "max_rows": headlines.DUE_NEXT_ROWS}),
+    moves=paging.paged("moves_since", **scope, since=window.since),
+    by_inspection=("rag_by_inspection", {**scope, "max_inspections": headlines.MAX_INSPECTIONS}),
+    by_kind=("rag_by_kind", scope),
+    forces=("tracking_forces", {}),
+    pending=("pending_signoff", scope),
+    disagreements=("inspectorate_disagreements", scope),
 )
-
-
-def run(key: str):
-    name, params = QUERIES[key]
-    return paging.query(name, **params) if key in PAGED else app.query(name, **params)
-
 
 if window.from_meeting:
     st.caption(
@@ -99,8 +85,8 @@ else:
         "issued since) and closed, superseded or marked no further action since."
     )
 
-kpis = run("kpis")
-slipped_counts = run("slipped_counts")
+kpis = plan["kpis"]
+slipped_counts = plan["slipped_counts"]
 all_tiles = headlines.tiles(kpis, window, as_at)
 all_tiles.insert(2, slippage.tile(slipped_counts, window))  # beside Overdue: the two differ
 columns = st.columns(len(all_tiles))
@@ -115,12 +101,12 @@ for column, tile in zip(columns, all_tiles, strict=True):
         border=True,
     )
 st.caption(headlines.workload_note(kpis))
-for line in pcc.attention_lines(run("responses")):
+for line in pcc.attention_lines(plan["responses"]):
     st.warning(line, icon=":material/gavel:")
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
-flagged_page = run("flagged")
+flagged_page = plan["flagged"]
 flagged = flagged_page.rows
 counted = flagged.iloc[0] if not flagged.empty else None
 red_count = int(counted["red_total"]) if counted is not None else 0
@@ -146,7 +132,7 @@ if not flagged.empty:
         hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
     )
     table = headlines.red_overdue_frame(flagged)
-    several = len(run("forces")) > 1
+    several = len(plan["forces"]) > 1
     context = explorer.link_context(as_at, view.latest_as_at, view.force_name if several else None)
     table["Record"] = [
         explorer.url(explorer.Filters(rec=r), context=context) for r in flagged["rec_id"]
@@ -192,7 +178,7 @@ if not flagged.empty:
 
 # --- slipped -------------------------------------------------------------------------------
 st.header("Slipped deadlines")
-slipped_page = run("slipped")
+slipped_page = plan["slipped"]
 slipped_rows = slipped_page.rows
 st.markdown(slippage.slipped_sentence(slipped_counts, as_at))
 if not slipped_rows.empty:
@@ -226,7 +212,7 @@ if not slipped_rows.empty:
 
 # --- due next ------------------------------------------------------------------------------
 st.header("Due next")
-due = run("due")
+due = plan["due"]
 if due.empty:
     st.write(f"No open finding has a due date on or after {when}.")
 else:
@@ -258,7 +244,7 @@ else:
 st.header(f"Moved {window.phrase()}")
 split = changes.Split.from_row(kpis.iloc[0])
 st.write(split.sentence(f"{window.phrase()} up to {when}", bold=True))
-moves_page = run("moves")
+moves_page = plan["moves"]
 moves = moves_page.rows
 if not moves.empty:
     paging.pager(
@@ -288,8 +274,8 @@ if not moves.empty:
 
 # --- RAG mix -------------------------------------------------------------------------------
 st.header("RAG mix")
-by_inspection = run("by_inspection")
-by_kind = run("by_kind")
+by_inspection = plan["by_inspection"]
+by_kind = plan["by_kind"]
 if by_inspection.empty:
     st.write(f"No finding has been issued to {view.force_name} as at {when}.")
 else:
@@ -320,8 +306,8 @@ else:
 
 # --- sign-off and the inspectorate ----------------------------------------------------------
 st.header("Sign-off and the inspectorate")
-pending = int(app.query("pending_signoff", **scope)["pending_signoff"].iloc[0])
-disagreements = app.query("inspectorate_disagreements", **scope)
+pending = int(plan["pending"]["pending_signoff"].iloc[0])
+disagreements = plan["disagreements"]
 tiles = st.columns(2)
 tiles[0].metric(
     "Pending sign-off",

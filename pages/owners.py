@@ -20,17 +20,17 @@ def app_view_params() -> dict[str, str | None]:
 
 scope = {"as_at": view.as_at, "force_id": view.force_id}
 by_quarter = {"quarters": timeline_owners.HEATMAP_QUARTERS, **scope}
-app.prefetch(
-    ("owner_workload", scope),
-    ("owner_national_body_items", scope),
-    ("owner_due_by_quarter", by_quarter),
+plan = app.plan(
+    workload=("owner_workload", scope),
+    national=("owner_national_body_items", scope),
+    due=("owner_due_by_quarter", by_quarter),
 )
 
 st.title("Owners")
 st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
 
-workload = app.query("owner_workload", **scope)
-national = int(app.query("owner_national_body_items", **scope)["national_body_open"].iloc[0])
+workload = plan["workload"]
+national = int(plan["national"]["national_body_open"].iloc[0])
 leads = workload[workload["is_lead_total"]]
 unallocated = leads[leads["owner_filter"] == "unallocated"]
 
@@ -136,7 +136,7 @@ st.dataframe(
 )
 
 st.header("When it falls due")
-due = app.query("owner_due_by_quarter", **by_quarter)
+due = plan["due"]
 st.plotly_chart(app.figure(charts.due_quarter_heatmap, due), width="stretch", theme=None)
 st.caption(
     f"Each cell counts a chief officer lead's open items: already overdue, falling due in each "
@@ -154,9 +154,7 @@ owner_choice = st.selectbox(
     "events instead of adding them twice.",
 )
 calendar_owner = None if owner_choice == "Every owner" else owner_choice
-events = app.query(
-    "calendar_events", as_at=view.as_at, force_id=view.force_id, owner=calendar_owner
-)
+events = plan.add(events=("calendar_events", {**scope, "owner": calendar_owner}))["events"]
 st.download_button(
     f"Download the calendar ({len(events):,} dates)",
     calendar_feed.calendar(

@@ -15,29 +15,10 @@ if view.force_id is None:
     st.info("The data holds no force to show PEEL grades for.")
     st.stop()
 
-# The queries that need no widget's value, run ahead two at a time (see app.prefetch).
-FORCE = {"force_id": view.force_id}
-AHEAD = {
-    "cycles": ("peel_cycles", FORCE),
-    "matrix": (
-        "peel_grade_matrix",
-        {**FORCE, "show_all_areas": bool(st.session_state.get("peel_all_areas", False))},
-    ),
-    "forces": ("peel_forces", FORCE),
-    "scales": ("peel_scales", {}),
-    "findings": ("peel_findings_by_area", {**FORCE, "as_at": view.as_at}),
-}
-app.prefetch(*AHEAD.values())
-cycles = app.query("peel_cycles", force_id=view.force_id)
-graded_cycles = cycles[cycles["grades"] > 0]
-force_cycles = cycles[cycles["force_grades"] > 0]
-st.caption(
-    f"{view.force_name} · HMICFRS PEEL grades, {int(force_cycles['force_grades'].sum())} in the "
-    f"data for this force across {len(force_cycles)} cycles · every grade with its source below"
-)
+# The matrix's toggle is drawn before any query is declared, so the whole first set starts at
+# once with the toggle's value; the caption above it waits for the cycles in a slot of its own.
+caption = st.empty()
 st.info(charts.SCALE_CAUTION, icon=":material/compare_arrows:")
-
-# --- The grade matrix ------------------------------------------------------------------------
 st.header("Grades by area and cycle")
 show_all = st.toggle(
     "Show every area of each cycle's framework",
@@ -45,47 +26,30 @@ show_all = st.toggle(
     help="By default the matrix shows the areas and cycles for which the data holds a grade "
     "for this force.",
 )
-matrix = app.query("peel_grade_matrix", force_id=view.force_id, show_all_areas=show_all)
-pillars = list(dict.fromkeys(matrix.loc[matrix["grade_rank"].notna(), "row_pillar"]))
-if pillars:  # start the moves' queries for the pillar shown below while the matrix is drawn
-    chosen = st.session_state.get("peel_moves_pillar")
-    ahead = {**FORCE, "pillar": chosen if chosen in pillars else pillars[0]}
-    app.prefetch(
-        *((name, ahead) for name in ("peel_move_counts", "peel_grade_trend", "peel_moves"))
-    )
-st.plotly_chart(
-    app.figure(
-        charts.grade_matrix, matrix, title=f"{view.force_name}: PEEL grades by area and cycle"
-    ),
-    width="stretch",
-    key="peel_matrix",
+FORCE = {"force_id": view.force_id}
+plan = app.plan(
+    cycles=("peel_cycles", FORCE),
+    matrix=("peel_grade_matrix", {**FORCE, "show_all_areas": show_all}),
+    forces=("peel_forces", FORCE),
+    scales=("peel_scales", {}),
+    findings=("peel_findings_by_area", {**FORCE, "as_at": view.as_at}),
 )
-st.caption(
-    "Each row follows one area across cycles, even where HMICFRS reworded it (hover a cell for "
-    "the wording of that cycle and the grade's source). *No grade in data*: the grade is not "
-    "known here, not that the force was ungraded. *Ungraded area*: HMICFRS gave no graded "
-    "judgment for that area in that cycle. A blank cell: the area was not part of that cycle's "
-    "framework."
+cycles = plan["cycles"]
+graded_cycles = cycles[cycles["grades"] > 0]
+force_cycles = cycles[cycles["force_grades"] > 0]
+caption.caption(
+    f"{view.force_name} · HMICFRS PEEL grades, {int(force_cycles['force_grades'].sum())} in the "
+    f"data for this force across {len(force_cycles)} cycles · every grade with its source below"
 )
-missing = cycles[(cycles["force_grades"] == 0) & (cycles["grades"] > 0)]
-if not missing.empty:
-    st.caption(
-        "No grades in the data for this force in: " + ", ".join(missing["cycle"]) + " "
-        f"(other forces have {int(missing['grades'].sum())} grades in those cycles)."
-    )
-with st.expander("Sources of these grades"):
-    st.dataframe(
-        grades.sources_table(matrix),
-        hide_index=True,
-        width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source", width="large")},
-    )
 
-# --- Year-on-year moves ------------------------------------------------------------------------
+# --- The grade matrix ------------------------------------------------------------------------
+matrix = plan["matrix"]
+pillars = list(dict.fromkeys(matrix.loc[matrix["grade_rank"].notna(), "row_pillar"]))
+# The moves' pillar is chosen below the matrix; its control is drawn first (into its place
+# below), so the moves' queries start with its value while the matrix is drawn.
+drawn_matrix = st.container()
 st.header("Year-on-year moves")
-if not pillars:
-    st.write("No ranked grades to compare for this force.")
-else:
+if pillars:
     pillar = st.segmented_control(
         "Pillar",
         pillars,
@@ -94,17 +58,55 @@ else:
         key="peel_moves_pillar",
     )
     pillar = pillar or pillars[0]
-    counts = app.query("peel_move_counts", force_id=view.force_id, pillar=pillar)
+    plan.add(
+        counts=("peel_move_counts", {**FORCE, "pillar": pillar}),
+        trend=("peel_grade_trend", {**FORCE, "pillar": pillar}),
+        moves=("peel_moves", {**FORCE, "pillar": pillar}),
+    )
+with drawn_matrix:
+    st.plotly_chart(
+        app.figure(
+            charts.grade_matrix, matrix, title=f"{view.force_name}: PEEL grades by area and cycle"
+        ),
+        width="stretch",
+        key="peel_matrix",
+    )
+    st.caption(
+        "Each row follows one area across cycles, even where HMICFRS reworded it (hover a cell for "
+        "the wording of that cycle and the grade's source). *No grade in data*: the grade is not "
+        "known here, not that the force was ungraded. *Ungraded area*: HMICFRS gave no graded "
+        "judgment for that area in that cycle. A blank cell: the area was not part of that cycle's "
+        "framework."
+    )
+    missing = cycles[(cycles["force_grades"] == 0) & (cycles["grades"] > 0)]
+    if not missing.empty:
+        st.caption(
+            "No grades in the data for this force in: " + ", ".join(missing["cycle"]) + " "
+            f"(other forces have {int(missing['grades'].sum())} grades in those cycles)."
+        )
+    with st.expander("Sources of these grades"):
+        st.dataframe(
+            grades.sources_table(matrix),
+            hide_index=True,
+            width="stretch",
+            column_config={"Source": st.column_config.LinkColumn("Source", width="large")},
+        )
+
+# --- Year-on-year moves ------------------------------------------------------------------------
+if not pillars:
+    st.write("No ranked grades to compare for this force.")
+else:
+    counts = plan["counts"]
     st.markdown(
         f"**{label(PILLAR_LABELS, pillar)}**, each grade against the same area's previous grade "
         f"on the same scale: {grades.move_counts_sentence(counts)}."
     )
-    trend = app.query("peel_grade_trend", force_id=view.force_id, pillar=pillar)
+    trend = plan["trend"]
     st.plotly_chart(
         app.figure(
             charts.grade_trend,
             trend,
-            app.query("peel_scales"),
+            plan["scales"],
             title=f"{label(PILLAR_LABELS, pillar)}: grade by cycle, one line per area",
         ),
         width="stretch",
@@ -114,7 +116,7 @@ else:
         "Lines join an area's grades within one scale only, and are nudged apart a little so "
         "that areas on the same grade stay visible. A cycle with no grade in the data is skipped."
     )
-    moves = app.query("peel_moves", force_id=view.force_id, pillar=pillar)
+    moves = plan["moves"]
     st.dataframe(
         grades.moves_table(moves),
         hide_index=True,
@@ -133,7 +135,7 @@ else:
 
 # --- Peers -----------------------------------------------------------------------------------
 st.header("Compared with peers")
-forces = app.query("peel_forces", force_id=view.force_id)
+forces = plan["forces"]
 names = dict(zip(forces["force_id"], forces["name"], strict=True))
 region = forces.loc[forces["is_selected"], "region"]
 region_words = (
@@ -150,7 +152,7 @@ default_index = (
 )
 left, middle, right = st.columns([1, 1, 3])
 peer_cycle = left.selectbox("Cycle", cycle_options, index=default_index, key="peel_peer_cycle")
-peer_areas = app.query("peel_cycle_areas", cycle=peer_cycle)
+peer_areas = plan.add(peer_areas=("peel_cycle_areas", {"cycle": peer_cycle}))["peer_areas"]
 peer_pillars = list(dict.fromkeys(peer_areas["pillar"]))
 peer_pillar = middle.selectbox(
     "Pillar",
@@ -167,13 +169,13 @@ peer_ids = right.multiselect(
     help=f"By default, the forces that share {view.force_name}'s region ({region_words}). "
     "Add or remove any force.",
 )
-grid = app.query(
-    "peel_peer_grid",
-    force_id=view.force_id,
-    peer_ids=list(peer_ids),
-    cycle=peer_cycle,
-    pillar=peer_pillar,
+plan.add(
+    grid=(
+        "peel_peer_grid",
+        {**FORCE, "peer_ids": list(peer_ids), "cycle": peer_cycle, "pillar": peer_pillar},
+    )
 )
+grid = plan["grid"]
 st.plotly_chart(
     app.figure(
         charts.peer_grade_grid,
@@ -189,7 +191,7 @@ st.plotly_chart(
 st.header("The national picture")
 left, middle, right = st.columns([1, 1, 3])
 nat_cycle = left.selectbox("Cycle", cycle_options, index=default_index, key="peel_nat_cycle")
-nat_areas = app.query("peel_cycle_areas", cycle=nat_cycle)
+nat_areas = plan.add(nat_areas=("peel_cycle_areas", {"cycle": nat_cycle}))["nat_areas"]
 nat_areas = nat_areas[nat_areas["forces_graded"] > 0]
 nat_pillars = list(dict.fromkeys(nat_areas["pillar"]))
 nat_pillar = middle.selectbox(
@@ -207,13 +209,13 @@ nat_area = right.selectbox(
     key="peel_nat_area",
 )
 if nat_area is not None:
-    dist = app.query(
-        "peel_national_distribution",
-        cycle=nat_cycle,
-        pillar=nat_pillar,
-        area=nat_area,
-        force_id=view.force_id,
+    plan.add(
+        dist=(
+            "peel_national_distribution",
+            {**FORCE, "cycle": nat_cycle, "pillar": nat_pillar, "area": nat_area},
+        )
     )
+    dist = plan["dist"]
     covered, total = int(dist["forces_covered"].iloc[0]), int(dist["forces_total"].iloc[0])
     force_grade = dist.loc[dist["is_force_grade"], "grade"]
     chart_col, facts_col = st.columns([3, 1])
@@ -250,7 +252,7 @@ if nat_area is not None:
 
 # --- Findings behind the grades ----------------------------------------------------------------
 st.header("Findings behind the grades")
-findings = app.query("peel_findings_by_area", force_id=view.force_id, as_at=view.as_at)
+findings = plan["findings"]
 if findings.empty:
     st.write(
         f"The tracker holds no finding tied to a PEEL area for {view.force_name} as at "

@@ -13,7 +13,7 @@ from functools import partial
 
 import streamlit as st
 
-from oversight import app, explorer, exports, paging, signoff_words
+from oversight import app, db, explorer, exports, paging, signoff_words
 
 view = app.current_view()
 as_at = view.as_at
@@ -145,11 +145,14 @@ filters, _ = explorer.parse(
 # A page of rows at a time (a national register matches tens of thousands); the count is of all.
 shown = {"as_at": as_at, "force_id": view.force_id, **filters.query_params()}
 unfiltered = {"as_at": as_at, "force_id": view.force_id, **explorer.Filters().query_params(limit=1)}
-app.prefetch(paging.ahead("explorer_rows", **shown), ("explorer_rows", unfiltered))  # both at once
-page = paging.query("explorer_rows", **shown)
+plan = app.plan(  # both at once
+    rows=paging.paged("explorer_rows", **shown),
+    everything=("explorer_rows", unfiltered),
+)
+page = plan["rows"]
 rows = page.rows
 matches = page.total
-everything = app.query("explorer_rows", **unfiltered)
+everything = plan["everything"]
 total = int(everything[paging.TOTAL].iloc[0]) if not everything.empty else 0
 described = explorer.describe(filters, options)
 if described:
@@ -260,8 +263,11 @@ if not rows.empty:
         ("Link", explorer.url(filters.without_record())),
         ("Licence", app.OGL_ATTRIBUTION),
     ]
-    every_match = partial(  # every match, not only the page shown; read when a button is clicked
-        app.dataset().query,
+    # Every match, not only the page shown: run when a button is clicked, and not kept in the
+    # cache (it can be a whole national register).
+    every_match = partial(
+        db.run_query,
+        app.dataset(),
         "explorer_rows",
         as_at=as_at,
         force_id=view.force_id,
@@ -297,7 +303,15 @@ if not rows.empty:
 
 # --- the record ------------------------------------------------------------------------------
 if record_id:
-    record = app.query("rec_record", as_at=as_at, force_id=view.force_id, rec_id=record_id)
+    about = {"as_at": as_at, "force_id": view.force_id, "rec_id": record_id}
+    plan.add(
+        record=("rec_record", about),
+        family=("rec_family", about),
+        forces=("tracking_forces", {}),
+        history=("rec_history", {"as_at": as_at, "rec_id": record_id}),
+        inspectorate=("inspectorate_latest", {"as_at": as_at, "rec_id": record_id}),
+    )
+    record = plan["record"]
     st.divider()
     if record.empty:
         st.warning(
@@ -317,20 +331,20 @@ if record_id:
                 st.caption("The committee paper's description of the finding, not its wording.")
         with side, st.container(border=True):
             st.markdown("\n\n".join(explorer.record_facts(r)))
-            view_of = app.query("inspectorate_latest", rec_id=record_id, as_at=as_at)
+            view_of = plan["inspectorate"]
             st.caption(signoff_words.inspectorate_sentence(view_of, when))
 
-        family = app.query("rec_family", as_at=as_at, rec_id=record_id, force_id=view.force_id)
+        family = plan["family"]
         if not family.empty:
             st.subheader("Related findings")
-            several = len(app.query("tracking_forces")) > 1
+            several = len(plan["forces"]) > 1
             context = explorer.link_context(
                 as_at, view.latest_as_at, view.force_name if several else None
             )
             st.markdown("\n".join(explorer.family_lines(family, context=context)))
 
         st.subheader("Update history")
-        history = app.query("rec_history", as_at=as_at, rec_id=record_id)
+        history = plan["history"]
         if history.empty:
             st.write(f"No update is recorded for this finding by {when}.")
         else:

@@ -97,9 +97,12 @@ st.header("Record a position")
 wanted = st.query_params.get("rec")
 # A long register (thousands of findings) is narrowed by words first: the list sends at most
 # CHOICES_SHOWN findings to the browser, always with the one the address names.
-every = app.query(
-    "record_choices", as_at=latest, force_id=view.force_id, q=None, limit=CHOICES_SHOWN
+choosing = {"as_at": latest, "force_id": view.force_id}
+plan = app.plan(
+    every=("record_choices", {**choosing, "q": None, "limit": CHOICES_SHOWN}),
+    recorders=("audit_recorders", {"force_id": view.force_id}),
 )
+every = plan["every"]
 tracked = int(every[paging.TOTAL].iloc[0]) if not every.empty else 0
 find = None
 if tracked > CHOICES_SHOWN:
@@ -113,16 +116,12 @@ if tracked > CHOICES_SHOWN:
         ).strip()
         or None
     )
-choices = (
-    every
-    if find is None
-    else app.query(
-        "record_choices", as_at=latest, force_id=view.force_id, q=find, limit=CHOICES_SHOWN
-    )
-)
+if find is not None:
+    plan.add(found=("record_choices", {**choosing, "q": find, "limit": CHOICES_SHOWN}))
+choices = every if find is None else plan["found"]
 matched = int(choices[paging.TOTAL].iloc[0]) if not choices.empty else 0
 if wanted and wanted not in set(choices["rec_id"]):
-    named = app.query("record_choices", as_at=latest, force_id=view.force_id, q=wanted, limit=None)
+    named = plan.add(named=("record_choices", {**choosing, "q": wanted, "limit": None}))["named"]
     choices = pd.concat([named[named["rec_id"] == wanted], choices], ignore_index=True)
 labels = {
     row.rec_id: f"{row.reference} · {row.inspection_title or 'no report'} — {row.short_text}"
@@ -150,7 +149,11 @@ if wanted and wanted not in labels:
     st.warning(f"No finding `{wanted}` for {view.force_name}: choose one from the list.")
 
 if rec_id:
-    record = app.query("record_state", as_at=latest, rec_id=rec_id)
+    plan.add(
+        record=("record_state", {"as_at": latest, "rec_id": rec_id}),
+        history=("record_history", {"rec_id": rec_id}),
+    )
+    record = plan["record"]
     if record.empty:
         st.warning(f"No finding `{rec_id}` in the data.")
     else:
@@ -184,7 +187,7 @@ if rec_id:
             f"**Chief officer lead:** {rec.chief_officer_lead or 'none'}  \n"
             f"**Tactical lead:** {rec.tactical_lead or 'none'}"
         )
-        history = app.query("record_history", rec_id=rec_id)
+        history = plan["history"]
         st.markdown(f"**History** ({len(history):,} recorded positions, newest first)")
         if history.empty:
             st.caption("Nothing recorded yet.")
@@ -531,7 +534,7 @@ else:
 
 # --- audit trail -------------------------------------------------------------------------------
 st.header("Audit trail")
-recorders = app.query("audit_recorders", force_id=view.force_id)
+recorders = plan["recorders"]
 f1, f2, f3 = st.columns([2, 2, 2])
 who = f1.selectbox(
     "Recorded by",
@@ -558,7 +561,7 @@ trail_scope = dict(
     recorded_from=since,
     recorded_to=None,
 )
-trail_page = paging.query("audit_trail", **trail_scope)
+trail_page = plan.add(trail=paging.paged("audit_trail", **trail_scope))["trail"]
 trail = trail_page.rows
 st.caption(
     f"{trail_page.total:,} recorded position(s), the latest recording first. Every position ever "

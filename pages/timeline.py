@@ -24,110 +24,9 @@ group_by_word = controls[0].segmented_control(
     bind="query-params",
 )
 group_by = timeline_owners.GROUP_BY_WORDS[group_by_word]
-# Start the queries that need no more than this; "Due soon" reads its window's widget below.
-due_within = int(st.session_state.get("due_within") or timeline_owners.DEFAULT_DUE_WITHIN)
-app.prefetch(
-    ("timeline_groups", {"group_by": group_by, **scope}),
-    ("timeline_undated", scope),
-    ("due_soon", {"days": due_within, **scope}),
-)
-groups = app.query("timeline_groups", group_by=group_by, **scope)
-keys = dict(zip(groups["group_label"], groups["group_key"], strict=False))
-counts = dict(zip(groups["group_key"], groups["items"], strict=True))
-total = int(groups["items"].sum())
-shown = controls[1].selectbox(
-    "Show",
-    [timeline_owners.ALL_GROUPS, *keys],
-    key="group",
-    bind="query-params",
-    help="Narrow the chart to one group. With every group, more items than **Bars at most** "
-    "are drawn as one bar per group.",
-)
-group = keys.get(shown)
-max_bars = controls[2].select_slider(
-    "Bars at most",
-    timeline_owners.BAR_LIMITS,
-    value=timeline_owners.DEFAULT_BAR_LIMIT,
-    key="bars",
-    bind="query-params",
-    help="Above this many items the chart draws one bar per group instead of one per item.",
-)
-
-undated = app.query("timeline_undated", **scope)
-selected = counts[group] if group else total
-plan = timeline_owners.plan_timeline(
-    selected, len(groups), int(max_bars), one_group=group is not None
-)
-
-tiles = st.columns(3)
-tiles[0].metric(
-    "Open items with a due date" + (f" ({shown})" if group else ""),
-    f"{selected:,}" + ("" if not group else f" of {total:,}"),
-)
-overdue = groups.loc[groups["group_key"] == group, "overdue"] if group else groups["overdue"]
-tiles[1].metric("Overdue" + (f" ({shown})" if group else ""), f"{int(overdue.sum()):,}")
-tiles[2].metric(
-    "Open items with no due date", f"{len(undated):,}", help="Listed under the chart (every group)."
-)
-
-if groups.empty:
-    st.info(
-        f"No open item has a due date as at {app.long_date(view.as_at)}: "
-        "there is nothing to place on the time axis."
-    )
-elif plan.mode == "groups":
-    st.info(plan.message, icon=":material/stacked_bar_chart:")
-    fig = app.figure(
-        charts.timeline_group_bars,
-        groups.head(plan.bars),
-        view.as_at,
-        timeline_owners.GROUP_BY[group_by],
-    )
-    st.plotly_chart(fig, width="stretch", theme=None)
-else:
-    items = app.query("timeline_items", group_by=group_by, group=group, limit=plan.bars, **scope)
-    if plan.message:
-        st.info(plan.message, icon=":material/filter_alt:")
-    st.plotly_chart(
-        app.figure(charts.timeline_bars, items, view.as_at), width="stretch", theme=None
-    )
-st.caption(
-    "Bars run from the report's publication to the item's due date; the dashed line is the "
-    "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A due date counted "
-    "from a relative deadline (\u201cwithin six months\u201d) shows the words as written on hover."
-)
-
-st.header(f"No due date ({len(undated):,})")
-if undated.empty:
-    st.write("Every open item has a due date.")
-else:
-    st.caption(
-        "Open items that cannot be placed on the time axis, and why. None is dropped: "
-        "each is listed here."
-    )
-    st.dataframe(
-        timeline_owners.undated_frame(undated),
-        hide_index=True,
-        width="stretch",
-        placeholder=explorer.MISSING,
-        row_height=explorer.WRAPPED_ROW_PX,
-        height=explorer.table_height(len(undated), explorer.WRAPPED_ROW_PX),
-        # Widths add up to the main column at 1400 px: every column in view, text wrapped.
-        column_config={
-            "item": st.column_config.TextColumn(
-                "Reference",
-                width=122,
-                help="The report's reference, or the kind of finding when it gave none",
-            ),
-            "text": st.column_config.TextColumn("Finding", width=210),
-            "why_undated": st.column_config.TextColumn("Why no date", width=160),
-            "deadline_text": st.column_config.TextColumn("Deadline as written", width=125),
-            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
-            "rag": st.column_config.TextColumn("RAG", width=60),
-            "inspection_title": st.column_config.TextColumn("Inspection", width=148),
-        },
-    )
-
+# "Due soon", at the foot of the page, has a window of its own: its control is drawn first, into
+# its place below the chart, so every query of the page starts at once with the widgets' values.
+body = st.container()
 st.header("Due soon")
 window = st.segmented_control(
     "Falling due within (days)",
@@ -137,7 +36,118 @@ window = st.segmented_control(
     key="due_within",
     bind="query-params",
 )
-due = app.query("due_soon", days=int(window), **scope)
+plan = app.plan(
+    groups=("timeline_groups", {"group_by": group_by, **scope}),
+    undated=("timeline_undated", scope),
+    due=("due_soon", {"days": int(window), **scope}),
+)
+with body:
+    groups = plan["groups"]
+    keys = dict(zip(groups["group_label"], groups["group_key"], strict=False))
+    counts = dict(zip(groups["group_key"], groups["items"], strict=True))
+    total = int(groups["items"].sum())
+    shown = controls[1].selectbox(
+        "Show",
+        [timeline_owners.ALL_GROUPS, *keys],
+        key="group",
+        bind="query-params",
+        help="Narrow the chart to one group. With every group, more items than **Bars at most** "
+        "are drawn as one bar per group.",
+    )
+    group = keys.get(shown)
+    max_bars = controls[2].select_slider(
+        "Bars at most",
+        timeline_owners.BAR_LIMITS,
+        value=timeline_owners.DEFAULT_BAR_LIMIT,
+        key="bars",
+        bind="query-params",
+        help="Above this many items the chart draws one bar per group instead of one per item.",
+    )
+
+    undated = plan["undated"]
+    selected = counts[group] if group else total
+    shape = timeline_owners.plan_timeline(
+        selected, len(groups), int(max_bars), one_group=group is not None
+    )
+
+    tiles = st.columns(3)
+    tiles[0].metric(
+        "Open items with a due date" + (f" ({shown})" if group else ""),
+        f"{selected:,}" + ("" if not group else f" of {total:,}"),
+    )
+    overdue = groups.loc[groups["group_key"] == group, "overdue"] if group else groups["overdue"]
+    tiles[1].metric("Overdue" + (f" ({shown})" if group else ""), f"{int(overdue.sum()):,}")
+    tiles[2].metric(
+        "Open items with no due date",
+        f"{len(undated):,}",
+        help="Listed under the chart (every group).",
+    )
+
+    if groups.empty:
+        st.info(
+            f"No open item has a due date as at {app.long_date(view.as_at)}: "
+            "there is nothing to place on the time axis."
+        )
+    elif shape.mode == "groups":
+        st.info(shape.message, icon=":material/stacked_bar_chart:")
+        fig = app.figure(
+            charts.timeline_group_bars,
+            groups.head(shape.bars),
+            view.as_at,
+            timeline_owners.GROUP_BY[group_by],
+        )
+        st.plotly_chart(fig, width="stretch", theme=None)
+    else:
+        plan.add(
+            items=(
+                "timeline_items",
+                {"group_by": group_by, "group": group, "limit": shape.bars, **scope},
+            )
+        )
+        items = plan["items"]
+        if shape.message:
+            st.info(shape.message, icon=":material/filter_alt:")
+        st.plotly_chart(
+            app.figure(charts.timeline_bars, items, view.as_at), width="stretch", theme=None
+        )
+    st.caption(
+        "Bars run from the report's publication to the item's due date; the dashed line is the "
+        "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A due date counted "
+        "from a relative deadline (\u201cwithin six months\u201d) shows the words as written on hover."
+    )
+
+    st.header(f"No due date ({len(undated):,})")
+    if undated.empty:
+        st.write("Every open item has a due date.")
+    else:
+        st.caption(
+            "Open items that cannot be placed on the time axis, and why. None is dropped: "
+            "each is listed here."
+        )
+        st.dataframe(
+            timeline_owners.undated_frame(undated),
+            hide_index=True,
+            width="stretch",
+            placeholder=explorer.MISSING,
+            row_height=explorer.WRAPPED_ROW_PX,
+            height=explorer.table_height(len(undated), explorer.WRAPPED_ROW_PX),
+            # Widths add up to the main column at 1400 px: every column in view, text wrapped.
+            column_config={
+                "item": st.column_config.TextColumn(
+                    "Reference",
+                    width=122,
+                    help="The report's reference, or the kind of finding when it gave none",
+                ),
+                "text": st.column_config.TextColumn("Finding", width=210),
+                "why_undated": st.column_config.TextColumn("Why no date", width=160),
+                "deadline_text": st.column_config.TextColumn("Deadline as written", width=125),
+                "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
+                "rag": st.column_config.TextColumn("RAG", width=60),
+                "inspection_title": st.column_config.TextColumn("Inspection", width=148),
+            },
+        )
+
+due = plan["due"]
 if due.empty:
     st.write(f"Nothing falls due in the {window} days after {app.long_date(view.as_at)}.")
 else:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oversight import charts, cli, paper
+from oversight import charts, cli, memo, paper
 from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
@@ -482,39 +482,68 @@ def test_grade_matrix_figure_writes_each_grade(bundled):
 
 
 @pytest.mark.parametrize("force_id", ["wmp", "gwent"])
-def test_the_pack_runs_its_queries_ahead_and_asks_for_nothing_else(mini, monkeypatch, force_id):
+def test_the_pack_runs_its_queries_ahead_and_asks_for_nothing_else(
+    mini, monkeypatch, force_id, tmp_path
+):
+    import shutil
+
     from oversight import db
 
-    made = []
+    data = tmp_path / "mini"  # new data to the cache, so every query really runs
+    shutil.copytree(Path(mini.data_dir), data)
+    ds = db.load(data)
+    started: list[tuple] = []
+    read: list[tuple] = []
+    ran: list[tuple] = []
+    real_start, real_query, real_run = db.start, db.Dataset.query, db.run_query
 
-    def spying(ds, specs, workers=db.QUERY_WORKERS):
-        made.append(db_prefetch(ds, specs, workers))
-        return made[-1]
+    def starting(ds, specs):
+        specs = list(specs)
+        started.extend((name, db.frozen_params(params)) for name, params in specs)
+        real_start(ds, specs)
 
-    db_prefetch = db.prefetch
-    monkeypatch.setattr(db, "prefetch", spying)
-    pack = paper.build(mini, JUNE, force_id=force_id)
-    assert len(made) == 1 and made[0].misses == []
-    # the same pack as one query at a time
-    monkeypatch.setattr(db, "prefetch", lambda ds, specs, workers=1: db_prefetch(ds, specs, 1))
-    assert paper.build(mini, JUNE, force_id=force_id).text() == pack.text()
+    def reading(self, name, **params):
+        read.append((name, db.frozen_params(params)))
+        return real_query(self, name, **params)
+
+    def running(ds, name, **params):
+        ran.append((name, db.frozen_params(params)))
+        return real_run(ds, name, **params)
+
+    monkeypatch.setattr(db, "start", starting)
+    monkeypatch.setattr(db.Dataset, "query", reading)
+    monkeypatch.setattr(db, "run_query", running)
+    pack = paper.build(ds, JUNE, force_id=force_id)
+    db.settle()
+    # everything the pack reads was started ahead, and each query ran once
+    assert read and set(read) <= set(started)
+    assert sorted(ran, key=repr) == sorted(set(started), key=repr)
+    # the same pack as one query at a time, with nothing run ahead
+    monkeypatch.setattr(db, "start", lambda ds, specs: None)
+    memo.clear("result")
+    assert paper.build(ds, JUNE, force_id=force_id).text() == pack.text()
 
 
-def test_prefetched_results_are_the_queries_results(mini):
+def test_results_are_cached_on_the_data_version_and_parameters(mini, monkeypatch):
     from oversight import db
 
-    specs = [
-        ("briefing/red_outstanding", {"force_id": "wmp", "as_at": JUNE}),
-        ("tracking_forces", {}),
-    ]
-    with db.prefetch(mini, specs) as ahead:
-        for name, params in specs:
-            assert ahead.query(name, **params).equals(mini.query(name, **params))
-        assert ahead.misses == []
-        assert ahead.query("latest_as_at").equals(mini.query("latest_as_at"))
-        assert ahead.misses == ["latest_as_at"]
-        assert ahead.version == mini.version
-    assert all(future.done() for future in ahead.futures.values())
+    ran = []
+    real = db.run_query
+
+    def counted(ds, name, **params):
+        ran.append(name)
+        return real(ds, name, **params)
+
+    monkeypatch.setattr(db, "run_query", counted)
+    memo.clear("result")
+    first = mini.query("briefing/red_outstanding", force_id="wmp", as_at=JUNE)
+    again = mini.query("briefing/red_outstanding", as_at=JUNE, force_id="wmp")
+    assert ran == ["briefing/red_outstanding"]
+    assert again.equals(first) and again is not first  # each caller its own (shallow) copy
+    again["extra"] = 1
+    assert "extra" not in mini.query("briefing/red_outstanding", force_id="wmp", as_at=JUNE)
+    mini.query("briefing/red_outstanding", force_id="wmp", as_at=dt.date(2018, 7, 1))
+    assert ran == ["briefing/red_outstanding"] * 2
 
 
 def test_the_screen_draws_the_pack_in_order_with_its_text_runs_joined(pack):

@@ -516,12 +516,10 @@ def test_the_page_runs_each_query_once_all_of_them_ahead(monkeypatch, tmp_path):
     import shutil
     import threading
 
-    from oversight import app, db
+    from oversight import db
 
-    # The prefetch pool is shared by the whole process: let earlier tests' queries finish first.
-    both_free = threading.Barrier(db.QUERY_WORKERS)
-    for done in [app._AHEAD.submit(both_free.wait) for _ in range(db.QUERY_WORKERS)]:
-        done.result(timeout=60)
+    # The pool is shared by the whole process: let earlier tests' queries finish first.
+    db.settle()
 
     data = tmp_path / "mini"
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini", data)
@@ -548,8 +546,8 @@ def test_the_page_runs_each_query_once_all_of_them_ahead(monkeypatch, tmp_path):
     ]
     # a query asked for with other parameters than the ones prefetched would run twice
     assert {name: ran.count(name) for name in page_queries} == dict.fromkeys(page_queries, 1)
-    # ...and they were run ahead, on the prefetch's worker threads. The page does not wait for
-    # them: one still queued when the page reaches it is run by the page (still once), so only
-    # the first two, started at once on the idle pool, are certain to be the workers'.
-    assert threads["overview_kpis"].startswith("oversight-ahead"), threads
-    assert threads["red_and_overdue"].startswith("oversight-ahead"), threads
+    # ...and they were run ahead, on the pool's two threads. The page does not wait for them: a
+    # query still queued when the page reaches it is run by the page (still once), as the first
+    # it reads may be, so at least the next two started on the idle pool are the workers'.
+    ahead = [name for name in page_queries if threads[name].startswith("oversight-ahead")]
+    assert len(ahead) >= 2, threads

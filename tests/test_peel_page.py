@@ -209,9 +209,6 @@ def test_the_page_runs_each_query_once(monkeypatch):
 
 
 def st_cache_clear():
-    import streamlit as st
+    from oversight import memo
 
-    from oversight import app
-
-    st.cache_resource.clear()
-    app.clear_query_cache()
+    memo.clear()

@@ -1,19 +1,17 @@
-"""Pages start their queries ahead (app.prefetch) with exactly the parameters they then read
-them with: a prefetch whose parameters drifted from the page's would run each such query twice,
-once ahead for nothing and once when the page asks."""
+"""Pages declare each query once (app.plan) and read it through that declaration: every query of
+a visit runs once, started ahead on the shared pool or run by the page, never twice."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
-import threading
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import app, db
+from oversight import db
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,12 +25,6 @@ PAGES = {
     "pages/inspections.py": {},
     "pages/data.py": {},
 }
-
-
-def _drain_prefetch_pool() -> None:
-    both_free = threading.Barrier(db.QUERY_WORKERS)
-    for done in [app._AHEAD.submit(both_free.wait) for _ in range(db.QUERY_WORKERS)]:
-        done.result(timeout=60)
 
 
 @pytest.mark.parametrize("page", list(PAGES))
@@ -51,12 +43,12 @@ def test_a_page_runs_each_query_once(page, monkeypatch, tmp_path):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["as_at"] = "2018-07-15"
     at.run()
-    _drain_prefetch_pool()  # the first page's queries, run ahead, are not the page's under test
+    db.settle()  # the first page's queries, run ahead, are not the page's under test
     ran.clear()
     at.date_input(key="as_at").set_value(dt.date(2018, 7, 20))  # new to every dated query
     at.switch_page(page)
     at.run()
-    _drain_prefetch_pool()
+    db.settle()
     assert not at.exception
     assert ran, "the page ran its queries"
     twice = {name: n for name, n in ran.items() if n > 1}

@@ -49,13 +49,13 @@ def build(
     first = [("briefing/meeting_context", {"meeting_on": meeting_on}), ("tracking_forces", {})]
     if force_id is not None:
         first += _unperiodic_queries(force_id, meeting_on)
-    with db.prefetch(ds, first) as ahead:
-        period = resolve_period(ahead, meeting_on, since, next_on)
-        force_id, force_name = _force(ahead, force_id)
-        p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
-        q = {"force_id": force_id, "as_at": meeting_on}
-        ahead.start(_pack_queries(force_id, period, p, q))
-        return _assemble(ahead, period, force_id, force_name, p, q)
+    db.start(ds, first)  # on the shared pool, two at a time; each read below waits for its own
+    period = resolve_period(ds, meeting_on, since, next_on)
+    force_id, force_name = _force(ds, force_id)
+    p = {"force_id": force_id, "since": period.since, "as_at": meeting_on}
+    q = {"force_id": force_id, "as_at": meeting_on}
+    db.start(ds, _pack_queries(force_id, period, p, q))
+    return _assemble(ds, period, force_id, force_name, p, q)
 
 
 def _assemble(
