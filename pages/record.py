@@ -454,7 +454,7 @@ if can_write:
     )
     if uploaded is not None:
         data = uploaded.getvalue()
-        words = app.query("rag_labels")
+        words = plan.add(rag_words=("rag_labels", {}))["rag_words"]
         rag_words = dict(zip(words["rag"], words["label"], strict=True))
         upload = imports.read_upload(uploaded.name, data, kind, rag_words)
         try:

@@ -25,7 +25,13 @@ st.caption(
     "anything is added."
 )
 
-items = app.query("returns_items", as_at=view.as_at, force_id=view.force_id, owner=None)
+scope = {"as_at": view.as_at, "force_id": view.force_id}
+plan = app.plan(
+    items=("returns_items", {**scope, "owner": None}),
+    chase=("returns_chase", {"force_id": view.force_id}),
+    reach=("owner_contacts", scope),
+)
+items = plan["items"]
 meeting_on = st.date_input(
     "For the committee meeting on",
     value=view.as_at,
@@ -91,7 +97,7 @@ else:
         )
 
 st.header("Chase list")
-chase = app.query("returns_chase", force_id=view.force_id)
+chase = plan["chase"]
 if chase.empty:
     st.info(
         "No request for returns has been recorded yet: the chase list starts when returns are "
@@ -132,7 +138,7 @@ else:
         )
 
 st.header("Who reminders reach")
-reach = app.query("owner_contacts", as_at=view.as_at, force_id=view.force_id)
+reach = plan["reach"]
 unreachable = reach[reach["email"].isna()]
 st.caption(
     "Reminders (`python -m oversight remind --as-at DATE --within DAYS --send`) go to the "

@@ -105,7 +105,9 @@ def test_no_other_cache_of_query_results():
     """The in-process memo is the one cache: no st.cache_data or st.cache_resource anywhere."""
     for path in [ROOT / "dashboard.py", *(ROOT / "oversight").rglob("*.py"), *PAGES]:
         source = path.read_text(encoding="utf-8")
-        assert not re.search(r"@st\.cache_(data|resource)|st\.cache_(data|resource)\(", source), path
+        assert not re.search(r"@st\.cache_(data|resource)|st\.cache_(data|resource)\(", source), (
+            path
+        )
 
 
 def _scope() -> dict:

@@ -24,6 +24,9 @@ PAGES = {
     "pages/peel.py": {},
     "pages/inspections.py": {},
     "pages/data.py": {},
+    "pages/briefing.py": {},
+    "pages/record.py": {},
+    "pages/returns.py": {},
 }
 
 
