@@ -104,6 +104,13 @@ class View:
     force_name: str
     as_at: dt.date
     latest_as_at: dt.date
+    several_forces: bool = False
+
+    @property
+    def link_context(self) -> dict[str, str]:
+        """What a link into another page carries to open on this view (explorer.url)."""
+        force = self.force_name if self.several_forces else None
+        return explorer.link_context(self.as_at, self.latest_as_at, force)
 
 
 def sidebar() -> View:
@@ -140,7 +147,7 @@ def sidebar() -> View:
         )
         if as_at != latest_as_at:
             st.caption(f"Latest update in the data: {latest_as_at:%d %B %Y}.")
-    view = View(force_id, force_name, as_at, latest_as_at)
+    view = View(force_id, force_name, as_at, latest_as_at, len(forces) > 1)
     st.session_state["_view"] = view
     return view
 

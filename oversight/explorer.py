@@ -19,7 +19,9 @@ import pandas as pd
 from oversight import labels
 from oversight.charts.palette import RAG_COLOURS, RAG_OUTLINE, RAG_TEXT_COLOURS
 
-PAGE = "recommendations"
+PAGE = "recommendations"  # the explorer's url_path in dashboard.py
+RECORD_PAGE = "record"  # Record progress, which takes ?rec=<rec_id> like the explorer
+REC_SHOWN = r"rec=([^&]*)"  # a record link's rec_id, shown as a link column's text
 
 # The URL contract (the order is the order of the filter panel and of the filter sheet).
 PARAMS = (
@@ -292,8 +294,10 @@ def _fold(text: str) -> str:
 
 
 def url(filters: Filters, page: str = PAGE, context: Mapping[str, str] | None = None) -> str:
-    """A relative link that opens the explorer on this view, e.g. recommendations?owner=ACC+Crime.
-    `context` adds the sidebar's parameters (see link_context), so the link keeps the date."""
+    """The one builder of a link into the explorer (or, with page=RECORD_PAGE, the record page):
+    a relative link that opens it on these filters, e.g. recommendations?owner=ACC%20Crime.
+    `context` adds the sidebar's view (see link_context), so the link keeps the force and the
+    date. Queries return ids and codes, never links; pages and helpers build every link here."""
     params: dict[str, list[str]] = filters.url_params()
     params.update({k: [v] for k, v in (context or {}).items()})
     query = urllib.parse.urlencode(params, doseq=True, quote_via=urllib.parse.quote)

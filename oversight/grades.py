@@ -3,11 +3,12 @@ Recommendations explorer, and the tables a reader sees (labels instead of codes)
 
 from __future__ import annotations
 
-import datetime as dt
-from urllib.parse import urlencode, urlsplit
+from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 import pandas as pd
 
+from oversight import explorer
 from oversight.labels import (
     KIND_LABELS,
     KIND_PLURALS,
@@ -17,30 +18,22 @@ from oversight.labels import (
     label,
 )
 
-EXPLORER = "recommendations"
 NO_CYCLE = "Other reports"
 
 
-def explorer_url(
+def explorer_link(
     theme: str,
     kind: str | None = None,
     inspection_ids: list[str] | None = None,
-    force_id: str | None = None,
-    as_at: dt.date | None = None,
+    context: Mapping[str, str] | None = None,
 ) -> str:
-    """A relative link to the Recommendations explorer filtered to a PEEL theme (and kind, and the
-    report when the findings come from exactly one), keeping the sidebar's force and date."""
-    params: dict[str, str] = {"area": theme}
-    if kind:
-        params["kind"] = kind
+    """The explorer filtered to a PEEL theme (and kind, and the report when the findings come
+    from exactly one), on the sidebar's view (`context`, see explorer.link_context)."""
     ids = list(inspection_ids) if inspection_ids is not None else []
-    if len(ids) == 1:
-        params["inspection"] = ids[0]
-    if force_id:
-        params["force"] = force_id
-    if as_at is not None:
-        params["as_at"] = pd.Timestamp(as_at).date().isoformat()
-    return f"{EXPLORER}?{urlencode(params)}"
+    filters = explorer.Filters(
+        area=theme, kind=(kind,) if kind else (), inspection=ids[0] if len(ids) == 1 else None
+    )
+    return explorer.url(filters, context=context)
 
 
 def theme_label(theme: object, pillar: object = None) -> str:
@@ -60,7 +53,7 @@ def _text(value: object, empty: str = "—") -> str:
 
 
 def findings_table(
-    findings: pd.DataFrame, force_id: str | None, as_at: dt.date | None
+    findings: pd.DataFrame, context: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
     """queries/peel_findings_by_area.sql as a reader sees it, with a link per row."""
     return pd.DataFrame(
@@ -75,7 +68,7 @@ def findings_table(
             "In the tracker": findings["findings"].astype("int64"),
             "Open": findings["open_findings"].astype("int64"),
             "Explorer": [
-                explorer_url(t, k, list(ids), force_id, as_at)
+                explorer_link(t, k, list(ids), context)
                 for t, k, ids in zip(
                     findings["theme"], findings["kind"], findings["inspection_ids"], strict=True
                 )

@@ -3,16 +3,14 @@ bars to draw, and links into the Recommendations explorer."""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
 
 import pandas as pd
 
-from oversight.explorer import FINDING_CHARS, first_words, references
+from oversight.explorer import FINDING_CHARS, Filters, first_words, references, url
 from oversight.labels import rag_label, status_label
 
-EXPLORER_PATH = "recommendations"
 BAR_LIMITS = (20, 40, 60, 100, 200)
 DEFAULT_BAR_LIMIT = 40
 DUE_SOON_WINDOWS = (45, 90, 180)
@@ -23,32 +21,20 @@ ALL_GROUPS = "All"
 HEATMAP_QUARTERS = 8
 
 
-def explorer_url(**filters: object) -> str:
-    """A relative link to the Recommendations explorer with its filters in the query string
-    (spaces as %20; empty filters left out; dates as ISO)."""
-    params = {
-        name: value.isoformat() if isinstance(value, dt.date) else str(value)
-        for name, value in filters.items()
-        if value is not None
-        and not (isinstance(value, float) and pd.isna(value))
-        and value is not pd.NA
-    }
-    query = urlencode(params, quote_via=quote)
-    return f"{EXPLORER_PATH}?{query}" if query else EXPLORER_PATH
-
-
-def owner_links(
-    workload: pd.DataFrame, force: str | None = None, as_at: str | dt.date | None = None
-) -> list[str]:
+def owner_links(workload: pd.DataFrame, context: Mapping[str, str] | None = None) -> list[str]:
     """For each row of queries/owner_workload.sql, the explorer filtered to that chief officer
-    lead (`unallocated` for none) and, on a tactical lead's row, to that tactical lead too.
-    `force` and `as_at` are the sidebar's values as the URL carries them (None = default)."""
+    lead (`unallocated` for none) and, on a tactical lead's row, to that tactical lead too, on
+    the sidebar's view (`context`, see explorer.link_context)."""
     return [
-        explorer_url(owner=owner, tactical=tactical, force=force, as_at=as_at)
+        url(Filters(owner=_text(owner), tactical=_text(tactical)), context=context)
         for owner, tactical in zip(
             workload["owner_filter"], workload["tactical_filter"], strict=True
         )
     ]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, dictionary, labels, paging
+from oversight import app, dictionary, explorer, labels, paging
 from oversight.db import DEFAULT_DATA_DIR, ROOT
 from oversight.schema import TABLES
 
@@ -59,16 +59,21 @@ if quality.empty:
     )
 else:
     counts = plan["quality_counts"]
+    record_page = explorer.url(explorer.Filters(), explorer.RECORD_PAGE, view.link_context)
     st.write(
         f"As at {app.long_date(view.as_at)}, for {view.force_name}. Recommendations addressed to "
         "national bodies are not counted. Open a record to see its history; an editor records a "
-        "correction on the [Record progress](record) page."
+        f"correction on the [Record progress]({record_page}) page."
     )
     st.dataframe(
         counts.rename(columns={"issue": "Issue", "items": "Items"}), hide_index=True, width=420
     )
     paging.pager(quality_page, noun="items", hint="The counts above are of every item.")
     shown = quality.assign(
+        record_url=[
+            explorer.url(explorer.Filters(rec=r), context=view.link_context)
+            for r in quality["rec_id"]
+        ],
         kind=[labels.label(labels.KIND_LABELS, k) for k in quality["kind"]],
         status=[labels.status_label(s) for s in quality["status"]],
         rag=[labels.rag_label(r) for r in quality["rag"]],
@@ -106,7 +111,7 @@ else:
         hide_index=True,
         column_config={
             "Issue": st.column_config.TextColumn(width="medium"),
-            "Record": st.column_config.LinkColumn(display_text=r"rec=(.*)$", width="medium"),
+            "Record": st.column_config.LinkColumn(display_text=explorer.REC_SHOWN, width="medium"),
             "Ref": st.column_config.TextColumn(width="small"),
             "Inspection": st.column_config.TextColumn(width="medium"),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width="small"),

@@ -3,8 +3,6 @@ last meeting, and what is coming."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 import streamlit as st
 
@@ -111,7 +109,10 @@ if received.empty:
     st.write(f"No report was published between {app.long_date(since)} and the as-at date.")
 else:
     paging.pager(received_page, noun="reports")
-    links = ["recommendations?" + urlencode({"inspection": i}) for i in received["inspection_id"]]
+    links = [
+        explorer.url(explorer.Filters(inspection=i), context=view.link_context)
+        for i in received["inspection_id"]
+    ]
     findings = [
         kind_breakdown({"recommendation": r, "area_for_improvement": a, "cause_of_concern": c})
         for r, a, c in zip(

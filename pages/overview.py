@@ -65,7 +65,6 @@ plan.add(
     moves=paging.paged("moves_since", **scope, since=window.since),
     by_inspection=("rag_by_inspection", {**scope, "max_inspections": headlines.MAX_INSPECTIONS}),
     by_kind=("rag_by_kind", scope),
-    forces=("tracking_forces", {}),
     pending=("pending_signoff", scope),
     disagreements=("inspectorate_disagreements", scope),
 )
@@ -132,10 +131,8 @@ if not flagged.empty:
         hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
     )
     table = headlines.red_overdue_frame(flagged)
-    several = len(plan["forces"]) > 1
-    context = explorer.link_context(as_at, view.latest_as_at, view.force_name if several else None)
     table["Record"] = [
-        explorer.url(explorer.Filters(rec=r), context=context) for r in flagged["rec_id"]
+        explorer.url(explorer.Filters(rec=r), context=view.link_context) for r in flagged["rec_id"]
     ]
     st.dataframe(
         explorer.style_rag(table),

@@ -12,12 +12,6 @@ from oversight import app, calendar_feed, charts, timeline_owners
 view = app.current_view()
 
 
-def app_view_params() -> dict[str, str | None]:
-    """The sidebar's force and as-at date as the URL carries them (absent when the default), so
-    a link opens the explorer in the same view."""
-    return {"force": st.query_params.get("force"), "as_at": st.query_params.get("as_at")}
-
-
 scope = {"as_at": view.as_at, "force_id": view.force_id}
 by_quarter = {"quarters": timeline_owners.HEATMAP_QUARTERS, **scope}
 plan = app.plan(
@@ -91,7 +85,7 @@ shown = workload[
 table = shown.assign(
     tactical_lead=shown["tactical_lead"].fillna("All tactical leads"),
     next_due_on=shown["next_due_on"].map(app.long_date),
-    link=timeline_owners.owner_links(shown, **app_view_params()),
+    link=timeline_owners.owner_links(shown, view.link_context),
 )
 st.dataframe(
     table[

@@ -265,7 +265,7 @@ else:
         "for that area in the same cycle. Open a row in the Recommendations explorer to read them."
     )
     st.dataframe(
-        grades.findings_table(findings, view.force_id, view.as_at),
+        grades.findings_table(findings, view.link_context),
         hide_index=True,
         width="stretch",
         height=grades.table_height(len(findings)),

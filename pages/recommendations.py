@@ -307,7 +307,6 @@ if record_id:
     plan.add(
         record=("rec_record", about),
         family=("rec_family", about),
-        forces=("tracking_forces", {}),
         history=("rec_history", {"as_at": as_at, "rec_id": record_id}),
         inspectorate=("inspectorate_latest", {"as_at": as_at, "rec_id": record_id}),
     )
@@ -337,11 +336,7 @@ if record_id:
         family = plan["family"]
         if not family.empty:
             st.subheader("Related findings")
-            several = len(plan["forces"]) > 1
-            context = explorer.link_context(
-                as_at, view.latest_as_at, view.force_name if several else None
-            )
-            st.markdown("\n".join(explorer.family_lines(family, context=context)))
+            st.markdown("\n".join(explorer.family_lines(family, context=view.link_context)))
 
         st.subheader("Update history")
         history = plan["history"]

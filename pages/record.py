@@ -9,7 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, closure, evidence, imports, paging, records, signoff_words
+from oversight import app, auth, closure, evidence, explorer, imports, paging, records, signoff_words
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
 from oversight.schema import RAG_CODES, STATUSES
 
@@ -152,17 +152,19 @@ if rec_id:
     plan.add(
         record=("record_state", {"as_at": latest, "rec_id": rec_id}),
         history=("record_history", {"rec_id": rec_id}),
+        inspectorate=("inspectorate_latest", {"rec_id": rec_id, "as_at": latest}),
     )
     record = plan["record"]
     if record.empty:
         st.warning(f"No finding `{rec_id}` in the data.")
     else:
         rec = record.iloc[0]
+        opened = explorer.url(explorer.Filters(rec=rec.rec_id), context=view.link_context)
         st.subheader(f"{rec.reference}: {label(KIND_LABELS, rec.kind).lower()}")
         st.markdown(
             f"From **{rec.inspection_title or 'an unknown report'}**"
             + (f", published {app.long_date(rec.issued_on)}" if pd.notna(rec.issued_on) else "")
-            + f". [Open its record](recommendations?rec={rec.rec_id})"
+            + f". [Open its record]({opened})"
         )
         st.markdown(rec.text.replace("\n", "  \n"))
         cols = st.columns(3)
@@ -176,7 +178,7 @@ if rec_id:
         )
         cols[0].caption(
             signoff_words.inspectorate_sentence(
-                app.query("inspectorate_latest", rec_id=rec_id, as_at=latest),
+                plan["inspectorate"],
                 app.long_date(latest),
             )
         )
@@ -323,7 +325,7 @@ if rec_id:
 # --- sign-off ----------------------------------------------------------------------------------
 st.header("Awaiting sign-off")
 can_approve = auth.may_approve(identity, config)
-queue = app.query("closure_queue", force_id=view.force_id)
+queue = plan.add(queue=("closure_queue", {"force_id": view.force_id}))["queue"]
 if queue.empty:
     st.caption(
         "No proposal to close is waiting. An editor proposes closure (status Pending closure, "
@@ -573,6 +575,10 @@ st.dataframe(
     trail.assign(
         status=trail["status"].map(lambda s: label(STATUS_LABELS, s)),
         rag=trail["rag"].map(lambda r: label(RAG_LABELS, r)),
+        record_url=[
+            explorer.url(explorer.Filters(rec=r), context=view.link_context)
+            for r in trail["rec_id"]
+        ],
     )[
         [
             "recorded_at",
@@ -592,7 +598,7 @@ st.dataframe(
     column_config={
         "recorded_at": st.column_config.DatetimeColumn("Recorded at", format="D MMM YYYY, HH:mm"),
         "recorded_by": st.column_config.TextColumn("Recorded by", width="medium"),
-        "record_url": st.column_config.LinkColumn("Finding", display_text=r"rec=(.*)$"),
+        "record_url": st.column_config.LinkColumn("Finding", display_text=explorer.REC_SHOWN),
         "inspection_title": st.column_config.TextColumn("Inspection", width="medium"),
         "as_at": st.column_config.DateColumn("As at", format="D MMM YYYY"),
         "status": "Status",

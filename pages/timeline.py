@@ -157,10 +157,7 @@ else:
         f"{app.long_date(view.as_at)}."
     )
     links = [
-        timeline_owners.explorer_url(
-            rec=r, force=st.query_params.get("force"), as_at=st.query_params.get("as_at")
-        )
-        for r in due["rec_id"]
+        explorer.url(explorer.Filters(rec=r), context=view.link_context) for r in due["rec_id"]
     ]
     st.dataframe(
         timeline_owners.due_soon_frame(due, links),

@@ -28,7 +28,6 @@ final as (
         updates.evidence,
         proposals.recorded_by as approves_proposal_by,
         updates.update_id,
-        'recommendations?rec=' || updates.rec_id as record_url,
         updates.file_order,
     from updates
     inner join recommendations using (rec_id)

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from oversight import grades
 
+VIEW = {"force": "West Midlands Police", "as_at": "2018-06-28"}
 
-def test_explorer_url_keeps_the_view_and_names_a_single_report():
-    url = grades.explorer_url(
-        "vulnerability", "cause_of_concern", ["wmp-peel-2016"], "wmp", dt.date(2018, 6, 28)
+
+def test_explorer_link_keeps_the_view_and_names_a_single_report():
+    link = grades.explorer_link("vulnerability", "cause_of_concern", ["wmp-peel-2016"], VIEW)
+    assert link == (
+        "recommendations?inspection=wmp-peel-2016&kind=cause_of_concern&area=vulnerability"
+        "&force=West%20Midlands%20Police&as_at=2018-06-28"
     )
-    assert url == (
-        "recommendations?area=vulnerability&kind=cause_of_concern&inspection=wmp-peel-2016"
-        "&force=wmp&as_at=2018-06-28"
-    )
 
 
-def test_explorer_url_leaves_out_the_report_when_several():
-    url = grades.explorer_url("prevention", "recommendation", ["a", "b"], None, None)
-    assert url == "recommendations?area=prevention&kind=recommendation"
+def test_explorer_link_leaves_out_the_report_when_several():
+    link = grades.explorer_link("prevention", "recommendation", ["a", "b"])
+    assert link == "recommendations?kind=recommendation&area=prevention"
 
 
-def test_explorer_url_escapes_values():
-    assert grades.explorer_url("a b&c") == "recommendations?area=a+b%26c"
+def test_explorer_link_escapes_values():
+    assert grades.explorer_link("a b&c") == "recommendations?area=a%20b%26c"
 
 
 def findings() -> pd.DataFrame:
@@ -48,7 +46,7 @@ def findings() -> pd.DataFrame:
 
 
 def test_findings_table_words_and_links():
-    table = grades.findings_table(findings(), "wmp", dt.date(2018, 6, 28))
+    table = grades.findings_table(findings(), VIEW)
     assert list(table.columns) == [
         "Cycle",
         "Area",
@@ -72,8 +70,8 @@ def test_findings_table_words_and_links():
         "Recommendation",
     ]
     assert table["Explorer"].iloc[0] == (
-        "recommendations?area=vulnerability&kind=cause_of_concern&inspection=p16"
-        "&force=wmp&as_at=2018-06-28"
+        "recommendations?inspection=p16&kind=cause_of_concern&area=vulnerability"
+        "&force=West%20Midlands%20Police&as_at=2018-06-28"
     )
 
 

@@ -4,34 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from oversight import timeline_owners
-
-
-def test_explorer_url_encodes_filters_and_leaves_out_empty_ones():
-    assert timeline_owners.explorer_url(owner="ACC Crime") == "recommendations?owner=ACC%20Crime"
-    assert (
-        timeline_owners.explorer_url(
-            owner="unallocated", tactical=None, force="wmp", as_at=dt.date(2018, 6, 28)
-        )
-        == "recommendations?owner=unallocated&force=wmp&as_at=2018-06-28"
-    )
-    assert (
-        timeline_owners.explorer_url(owner="A&B / C=D")
-        == "recommendations?owner=A%26B%20%2F%20C%3DD"
-    )
-    assert timeline_owners.explorer_url() == "recommendations"
+from oversight import explorer, timeline_owners
 
 
 def test_owner_links_follow_the_workload_rows(mini):
     workload = mini.query("owner_workload", as_at=dt.date(2018, 6, 28), force_id="wmp")
-    links = timeline_owners.owner_links(workload, "wmp", dt.date(2018, 6, 28))
+    view = explorer.link_context(dt.date(2018, 6, 28), dt.date(2018, 7, 15), "West Midlands Police")
+    links = timeline_owners.owner_links(workload, view)
+    tail = "force=West%20Midlands%20Police&as_at=2018-06-28"
     assert links[:2] == [
-        "recommendations?owner=ACC%20Crime&force=wmp&as_at=2018-06-28",
-        "recommendations?owner=ACC%20Crime&tactical=DCS%20B&force=wmp&as_at=2018-06-28",
+        f"recommendations?owner=ACC%20Crime&{tail}",
+        f"recommendations?owner=ACC%20Crime&tactical=DCS%20B&{tail}",
     ]
     # A row with no tactical lead links to the chief officer lead only.
-    assert links[2] == "recommendations?owner=ACC%20Crime&force=wmp&as_at=2018-06-28"
-    assert links[-1] == "recommendations?owner=unallocated&force=wmp&as_at=2018-06-28"
+    assert links[2] == f"recommendations?owner=ACC%20Crime&{tail}"
+    assert links[-1] == f"recommendations?owner=unallocated&{tail}"
+    # On the default view (the latest date, one force) a link carries the filter alone.
+    assert timeline_owners.owner_links(workload)[0] == "recommendations?owner=ACC%20Crime"
 
 
 def test_plan_draws_one_bar_per_item_when_they_fit():

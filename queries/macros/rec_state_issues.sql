@@ -93,7 +93,6 @@ final as (
     select
         issues.issue,
         recommendations.rec_id,
-        'recommendations?rec=' || recommendations.rec_id as record_url,
         recommendations.ref,
         inspections.title as inspection_title,
         recommendations.kind,
