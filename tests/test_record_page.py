@@ -165,7 +165,7 @@ def test_an_editor_records_a_position_and_the_trail_shows_who(monkeypatch, data_
     assert len(trail) == 35
     assert (trail["recorded_by"].iloc[0], trail["record_url"].iloc[0]) == (
         "ed@force.example",
-        f"recommendations?rec={R02}",
+        f"recommendations?rec={R02}&as_at=2018-06-28",  # the view: not the latest date now
     )
 
 
