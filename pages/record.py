@@ -9,7 +9,17 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, closure, evidence, explorer, imports, paging, records, signoff_words
+from oversight import (
+    app,
+    auth,
+    closure,
+    evidence,
+    explorer,
+    imports,
+    paging,
+    records,
+    signoff_words,
+)
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
 from oversight.schema import RAG_CODES, STATUSES
 
