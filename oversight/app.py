@@ -96,6 +96,15 @@ def figure(builder, *args: object, **kwargs: object) -> go.Figure:
     return dataset().derived("figure", key, lambda: builder(*args, **kwargs))
 
 
+def rag_column(width: int, help: str | None = None):
+    """The RAG column of a table whose frame went through explorer.rag_pills: each word on a
+    label of its RAG colour (see explorer.PILL_COLOURS)."""
+    words, colours = explorer.rag_pill_options()
+    return st.column_config.MultiselectColumn(
+        "RAG", width=width, help=help, options=words, color=colours
+    )
+
+
 @dataclass(frozen=True)
 class View:
     """What the shared sidebar selects, read by every page."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 import pandas as pd
 
 from oversight import labels
-from oversight.charts.palette import RAG_COLOURS, RAG_OUTLINE, RAG_TEXT_COLOURS
+from oversight.charts.palette import RAG_COLOURS, RAG_ORDER
 
 PAGE = "recommendations"  # the explorer's url_path in dashboard.py
 RECORD_PAGE = "record"  # Record progress, which takes ?rec=<rec_id> like the explorer
@@ -460,20 +460,30 @@ def rag_badge(code: str | None) -> str:
     return f"● {labels.label(labels.RAG_LABELS, code)}"
 
 
-def style_rag(frame: pd.DataFrame, column: str = "RAG"):
-    """A pandas Styler that fills the RAG column with the RAG colours (oversight/charts/palette.py)."""
-    words = {rag_badge(code): code for code in RAG_COLOURS}
+# A table's RAG column is drawn as a coloured label (Streamlit's MultiselectColumn, read-only in
+# st.dataframe), not by a pandas Styler: Streamlit renders a Styler's display value for every cell
+# of the table at every rerun (12 ms for 15 rows, 48 ms for the explorer's 250, holding the GIL;
+# docs/performance.md), where the label costs what the plain table costs. Streamlit picks the
+# label's text colour from its background: on the charts' amber it is white (2:1), so the label
+# takes the next amber, on which it is black.
+PILL_COLOURS = {**RAG_COLOURS, "amber": "#FBC02D"}
+NO_RAG_COLOUR = "#E0E0E0"
 
-    def cell(value: object) -> str:
-        code = words.get(str(value))
-        if code is None:
-            return ""
-        css = f"background-color: {RAG_COLOURS[code]}; color: {RAG_TEXT_COLOURS[code]};"
-        if code == "white":
-            css += f" border: 1px solid {RAG_OUTLINE};"
-        return css
 
-    return frame.style.map(cell, subset=[column])
+def rag_pill_options() -> tuple[list[str], list[str]]:
+    """The RAG words a table can hold (rag_badge's) and each one's label colour, in RAG order,
+    "not recorded" last: the options and colours of the RAG column's MultiselectColumn."""
+    words = [rag_badge(code) for code in RAG_ORDER] + [labels.NO_RAG]
+    colours = [PILL_COLOURS[code] for code in RAG_ORDER] + [NO_RAG_COLOUR]
+    return words, colours
+
+
+def rag_pills(frame: pd.DataFrame, column: str = "RAG") -> pd.DataFrame:
+    """The table with its RAG words as one-word lists, the form a MultiselectColumn draws as a
+    label (a missing value stays missing)."""
+    out = frame.copy()
+    out[column] = [[word] if isinstance(word, str) else None for word in frame[column]]
+    return out
 
 
 EXPORT_COLUMNS = {

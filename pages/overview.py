@@ -135,7 +135,7 @@ if not flagged.empty:
         explorer.url(explorer.Filters(rec=r), context=view.link_context) for r in flagged["rec_id"]
     ]
     st.dataframe(
-        explorer.style_rag(table),
+        explorer.rag_pills(table),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
@@ -157,7 +157,7 @@ if not flagged.empty:
         column_config={
             "Why listed": st.column_config.TextColumn(width=125),
             "Reference": st.column_config.TextColumn(width=80),
-            "RAG": st.column_config.TextColumn(width=75),
+            "RAG": app.rag_column(width=75),
             "Finding": st.column_config.TextColumn(width=200),
             "Chief officer lead": st.column_config.TextColumn(width=120),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
@@ -219,7 +219,7 @@ else:
         "are in the Recommendations explorer."
     )
     st.dataframe(
-        explorer.style_rag(headlines.due_next_frame(due)),
+        explorer.rag_pills(headlines.due_next_frame(due)),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
@@ -233,7 +233,7 @@ else:
             "Deadline as written": st.column_config.TextColumn(width=130),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
             "Days to due": st.column_config.NumberColumn(width=92),
-            "RAG": st.column_config.TextColumn(width=75),
+            "RAG": app.rag_column(width=75),
         },
     )
 

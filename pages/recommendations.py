@@ -178,7 +178,7 @@ if rows.empty:
     event = None
 else:
     event = st.dataframe(
-        explorer.style_rag(explorer.table_frame(rows)),
+        explorer.rag_pills(explorer.table_frame(rows)),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
@@ -190,9 +190,7 @@ else:
         height=explorer.table_height(len(rows), explorer.WRAPPED_ROW_PX, max_rows=10),
         column_config={
             "Reference": st.column_config.TextColumn(width=135),
-            "RAG": st.column_config.TextColumn(
-                width=72, help="Red, amber, green, blue or white (not graded)"
-            ),
+            "RAG": app.rag_column(width=72, help="Red, amber, green, blue or white (not graded)"),
             "Finding": st.column_config.TextColumn(
                 width=208, help="The first words; select the row to read the whole text"
             ),

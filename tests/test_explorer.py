@@ -337,8 +337,12 @@ def test_table_frame_words_and_badges(mini):
     national = explorer.table_frame(explorer_rows(mini, addressed=("national_body",)))
     assert list(national["RAG"]) == ["Not recorded"]
     assert list(national["Status"]) == ["No position recorded"]
-    styled = explorer.style_rag(table).to_html()
-    assert "background-color: #F9A825" in styled
+    pills = explorer.rag_pills(table)
+    assert list(pills["RAG"])[:3] == [["● Blue"], ["● Green"], ["● Amber"]]
+    assert list(table["RAG"])[0] == "● Blue"  # the table itself is left as it was
+    words, colours = explorer.rag_pill_options()
+    assert set(table["RAG"]) | set(national["RAG"]) <= set(words)  # each word has its colour
+    assert dict(zip(words, colours, strict=True))["● Amber"] == "#FBC02D"
 
 
 def test_text_as_markdown_keeps_bullets_and_escapes():
@@ -407,7 +411,8 @@ def test_explorer_lists_every_finding(monkeypatch):
         "R3",
         "R1",
     ]
-    assert set(table["RAG"]) == {"● White"}
+    # each RAG word on its coloured label (a one-word list: explorer.rag_pills)
+    assert {tuple(word) for word in table["RAG"]} == {("● White",)}
     assert not at.warning
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV (34 rows)", "Download XLSX (34 rows)"]
