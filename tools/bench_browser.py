@@ -8,8 +8,9 @@ Headless Chromium (Playwright, the system Chromium) against a dashboard server o
   chosen with Enter, alternately. Each is timed in the page from the key press that commits it
   (the event's own timestamp) to the moment the script has finished (``stApp``'s
   ``data-test-script-state`` back to ``notRunning``) and everything is drawn: no element left
-  stale, every Plotly chart with its ``.main-svg``, and no change to the page's DOM for
-  QUIET_MS; the time is that of the last change. "Run finished" is the first half alone.
+  stale or still loading its code (Streamlit's ``stSkeleton`` placeholder), every Plotly chart
+  with its ``.main-svg``, and no change to the page's DOM for QUIET_MS; the time is that of the
+  last change. "Run finished" is the first half alone.
 - **The first page of a fresh browser.** A newly launched Chromium (empty profile and cache)
   opens the dashboard's default page; timed from the navigation's start to the same "everything
   drawn". Measured on a running server (warmed by one visit) and on a cold one (the process just
@@ -56,6 +57,8 @@ _CHANGE_PROBE = """(quiet) => {
   document.addEventListener('pointerdown', stamp, true);
   const app = document.querySelector('[data-testid="stApp"]');
   const stateOf = () => app.getAttribute('data-test-script-state');
+  // an element left from the previous run, or one whose code is still loading (its skeleton)
+  const pending = () => document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]');
   const watchState = new MutationObserver(() => {
     if (stateOf() !== 'notRunning' && b.runStart === null) b.runStart = performance.now();
     if (stateOf() === 'notRunning' && b.runStart !== null && b.finished === null)
@@ -71,8 +74,7 @@ _CHANGE_PROBE = """(quiet) => {
   const frame = () => {
     if (b.done !== null) return;
     const now = performance.now();
-    if (b.finished !== null && stateOf() === 'notRunning'
-        && !document.querySelector('[data-stale="true"]')) {
+    if (b.finished !== null && stateOf() === 'notRunning' && !pending()) {
       const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
       const last = Math.max(b.lastChange, b.finished);
       if (charts.every(c => c.querySelector('.main-svg')) && now - last >= quiet) {
@@ -96,6 +98,7 @@ _FIRST_PROBE = """(() => {
   const quiet = __QUIET_MS__;
   const b = window.__bench = {sawRunning: false, finished: null, lastChange: 0, done: null};
   const watchDom = new MutationObserver(() => { b.lastChange = performance.now(); });
+  const pending = () => document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]');
   let watching = false;
   const frame = () => {
     if (b.done !== null) return;
@@ -113,7 +116,7 @@ _FIRST_PROBE = """(() => {
       const connected = app.getAttribute('data-test-connection-state') === 'CONNECTED';
       const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
       const last = Math.max(b.lastChange, b.finished || 0);
-      if (connected && b.finished !== null && !document.querySelector('[data-stale="true"]')
+      if (connected && b.finished !== null && !pending()
           && charts.every(c => c.querySelector('.main-svg')) && now - last >= quiet) {
         b.done = {drawn: last, finished: b.finished, charts: charts.length};
         watchDom.disconnect();

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import os
+import random
 import re
 import signal
 import socket
@@ -96,8 +97,12 @@ def registered_pages(dashboard: Path = DASHBOARD) -> list[PageSpec]:
 
 
 def free_port(first: int = 8600, last: int = 8699) -> int:
-    """A free localhost port in [first, last], or any free port when that range is taken."""
-    for port in range(first, last + 1):
+    """A free localhost port in [first, last], or any free port when that range is taken. The
+    search starts at a random port of the range, so servers started at the same moment by
+    several processes rarely pick the same one (and streamlit_server retries when they do)."""
+    ports = list(range(first, last + 1))
+    start = random.randrange(len(ports))
+    for port in ports[start:] + ports[:start]:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
             try:
                 sock.bind(("127.0.0.1", port))
@@ -131,57 +136,80 @@ def streamlit_server(
     """`streamlit run dashboard.py --server.headless true --server.port <free port>` on the
     given data folder (default: the bundled data), ready to serve, stopped on exit. `script`
     runs another app (the benchmark's bare app); `extra_args` are more `streamlit run` options;
-    `port` is the port to serve on when the caller needs to know it first (a sign-in redirect)."""
-    port = port or free_port()
+    `port` is the port to serve on when the caller needs to know it first (a sign-in redirect;
+    such a port is not swapped for another when it is taken)."""
+    fixed = port
     env = dict(os.environ)
     if data_dir is not None:
         env["OVERSIGHT_DATA_DIR"] = str(Path(data_dir).resolve())
     else:
         env.pop("OVERSIGHT_DATA_DIR", None)
-    log = Path(tempfile.mkstemp(prefix=f"oversight-streamlit-{port}-", suffix=".log")[1])
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        *extra_args,
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    server = Server(f"http://127.0.0.1:{port}", port, process, log)
+    attempts = 1 if fixed else 3
+    for attempt in range(attempts):
+        port = fixed or free_port()
+        log = Path(tempfile.mkstemp(prefix=f"oversight-streamlit-{port}-", suffix=".log")[1])
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            *extra_args,
+        ]
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        server = Server(f"http://127.0.0.1:{port}", port, process, log)
+        try:
+            _wait_healthy(server, timeout)
+        except _PortTaken:
+            _stop(process)
+            if attempt == attempts - 1:
+                raise
+            continue
+        except BaseException:
+            _stop(process)
+            raise
+        break
     try:
-        _wait_healthy(server, timeout)
         yield server
     finally:
         _stop(process)
 
 
+class _PortTaken(RuntimeError):
+    """Another process took the port between free_port() and the server binding it."""
+
+
 def _wait_healthy(server: Server, timeout: float) -> None:
+    """Until the server answers its health check, and the one answering is this process: with
+    several servers starting at once, another may hold the port this one failed to bind."""
+    listening = f"127.0.0.1:{server.port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(
-                f"streamlit exited with {server.process.returncode}:\n{server.log_text()}"
-            )
+            text = server.log_text()
+            if f"Port {server.port} is not available" in text or "already in use" in text:
+                raise _PortTaken(text)
+            raise RuntimeError(f"streamlit exited with {server.process.returncode}:\n{text}")
         try:
             with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
+                # Streamlit logs the address once it listens; until then the answer is another's
+                if response.status == 200 and listening in server.log_text():
                     return
         except OSError:
             pass
