@@ -185,14 +185,14 @@ if not slipped_rows.empty:
         hint="Overdue against the revised date first, then the most slipped.",
     )
     st.dataframe(
-        explorer.style_rag(slippage.slipped_frame(slipped_rows)),
+        explorer.rag_pills(slippage.slipped_frame(slipped_rows)),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
         height=explorer.table_height(len(slipped_rows), explorer.WRAPPED_ROW_PX),
         column_config={
             "Reference": st.column_config.TextColumn(width=80),
-            "RAG": st.column_config.TextColumn(width=75),
+            "RAG": app.rag_column(width=75),
             "Finding": st.column_config.TextColumn(width=190),
             "Chief officer lead": st.column_config.TextColumn(width=115),
             "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=95),
