@@ -5,40 +5,12 @@ file atomically, so a crash leaves the old file or the new one, never half a row
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import fcntl
 import io
-import os
-import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from oversight import records
-
-LOCK_TIMEOUT_SECONDS = 60.0
-
-
-@contextlib.contextmanager
-def locked(data_dir: Path) -> Iterator[None]:
-    """The data folder's write lock (the one every save holds)."""
-    fd = os.open(Path(data_dir) / records.LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError("the data folder is busy; try again") from None
-                time.sleep(0.02)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -55,7 +27,7 @@ def append_rows(
     if not rows:
         return 0
     path = Path(data_dir) / file_name
-    with locked(Path(data_dir)):
+    with records.write_lock(data_dir):
         existing = path.read_bytes() if path.is_file() else b""
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\n")

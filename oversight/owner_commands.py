@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from oversight import auth, calendar_feed, db, imports, logfiles, reminders, returns
+from oversight.paper.command import meeting_date
 
 DEFAULT_BASE_URL = "http://localhost:8501"
 REQUESTS_FILE = "return_requests.csv"
@@ -92,22 +93,6 @@ def rag_labels(ds: db.Dataset) -> dict[str, str]:
     return dict(zip(words["rag"].astype(str), words["label"].astype(str), strict=True))
 
 
-def _meeting(ds: db.Dataset, meeting: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(meeting)
-    except ValueError:
-        pass
-    meetings = db.run_query(ds, "meeting_papers")
-    match = meetings[meetings["meeting_id"] == meeting]
-    if match.empty:
-        known = ", ".join(meetings["meeting_id"]) or "none"
-        raise SystemExit(
-            f"error: --meeting must be a date YYYY-MM-DD or a meeting_id (known: {known}), "
-            f"not {meeting!r}"
-        )
-    return pd.Timestamp(match["held_on"].iloc[0]).date()
-
-
 # --- returns -----------------------------------------------------------------------------------
 
 
@@ -132,7 +117,7 @@ def record_request(
 
 def _returns(args: argparse.Namespace) -> int:
     ds = _dataset(args)
-    meeting_on = _meeting(ds, args.meeting)
+    meeting_on = meeting_date(ds, args.meeting)
     as_at = _date(args.as_at, "--as-at") if args.as_at else min(dt.date.today(), meeting_on)
     force_id, _ = _force(ds, args.force)
     items, books = make_returns(ds, meeting_on, as_at, force_id)

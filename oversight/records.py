@@ -356,6 +356,12 @@ def _locked(data_dir: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
         os.close(fd)
 
 
+def write_lock(data_dir: Path | str) -> contextlib.AbstractContextManager[None]:
+    """The data folder's write lock, for the app's other writers beside the tables (the logs of
+    oversight.logfiles): one save, import or log append at a time."""
+    return _locked(Path(data_dir))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace path with data so that a reader, or a crash, sees the old file or the new one."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")

@@ -392,27 +392,30 @@ else:
                     max_chars=1000,
                 )
                 a, r, _ = st.columns([1, 1, 3])
-                try:
-                    if a.button("Approve closure", key=f"approve_{item.update_id}", type="primary"):
-                        done = closure.approve(ds.data_dir, item.update_id, identity, config)
+                decision = None
+                if a.button("Approve closure", key=f"approve_{item.update_id}", type="primary"):
+                    decision = (
+                        lambda u=item.update_id: closure.approve(ds.data_dir, u, identity, config),
+                        f"Closed: {item.ref or item.rec_id}, approved by {identity.email}.",
+                    )
+                if r.button("Send back", key=f"reject_{item.update_id}"):
+                    decision = (
+                        lambda u=item.update_id, why=reason: closure.reject(
+                            ds.data_dir, u, why, identity, config
+                        ),
+                        f"Sent back: {item.ref or item.rec_id} is in progress again.",
+                    )
+                if decision is not None:
+                    write, done_words = decision
+                    try:
+                        done = write()
+                    except (closure.ClosureRefused, auth.NotAllowed, TimeoutError, OSError) as exc:
+                        st.error(f"Not recorded. {exc}")
+                    else:
                         if done.problems:
                             st.error("Not recorded: " + "; ".join(p.message for p in done.problems))
                         else:
-                            flash(
-                                "success",
-                                f"Closed: {item.ref or item.rec_id}, approved by {identity.email}.",
-                            )
-                    if r.button("Send back", key=f"reject_{item.update_id}"):
-                        done = closure.reject(ds.data_dir, item.update_id, reason, identity, config)
-                        if done.problems:
-                            st.error("Not recorded: " + "; ".join(p.message for p in done.problems))
-                        else:
-                            flash(
-                                "info",
-                                f"Sent back: {item.ref or item.rec_id} is in progress again.",
-                            )
-                except (closure.ClosureRefused, auth.NotAllowed, TimeoutError, OSError) as exc:
-                    st.error(f"Not recorded. {exc}")
+                            flash("success", done_words)
             elif can_approve:
                 st.caption("You proposed this closure: another approver decides it.")
 

@@ -52,7 +52,7 @@ def command(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"error: the data in {data_dir} is not valid; no pack written", file=sys.stderr)
         return 1
-    meeting_on = _meeting_date(ds, args.meeting)
+    meeting_on = meeting_date(ds, args.meeting)
     fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         print(
@@ -79,7 +79,8 @@ def command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _meeting_date(ds, meeting: str) -> dt.date:
+def meeting_date(ds, meeting: str) -> dt.date:
+    """A --meeting value (a date YYYY-MM-DD or a meeting_id) as the meeting's date."""
     try:
         return dt.date.fromisoformat(meeting)
     except ValueError:
