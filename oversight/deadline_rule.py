@@ -60,7 +60,7 @@ _AFTER_PUBLICATION = (
 # 2021, chief constables should ..."); ``compute`` needs the whole deadline text to be one of them.
 # A new wording is a new entry here and a case in ``_due``.
 WORDINGS: dict[str, str] = {
-    "by_day": r"by\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    "by_day": r"by\s+(?:the\s+)?(?P<day>\d{1,2})\s?(?:st|nd|rd|th)?\s+"
     + _MONTH
     + r"\s+(?P<year>\d{4})",
     "by_month": r"by\s+(?:the\s+end\s+of\s+)?" + _MONTH + r"\s+(?P<year>\d{4})",

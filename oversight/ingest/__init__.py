@@ -151,7 +151,9 @@ def read(
 def _document(name: str, data: bytes) -> blocks_module.Document:
     ext = PurePath(name).suffix.lower()
     if ext not in EXTENSIONS:
-        raise IngestError(f"{name}: only HTML (.html, .htm), PDF (.pdf) and text (.txt, .md) can be read")
+        raise IngestError(
+            f"{name}: only HTML (.html, .htm), PDF (.pdf) and text (.txt, .md) can be read"
+        )
     if len(data) > MAX_BYTES:
         raise IngestError(f"{name}: the file is larger than {MAX_BYTES // 1024 // 1024} MB")
     kind = EXTENSIONS[ext]

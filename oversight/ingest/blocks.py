@@ -45,6 +45,19 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_SECTION_WORDS = re.compile(
+    r"^(?:causes? (?:of|for) concern|areas? for improvement|recommendations?|contents)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_title(blocks: list[Block]) -> str | None:
+    """The first heading that names something (not "Recommendations", "Cause of concern")."""
+    return next(
+        (b.text for b in blocks if b.kind == HEADING and not _SECTION_WORDS.match(b.text)), None
+    )
+
+
 # --- plain text (and the Markdown a converted document often is) ------------------------------
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -63,11 +76,18 @@ def from_text(text: str) -> Document:
             _add_text_block(blocks, PARAGRAPH, " ".join(paragraph))
             paragraph.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Text copied from a web page often puts each block on a line of its own, with no blank
+    # line between: then every line is a block.
+    filled = sum(1 for line in lines if line.strip())
+    one_per_line = filled > 5 and (len(lines) - filled) * 5 < filled
+    for raw in lines:
         line = _TAGS.sub("", raw).rstrip()
         if not line.strip():
             flush()
             continue
+        if one_per_line:
+            flush()
         heading = _MD_HEADING.match(line.strip())
         bullet = _BULLET.match(line)
         if heading:
@@ -79,8 +99,7 @@ def from_text(text: str) -> Document:
         else:
             paragraph.append(line.strip())
     flush()
-    title = next((b.text for b in blocks if b.kind == HEADING), None)
-    return Document(blocks, title=title, kind="text")
+    return Document(blocks, title=_first_title(blocks), kind="text")
 
 
 def _add_text_block(
@@ -230,8 +249,9 @@ def from_html(data: bytes | str) -> Document:
     reader.feed(text)
     reader.close()
     title = reader.title
-    first_heading = next((b.text for b in reader.blocks if b.kind == HEADING), None)
-    return Document(reader.blocks, title=title or first_heading, url=reader.url, kind="html")
+    return Document(
+        reader.blocks, title=title or _first_title(reader.blocks), url=reader.url, kind="html"
+    )
 
 
 def _decode(data: bytes) -> str:
@@ -293,9 +313,11 @@ def from_pdf(data: bytes) -> Document:
                 bold = all(r.bold for r in row if r.text.strip())
                 lines.append((number, y, size, bold, text))
     blocks = _pdf_blocks(lines)
-    title = next((b.text for b in blocks if b.kind == HEADING), None)
+    title = _first_title(blocks)
     meta_title = (reader.metadata or {}).get("/Title") if reader.metadata else None
-    return Document(blocks, title=clean(str(meta_title)) if meta_title else title, kind="pdf", notes=notes)
+    return Document(
+        blocks, title=clean(str(meta_title)) if meta_title else title, kind="pdf", notes=notes
+    )
 
 
 def _rows(runs: list[_Run]) -> list[tuple[float, list[_Run]]]:

@@ -120,12 +120,16 @@ def find_findings(
             if not text:
                 close()
                 continue
-        kind, why = _starts(state, block, text, bool(label))
+        # A finding's own opening words (or a numbered label) always start a new one; otherwise
+        # a block that continues the finding being read belongs to it, before any section rule.
+        kind, why = _opens(state, text, bool(label))
         current = state.current
         if kind is None and current is not None and _continues(state, current, block, text):
             current.parts.append((block.kind, text))
             continue
         close()
+        if kind is None:
+            kind, why = _starts(state, block, text)
         if kind is None:
             continue
         finding = Finding(kind, strong=block.strong, why=why)
@@ -168,18 +172,31 @@ def _heading(state: _State, block: Block, areas: dict[str, str]) -> None:
         state.area = None  # a heading at the question's level or above ends the question
 
 
-def _starts(state: _State, block: Block, text: str, labelled: bool) -> tuple[str | None, str]:
-    """The kind of finding this block opens, and the rule that says so (None: it opens none)."""
+def _opens(state: _State, text: str, labelled: bool) -> tuple[str | None, str]:
+    """The kind of finding this block opens whatever comes before it (None: not by itself)."""
     if labelled and state.pending_kind:
         return state.pending_kind, "a numbered label"
     opened = rules.opener_kind(text)
     if opened:
         return opened, "a recommendation's opening words"
+    current = state.current
+    after_colon = current is not None and current.last().endswith(":")
+    if state.lead is not None and _listing(text) and not after_colon:
+        return state.lead.kind, "a lead-in announcing a list"
+    return None, ""
+
+
+def _listing(text: str) -> bool:
+    """Worded like an item of a list of findings ("Make sure that ...", "The force should ...")."""
+    return bool(rules.SUBJECT_SHOULD.search(text) or rules.IMPERATIVE.search(text))
+
+
+def _starts(state: _State, block: Block, text: str) -> tuple[str | None, str]:
+    """The kind of finding this block opens where it stands (a section, a lead-in), and the rule
+    that says so (None: it opens none)."""
     if state.pending_kind:
         return state.pending_kind, "a numbered heading"
-    listing = rules.SUBJECT_SHOULD.search(text) or rules.IMPERATIVE.search(text)
-    if state.lead is not None and listing:
-        return state.lead.kind, "a lead-in announcing a list"
+    listing = _listing(text)
     if state.section == rules.CAUSE_OF_CONCERN:
         if state.concern is None or rules.CONCERN_STATEMENT.search(text):
             return rules.CAUSE_OF_CONCERN, "the Cause of concern heading"
@@ -200,7 +217,9 @@ def _continues(state: _State, current: Finding, block: Block, text: str) -> bool
     if last.endswith(":"):
         return True  # a list, or the rest of a sentence, after a colon
     if block.kind == ITEM and current.parts[-1][0] == ITEM:
-        return True
+        # the rest of a list the finding introduced; under a cause of concern, the register
+        # prints one recommendation's parts as bullets. Elsewhere each item is a finding.
+        return current.parts[0][0] != ITEM or state.section == rules.CAUSE_OF_CONCERN
     if text[:1].islower() and not _TERMINAL.search(last):
         return True  # a sentence cut by a page break or a line of bold
     if current.strong and block.strong and block.kind != ITEM:

@@ -131,7 +131,7 @@ OPENER_PREFIX = re.compile(
 # "Published on: 18 September 2024", "This was published on 22nd March 2018",
 # "Published: 8 December 2015". A month without a day ("published in May") is no date.
 PUBLISHED = re.compile(
-    r"\bpublished(?:\s+on)?:?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"\bpublished(?:\s+on)?:?\s+(?:the\s+)?(?P<day>\d{1,2})\s?(?:st|nd|rd|th)?\s+"
     r"(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})\b",
     _I,
 )
@@ -163,7 +163,7 @@ def opener_kind(text: str) -> str | None:
 def addressee(text: str) -> str | None:
     """Who the finding is for, from its subject; None when the text does not say."""
     body = OPENER_PREFIX.sub("", text.strip(), count=1)
-    end = SUBJECT_END.search(body)
+    end = SHOULD.search(body.split(".")[0]) or SUBJECT_END.search(body)
     subject = body[: end.start()] if end else body.split(".")[0]
     for pattern, value in ADDRESSEES:
         if pattern.search(subject):
