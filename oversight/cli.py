@@ -52,6 +52,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     briefing_command.add_parser(sub)
 
+    from oversight.ingest import command as ingest_command
+
+    ingest_command.add_parser(sub)
+
     from oversight import owner_commands
 
     owner_commands.add_parsers(sub)

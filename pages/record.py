@@ -20,6 +20,7 @@ from oversight import (
     records,
     signoff_words,
 )
+from oversight.ingest import step as report_step
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
 from oversight.schema import RAG_CODES, STATUSES
 
@@ -546,6 +547,9 @@ if can_write:
                     st.info("Nothing new: every row is already recorded.")
 else:
     st.caption("Importing needs an editor signed in. Anyone may download the templates.")
+
+# --- a new report, read ---------------------------------------------------------------------------
+report_step.show(ds.data_dir, view.force_id, identity, config, can_write)
 
 # --- audit trail -------------------------------------------------------------------------------
 st.header("Audit trail")

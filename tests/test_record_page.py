@@ -25,6 +25,11 @@ EDITOR = {"is_logged_in": True, "email": "ed@force.example", "name": "Ed Itor"}
 R02 = "wmp-peel2017nat-r02"
 
 
+def import_uploaders(at: AppTest) -> list:
+    """The uploaders that write (a return's import); the report reader is open to everyone."""
+    return [u for u in at.get("file_uploader") if u.key != "report_file"]
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """The bundled tables, copied: a test never writes into data/."""
@@ -74,8 +79,10 @@ def test_read_only_by_default_with_the_audit_trail_for_everyone(monkeypatch, dat
     assert "**Chief officer lead:** ACC Crime" in text(at)
     assert not at.get("form")
     assert "Record this position" not in buttons(at)
-    assert not at.get("file_uploader")
+    assert not import_uploaders(at)
     assert "Importing needs an editor signed in" in " ".join(c.value for c in at.caption)
+    # Anyone may read a new report and see what it proposes; accepting it needs an editor.
+    assert [u.key for u in at.get("file_uploader")] == ["report_file"]
     # Templates are for everyone (owners fill them in).
     assert [b.proto.label for b in at.get("download_button")] == ["CSV template", "XLSX template"]
     history, trail = at.dataframe[0].value, at.dataframe[1].value
@@ -98,7 +105,7 @@ def test_signed_out_with_editing_on_offers_sign_in_and_no_form(monkeypatch, data
     )
     assert "**Editing is on for named editors.** Sign in" in text(at)
     assert "Sign in" in buttons(at)
-    assert not at.get("form") and not at.get("file_uploader")
+    assert not at.get("form") and not import_uploaders(at)
 
 
 def test_an_address_without_a_sign_in_is_not_an_editor(monkeypatch, data_copy):
@@ -109,7 +116,7 @@ def test_an_address_without_a_sign_in_is_not_an_editor(monkeypatch, data_copy):
         secrets={"auth": AUTH, "editing": {"enabled": True, "editors": ["test@example.com"]}},
         rec=R02,
     )
-    assert not at.get("form") and not at.get("file_uploader")
+    assert not at.get("form") and not import_uploaders(at)
 
 
 def test_a_signed_in_non_editor_reads_but_cannot_write(monkeypatch, data_copy):
@@ -122,7 +129,7 @@ def test_a_signed_in_non_editor_reads_but_cannot_write(monkeypatch, data_copy):
     )
     assert "who is not on the list of editors" in text(at)
     assert "Sign out" in buttons(at)
-    assert not at.get("form") and not at.get("file_uploader")
+    assert not at.get("form") and not import_uploaders(at)
     assert len(at.dataframe[1].value) == 34
 
 

@@ -51,12 +51,19 @@ class Proposal:
     force_id: str | None
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+    # What the data already holds: a finding recorded with the same text (its rec_id), and
+    # whether the report itself is recorded. Neither is proposed again.
+    recorded: dict[int, str] = field(default_factory=dict)
+    report_recorded: bool = False
 
     def recommendation_rows(self) -> list[dict[str, str | None]]:
         """One row per finding, in the recommendations import's columns."""
         ids = _rec_ids(self.inspection_id, self.findings)
+        ids.update(self.recorded)
         rows = []
         for finding in self.findings:
+            if id(finding) in self.recorded:
+                continue
             row = dict.fromkeys(imports.import_columns("recommendations"))
             row.update(
                 rec_id=ids[id(finding)],
@@ -148,6 +155,46 @@ def read(
     )
 
 
+def check_recorded(proposal: Proposal, data_dir: Path | str) -> None:
+    """Mark what the data folder already holds: the report (its inspection_id) and each finding
+    whose text is recorded already for the same force (spaces and bullet marks aside), which is
+    then not proposed again; a recommendation under a recorded cause of concern is linked to the
+    recorded one."""
+    folder = Path(data_dir)
+    recorded_text: dict[str, str] = {}
+    path = folder / "recommendations.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                # a national recommendation is recorded once per force that tracks it
+                if proposal.force_id and row.get("force_id") != proposal.force_id:
+                    continue
+                recorded_text.setdefault(_normal(row.get("text") or ""), row.get("rec_id") or "")
+    path = folder / "inspections.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            ids = {row.get("inspection_id") for row in csv.DictReader(fh)}
+        proposal.report_recorded = proposal.inspection_id in ids
+    for finding in proposal.findings:
+        rec_id = recorded_text.get(_normal(finding.text))
+        if rec_id:
+            proposal.recorded[id(finding)] = rec_id
+    if proposal.recorded:
+        proposal.notes.append(
+            f"{len(proposal.recorded)} finding(s) already recorded with the same text "
+            f"({', '.join(sorted(proposal.recorded.values()))}): not proposed again"
+        )
+    if proposal.report_recorded:
+        proposal.notes.append(
+            f"the report is already recorded as {proposal.inspection_id}: only its findings "
+            "are proposed"
+        )
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\n- ", " ")).strip()
+
+
 def _document(name: str, data: bytes) -> blocks_module.Document:
     ext = PurePath(name).suffix.lower()
     if ext not in EXTENSIONS:
@@ -237,6 +284,30 @@ def to_csv(rows: list[dict[str, str | None]]) -> bytes:
     for row in rows:
         writer.writerow({k: _safe_cell(v) for k, v in row.items()})
     return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(sheets: list[tuple[str, list[dict[str, str | None]]]]) -> bytes:
+    """Sheets of rows as a workbook the import reads: every cell written as text (a spreadsheet
+    runs nothing in it), a header row, long texts wrapped."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    bold = wb.add_format({"bold": True, "bg_color": "#E8EAF0", "border": 1})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top", "num_format": "@"})
+    for sheet, rows in sheets:
+        ws = wb.add_worksheet(sheet)
+        columns = list(rows[0]) if rows else []
+        for c, name in enumerate(columns):
+            ws.write_string(0, c, name, bold)
+            ws.set_column(c, c, 60 if name in ("text", "title") else 18, wrap)
+        for r, row in enumerate(rows, start=1):
+            for c, name in enumerate(columns):
+                if row[name] is not None:
+                    ws.write_string(r, c, str(row[name]))
+        ws.freeze_panes(1, 0)
+    wb.close()
+    return buffer.getvalue()
 
 
 def _safe_cell(value: str | None) -> str:

@@ -91,10 +91,6 @@ def find_findings(
         if any(_same_text(current, other) for other in found):
             return
         found.append(current)
-        if state.lead and state.lead.remaining is not None:
-            state.lead.remaining -= 1
-            if state.lead.remaining <= 0:
-                state.lead = None
 
     for block in blocks:
         text = block.text
@@ -141,8 +137,13 @@ def find_findings(
             state.concern = finding
         elif kind == rules.RECOMMENDATION and state.concern is not None:
             finding.parent = state.concern
-        if state.lead and state.lead.addressed_to:
-            finding.addressed_to = state.lead.addressed_to  # the text's own subject wins below
+        if state.lead:
+            if state.lead.addressed_to:
+                finding.addressed_to = state.lead.addressed_to  # the text's own subject wins
+            if state.lead.remaining is not None:
+                state.lead.remaining -= 1
+                if state.lead.remaining <= 0:
+                    state.lead = None  # as many as it announced: the list is over
         state.current = finding
     close()
     return found
@@ -203,9 +204,9 @@ def _starts(state: _State, block: Block, text: str) -> tuple[str | None, str]:
         if rules.SHOULD.search(text):
             return rules.RECOMMENDATION, "what the force should do about its cause of concern"
         return None, ""
-    if state.section in (rules.AREA_FOR_IMPROVEMENT, rules.RECOMMENDATION):
-        if listing or block.kind == ITEM or block.number:
-            return state.section, "its section's heading"
+    in_section = state.section in (rules.AREA_FOR_IMPROVEMENT, rules.RECOMMENDATION)
+    if in_section and (listing or block.kind == ITEM or block.number):
+        return state.section, "its section's heading"
     lead = rules.lead_in(text)
     if lead is not None:
         state.lead = _LeadIn(*lead)
