@@ -138,7 +138,7 @@ def read(
     if relative and published is None:
         notes.append(
             f"{len(relative)} deadline(s) count from publication, whose date the text does not "
-            "give: enter it (--published-on) to compute their due dates"
+            "give: enter the publication date to compute their due dates"
         )
     title = document.title
     return Proposal(

@@ -101,8 +101,8 @@ def to_xlsx(proposal: Proposal) -> bytes:
     return ingest.to_xlsx(sheets)
 
 
-def summary(proposal: Proposal) -> str:
-    """What was read, in words."""
+def summary(proposal: Proposal, *, notes: bool = True) -> str:
+    """What was read, in words (and, with notes, what the reader should know)."""
     published = (
         f"published {long_date(proposal.published_on)} ({proposal.published_from})"
         if proposal.published_on
@@ -126,5 +126,6 @@ def summary(proposal: Proposal) -> str:
             else ""
         ),
     ]
-    lines += [f"Note: {note}" for note in proposal.notes]
+    if notes:
+        lines += [f"Note: {note}" for note in proposal.notes]
     return "\n".join(lines)

@@ -10,6 +10,16 @@ import pandas as pd
 from oversight import imports, ingest
 from oversight.ingest import Proposal
 
+REPORT_COLUMNS = (
+    "inspection_id",
+    "title",
+    "inspectorate",
+    "kind",
+    "force_id",
+    "published_on",
+    "url",
+)
+
 # The columns an editor reviews, in the order a reader checks them; the rest stay as proposed.
 REVIEW_COLUMNS = (
     "ref",
@@ -25,19 +35,22 @@ REVIEW_COLUMNS = (
 
 
 def findings_frame(proposal: Proposal) -> pd.DataFrame:
-    """The proposed findings, every column of the import, each cell text (empty = None)."""
+    """The proposed findings, every column of the import, each cell text ("" when empty)."""
     rows = proposal.recommendation_rows()
     columns = list(imports.import_columns("recommendations"))
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    return frame.astype(object).where(frame.notna(), None)
+    return _as_text(pd.DataFrame(rows, columns=columns, dtype=object))
 
 
 def report_frame(proposal: Proposal) -> pd.DataFrame:
     """The report itself as the inspections sheet's one row (empty when already recorded)."""
     columns = list(imports.import_columns("inspections"))
     rows = [] if proposal.report_recorded else [proposal.inspection_row()]
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    return frame.astype(object).where(frame.notna(), None)
+    return _as_text(pd.DataFrame(rows, columns=columns, dtype=object))
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell text, an empty cell the empty string (an editable table shows it blank)."""
+    return frame.astype(object).where(frame.notna(), "").astype(str)
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, str | None]]:

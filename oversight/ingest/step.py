@@ -74,7 +74,8 @@ def show(data_dir, force_id: str | None, identity, config, can_write: bool) -> N
         st.error(str(exc))
         return
     ingest.check_recorded(proposal, data_dir)
-    st.markdown(md_escape(command.summary(proposal)).replace("\n", "  \n"))
+    for line in command.summary(proposal, notes=False).split("\n"):
+        st.markdown(md_escape(line))
     for note in proposal.notes:
         st.info(md_escape(note))
 
@@ -83,7 +84,11 @@ def show(data_dir, force_id: str | None, identity, config, can_write: bool) -> N
     if not report.empty:
         st.markdown("**The report** (one row of `inspections.csv`)")
         report = st.data_editor(
-            report, hide_index=True, width="stretch", key=f"report_row_{digest}"
+            report,
+            hide_index=True,
+            width="stretch",
+            column_order=review.REPORT_COLUMNS,
+            key=f"report_row_{digest}",
         )
     findings = review.findings_frame(proposal)
     st.markdown(
