@@ -48,13 +48,13 @@ FORGED = {
     "Cookie": "_streamlit_user=forged; _streamlit_xsrf=forged",
     "Authorization": "Bearer forged",
 }
-# Every key the Record progress page offers a reader who is not an editor. The report reader
-# ("Import a new report") is open to readers: it proposes findings and writes nothing.
+# Every key the Record progress page offers a reader who is not an editor. The report reader's
+# date and id ("Import a new report") are open to readers: it proposes findings and writes
+# nothing (the API offers no file upload at all).
 READER_ACTIONS = {
     "login_default",
     "record_rec",
     "import_kind",
-    "report_file",
     "report_published_on",
     "report_inspection_id",
     "audit_by",
