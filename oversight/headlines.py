@@ -128,6 +128,23 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
     ]
 
 
+def undatable_note(undatable: pd.DataFrame) -> str | None:
+    """Said beside the Overdue figure (from queries/overdue_undatable.sql): how many open
+    findings cannot count as overdue because their deadline gives no date, and why. None when
+    every open finding with a deadline has a due date."""
+    if undatable.empty:
+        return None
+    n = int(undatable["findings"].sum())
+    reasons = "; ".join(
+        f"{str(r).rstrip('.').lower()} ({int(k):,})" if len(undatable) > 1 else str(r).lower()
+        for r, k in zip(undatable["reason"], undatable["findings"], strict=True)
+    )
+    return (
+        f"{n:,} open finding{'s' if n != 1 else ''} cannot be dated, so "
+        f"{'they are' if n != 1 else 'it is'} never counted as overdue: {reasons}."
+    )
+
+
 def workload_note(kpis: pd.DataFrame) -> str:
     """Says that national-body items are left out of the figures, and how many there are."""
     n = int(kpis["national_body_items"].iloc[0])
@@ -147,7 +164,12 @@ def nothing_red(as_at: dt.date) -> str:
     return f"No recommendation is graded red as at {long_date(as_at)}."
 
 
-def nothing_overdue(as_at: dt.date) -> str:
+def nothing_overdue(as_at: dt.date, undatable: int = 0) -> str:
+    if undatable:
+        return (
+            f"No finding with a due date is overdue as at {long_date(as_at)}; {undatable:,} "
+            f"cannot be dated (see beside Overdue)."
+        )
     return f"No recommendation is overdue as at {long_date(as_at)}."
 
 

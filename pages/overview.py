@@ -58,6 +58,7 @@ plan.add(
         },
     ),
     flagged=paging.paged("red_and_overdue", **scope),
+    undatable=("overdue_undatable", scope),
     slipped_counts=("slipped_counts", {**scope, "since": window.since}),
     responses=("pcc_responses_attention", {**scope, "within_days": pcc.ATTENTION_DAYS}),
     slipped=paging.paged("slipped_findings", **scope),
@@ -99,6 +100,10 @@ for column, tile in zip(columns, all_tiles, strict=True):
         help=tile.help,
         border=True,
     )
+undatable_rows = plan["undatable"]
+undatable = headlines.undatable_note(undatable_rows)
+if undatable:  # beside Overdue: an undatable finding is never overdue, which is not good news
+    columns[1].caption(f"⚠ {undatable}")
 st.caption(headlines.workload_note(kpis))
 for line in pcc.attention_lines(plan["responses"]):
     st.warning(line, icon=":material/gavel:")
@@ -115,7 +120,7 @@ sentences = []
 if red_count == 0:
     sentences.append(headlines.nothing_red(as_at))
 if overdue_count == 0:
-    sentences.append(headlines.nothing_overdue(as_at))
+    sentences.append(headlines.nothing_overdue(as_at, int(undatable_rows["findings"].sum())))
 if sentences:
     st.success(" ".join(sentences), icon=":material/check_circle:")
 if overdue_not_red:

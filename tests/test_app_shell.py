@@ -65,10 +65,12 @@ def test_data_page_lists_open_items_to_look_at(monkeypatch):
     counts = at.dataframe[1].value
     assert dict(zip(counts["Issue"], counts["Items"], strict=True)) == {
         "No chief officer lead": 27,
-        "No due date": 25,
-        "No report publication date": 17,
-        # the 2016 PEEL recommendations to act "immediately", due on publication (2 March 2017)
-        "Overdue but not graded red": 2,
+        "No due date": 13,
+        # the five 2015 PEEL findings ("February 2016")
+        "No report publication date": 5,
+        # the 2016 PEEL recommendations to act "immediately", due on publication (2 March 2017),
+        # and the twelve Online and on the edge ones, due from 2 October 2015
+        "Overdue but not graded red": 14,
     }
     items = at.dataframe[2].value
     assert set(items["Owner"]) == {"Unallocated"}

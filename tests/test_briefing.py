@@ -307,8 +307,9 @@ def test_fraud_fieldwork_and_no_red(pack):
 def test_background_and_peel(pack):
     text = pack.text()
     assert "the force tracks 34 findings" in text
-    # the 2016 PEEL recommendations to act "immediately" were due on publication, 2 March 2017
-    assert "30 open, 2 overdue and 0 graded red" in text
+    # overdue: the 2016 PEEL recommendations to act "immediately" (due on publication, 2 March
+    # 2017) and the twelve Online and on the edge ones (due from 2 October 2015)
+    assert "30 open, 14 overdue and 0 graded red" in text
     assert "immediately (due 2 March 2017)" in text
     assert "Fieldwork: from 12th November for a maximum of two weeks" in text
     assert "Force Management Statement (FMS)" in text
@@ -456,12 +457,13 @@ def test_command_takes_a_meeting_id(tmp_path):
 def test_rag_mix_figure_carries_words(bundled):
     mix = bundled.query("briefing/rag_mix", force_id="wmp", since=MARCH, as_at=JUNE)
     fig = charts.briefing_rag_mix_figure(mix)
-    # On 1 March 2018 nobody had recorded a position for the eight 2016 findings: they are not
-    # drawn as white (a grade), but as having no position recorded.
+    # On 1 March 2018 nobody had recorded a position for the eight 2016 findings and the twelve
+    # Online and on the edge ones: they are not drawn as white (a grade), but as having no
+    # position recorded.
     assert [t.name for t in fig.data] == ["White", "No position recorded"]
     assert list(fig.data[0].text) == ["White 30"]
     assert list(fig.data[0].y) == ["On 28 Jun 2018"]
-    assert list(fig.data[1].text) == ["No position recorded 8"]
+    assert list(fig.data[1].text) == ["No position recorded 20"]
     assert list(fig.data[1].y) == ["On 1 Mar 2018"]
     assert fig.data[0].marker.line.color == charts.RAG_OUTLINE
     assert fig.layout.xaxis.title.text == "Open findings"

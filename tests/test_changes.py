@@ -13,7 +13,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from oversight import changes, paper
+from oversight import changes, db, deadline_rule, headlines, paper
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,9 +35,10 @@ def test_the_split_on_the_bundled_data(bundled):
 
 
 def test_nothing_is_imputed_before_the_first_position(bundled):
-    # On 1 March 2018 the eight 2016 findings had been issued, but nobody had recorded a position.
+    # On 1 March 2018 the eight 2016 findings and the twelve Online and on the edge ones had been
+    # issued, but nobody had recorded a position for any of them.
     before = bundled.query("rec_state_as_at", as_at=MARCH, force_id="wmp")
-    assert len(before) == 8
+    assert len(before) == 20
     assert set(before["status"].isna()) == {True} and set(before["rag"].isna()) == {True}
     assert before["is_open"].all()
 
@@ -95,4 +96,82 @@ def test_the_sentence_agrees_in_number():
         "Since 1 March 2018, 1 finding moved between two recorded positions, 1 had its first "
         "position recorded (from a report published in the period) and 1 has no position "
         "recorded."
+    )
+
+
+# --- undatable findings (Online and on the edge) -------------------------------------------
+
+
+def test_online_and_on_the_edge_is_dated_from_its_source(bundled):
+    row = (
+        bundled.cursor()
+        .execute("select published_on, source from inspections where inspection_id = 'oote-2015'")
+        .fetchone()
+    )
+    assert row[0] == dt.date(2015, 7, 2)
+    assert "https://" in row[1]
+    due = dict(
+        bundled.cursor()
+        .execute(
+            "select deadline_text, min(due_on) from recommendations "
+            "where inspection_id = 'oote-2015' group by all"
+        )
+        .fetchall()
+    )
+    assert due == {
+        "within three months": dt.date(2015, 10, 2),
+        "within six months": dt.date(2016, 1, 2),
+        "within nine months": dt.date(2016, 4, 2),
+        "within 12 months": dt.date(2016, 7, 2),
+    }
+
+
+def test_the_overview_counts_the_overdue_it_can_date(monkeypatch):
+    # The twelve Online and on the edge recommendations (due from 2 October 2015) and the two 2016
+    # "immediately" ones (due 2 March 2017) are open on 28 June 2018: overdue, not good news.
+    monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Overdue"] == "14"
+    assert not any("cannot be dated" in c.value for c in at.caption)
+
+
+def test_the_overview_says_how_many_open_findings_cannot_be_dated(mini_copy, monkeypatch):
+    # A finding of the fraud report (no publication date) due "within six months", with a
+    # position: it can never be overdue, and the Overview says so beside Overdue.
+    with open(mini_copy / "recommendations.csv", "a", encoding="utf-8") as fh:
+        fh.write("f1,fraud,wmp,R1,recommendation,force,Fraud plan,within six months,,,,,,,\n")
+    with open(mini_copy / "updates.csv", "a", encoding="utf-8") as fh:
+        fh.write("uf1,f1,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01\n")
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(mini_copy))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["force"] = "West Midlands Police"
+    at.query_params["as_at"] = "2018-06-28"
+    at.run()
+    assert not at.exception
+    notes = [c.value for c in at.caption if "cannot be dated" in c.value]
+    assert notes == [
+        "⚠ 1 open finding cannot be dated, so it is never counted as overdue: counts from "
+        "publication, whose date is unknown."
+    ]
+
+
+def test_overdue_undatable_counts_by_reason(mini_copy):
+    with open(mini_copy / "recommendations.csv", "a", encoding="utf-8") as fh:
+        fh.write("f1,fraud,wmp,R1,recommendation,force,Fraud plan,within six months,,,,,,,\n")
+        fh.write("f2,fraud,wmp,R2,recommendation,force,Fraud audit,when resources allow,,,,,,,\n")
+    with open(mini_copy / "updates.csv", "a", encoding="utf-8") as fh:
+        fh.write("uf1,f1,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01\n")
+        fh.write("uf2,f2,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01\n")
+    ds = db.load(mini_copy)
+    assert ds.problems == []
+    got = ds.query("overdue_undatable", as_at=dt.date(2018, 6, 28), force_id="wmp")
+    assert rows(got, ["reason", "findings"]) == [
+        ("Counts from publication, whose date is unknown", 1),
+        (deadline_rule.NO_WORDING, 1),
+    ]
+    assert headlines.undatable_note(got).startswith(
+        "2 open findings cannot be dated, so they are never counted as overdue: counts from "
+        "publication, whose date is unknown (1); not a wording"
     )

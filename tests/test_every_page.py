@@ -54,8 +54,8 @@ def _recommendations(at: AppTest) -> None:
 
 def _timeline(at: AppTest) -> None:
     metrics = _metrics(at)
-    assert metrics["Open items with a due date"] == "5"
-    assert metrics["Open items with no due date"] == "25"
+    assert metrics["Open items with a due date"] == "17"
+    assert metrics["Open items with no due date"] == "13"
 
 
 def _owners(at: AppTest) -> None:

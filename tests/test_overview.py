@@ -221,13 +221,15 @@ def test_bundled_figures_as_at_june_2018(bundled):
         horizon_days=90,
         force_id="wmp",
     )
-    # 34 findings, 4 superseded: 30 open; none red; overdue, the two 2016 PEEL recommendations
-    # to act "immediately" (due on publication, 2 March 2017); the three other due dates are all
-    # more than 90 days away (30 September and 31 October 2018).
-    assert rows(kpis, ["open_now", "overdue_now", "red_now", "due_soon_now"]) == [(30, 2, 0, 0)]
+    # 34 findings, 4 superseded: 30 open; none red; overdue, the twelve Online and on the edge
+    # recommendations (published 2 July 2015, due within three to 12 months) and the two 2016
+    # PEEL recommendations to act "immediately" (due on publication, 2 March 2017); the three
+    # other due dates are all more than 90 days away (30 September and 31 October 2018).
+    assert rows(kpis, ["open_now", "overdue_now", "red_now", "due_soon_now"]) == [(30, 14, 0, 0)]
     listed = bundled.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0)
-    assert list(listed["rec_id"]) == ["wmp-peel-2016-r01", "wmp-peel-2016-r02"]
-    assert list(listed["days_overdue"]) == [483, 483]
+    assert list(listed["rec_id"])[:2] == ["wmp-oote-2015-r04", "wmp-oote-2015-r07"]
+    assert list(listed["rec_id"])[-2:] == ["wmp-peel-2016-r01", "wmp-peel-2016-r02"]
+    assert list(listed["days_overdue"]) == [1000, 1000] + [908] * 6 + [817] * 3 + [726, 483, 483]
 
 
 # --- the comparison window and the tiles ----------------------------------------------------
@@ -419,8 +421,10 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     at = _overview(monkeypatch)
     assert at.title[0].value == "Overview"
     metrics = _metrics(at)
-    assert metrics["Open"] == ("30", "22")
-    assert metrics["Overdue"] == ("2", "0")
+    # open on 1 March 2018: the eight 2016 findings and the twelve 2015 Online and on the edge
+    # ones, issued with no position recorded; all fourteen overdue now were overdue then
+    assert metrics["Open"] == ("30", "10")
+    assert metrics["Overdue"] == ("14", "0")
     assert metrics["Red"] == ("0", "0")
     assert metrics["Due in 90 days"] == ("0", "0")
     # The four superseded findings were first recorded on 28 June 2018: nobody recorded when
@@ -434,13 +438,15 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     assert "since 1 March 2018" in caption
     assert "the first day of the month three months before the as-at date" in caption
     assert "addressed to a national body are left out" in " ".join(c.value for c in at.caption)
-    # Nothing red is said in words, not drawn as an empty table; the two 2016 recommendations to
-    # act "immediately" (due on publication, 2 March 2017) are overdue and not graded red.
+    # Nothing red is said in words, not drawn as an empty table; the twelve Online and on the
+    # edge recommendations (published 2 July 2015) and the two 2016 ones to act "immediately"
+    # (due on publication, 2 March 2017) are overdue and not graded red, the longest first.
     assert at.success[0].value == "No recommendation is graded red as at 28 June 2018."
-    assert at.warning[0].value.startswith("**2** overdue items are not graded red")
+    assert at.warning[0].value.startswith("**14** overdue items are not graded red")
     listed = at.dataframe[0].value
-    assert list(listed["Why listed"]) == ["⚠ Overdue but not graded red"] * 2
-    assert list(listed["Days overdue"]) == [483, 483]
+    assert list(listed["Why listed"]) == ["⚠ Overdue but not graded red"] * 14
+    assert list(listed["Days overdue"])[:2] == [1000, 1000]
+    assert list(listed["Days overdue"])[-2:] == [483, 483]
     # What is due and who owns it: the three 2017 national recommendations.
     due = at.dataframe[1].value
     assert list(due["Reference"]) == ["R2", "R3", "R1"]
@@ -461,8 +467,9 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
 def test_overview_since_date_from_the_url(monkeypatch):
     at = _overview(monkeypatch, since="2018-06-01")
     assert at.date_input(key="since").value == dt.date(2018, 6, 1)
-    # 17 findings had been issued by 1 June; 13 more were first recorded on 28 June.
-    assert _metrics(at)["Open"] == ("30", "13")
+    # 29 findings had been issued by 1 June (all open: no position recorded, none closed); the
+    # 2015 PEEL findings (no publication date) were first recorded on 28 June, four superseded.
+    assert _metrics(at)["Open"] == ("30", "1")
     assert at.metric[0].proto.delta_description == "since 1 Jun"
     assert "Moved since 1 June 2018" in [h.value for h in at.header]
 

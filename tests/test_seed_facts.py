@@ -85,8 +85,13 @@ def test_detectives_recommendation_text_is_verbatim(state):
 
 def test_no_recommendation_is_red_as_at_the_meeting(state):
     assert (state["rag"] == "red").sum() == 0
-    # overdue: only the 2016 recommendations to act "immediately", due on publication
-    assert list(state.index[state["is_overdue"]]) == ["wmp-peel-2016-r01", "wmp-peel-2016-r02"]
+    # overdue: the twelve Online and on the edge recommendations (published 2 July 2015) and the
+    # 2016 recommendations to act "immediately", due on publication
+    overdue = sorted(state.index[state["is_overdue"]])
+    assert overdue == [f"wmp-oote-2015-r{n:02d}" for n in range(1, 13)] + [
+        "wmp-peel-2016-r01",
+        "wmp-peel-2016-r02",
+    ]
 
 
 def test_youth_out_of_court_recommendations_are_for_chief_constables(state):

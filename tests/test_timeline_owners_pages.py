@@ -48,8 +48,9 @@ def test_owners_page_on_bundled_data(monkeypatch):
     assert metrics["Open items (force workload)"] == "30"
     assert metrics["Unallocated"] == "27"
     assert metrics["Leads with open items"] == "2"
-    # the 2016 recommendations to act "immediately" (due on publication, 2 March 2017), unallocated
-    assert metrics["Overdue"] == "2"
+    # unallocated: the 2016 recommendations to act "immediately" (due on publication, 2 March
+    # 2017) and the twelve Online and on the edge ones (due from 2 October 2015)
+    assert metrics["Overdue"] == "14"
     # The page says what it leaves out.
     assert "addressed to national bodies" in at.info[0].value
     assert "left out of every figure" in at.info[0].value
@@ -81,7 +82,7 @@ def test_owners_page_on_bundled_data(monkeypatch):
     assert heat["type"] == "heatmap"
     assert heat["x"] == ["Overdue", "Jul–Sep 2018", "Oct–Dec 2018", "No due date"]
     assert heat["y"] == ["ACC Crime", "ACC Local Policing", "Unallocated"]
-    assert heat["text"] == [["", "2", "", ""], ["", "", "1", ""], ["2", "", "", "25"]]
+    assert heat["text"] == [["", "2", "", ""], ["", "", "1", ""], ["14", "", "", "13"]]
 
 
 # --- Timeline --------------------------------------------------------------------------------
@@ -113,39 +114,36 @@ def test_timeline_due_soon_as_at_june_2018(monkeypatch):
 def test_timeline_chart_and_undated_list_on_bundled_data(monkeypatch):
     at = open_page(monkeypatch, "pages/timeline.py", group_by="Chief officer lead")
     metrics = {m.label: m.value for m in at.metric}
-    # dated: the 2017 national recommendations and the 2016 ones to act "immediately" (due on
-    # publication, 2 March 2017, unallocated)
-    assert metrics["Open items with a due date"] == "5"
-    assert metrics["Overdue"] == "2"
-    assert metrics["Open items with no due date"] == "25"
+    # dated: the twelve Online and on the edge recommendations (published 2 July 2015), the 2016
+    # ones to act "immediately" (due on publication, 2 March 2017), all unallocated, and the
+    # 2017 national recommendations
+    assert metrics["Open items with a due date"] == "17"
+    assert metrics["Overdue"] == "14"
+    assert metrics["Open items with no due date"] == "13"
     spec = chart(at)
     bars = [t for t in spec["data"] if t["type"] == "bar"]
     assert [t["name"] for t in bars] == ["White"]
+    oote = [f"r:wmp-oote-2015-r{n:02d}" for n in (4, 7, 1, 5, 8, 9, 10, 12, 2, 3, 6, 11)]
     assert bars[0]["y"] == [
+        *oote,
         "r:wmp-peel-2016-r01",
         "r:wmp-peel-2016-r02",
         "r:wmp-peel2017nat-r02",
         "r:wmp-peel2017nat-r03",
         "r:wmp-peel2017nat-r01",
     ]
-    assert bars[0]["text"] == ["White"] * 5
+    assert bars[0]["text"] == ["White"] * 17
     assert spec["layout"]["yaxis"]["categoryarray"][0] == "g:unallocated"
     assert spec["layout"]["annotations"][0]["text"] == "As at 28 Jun 2018"
     # Every undated open item is listed, with why it has no date, by its reference or kind
     # and first words (never a record id).
     undated = at.dataframe[0].value
-    assert len(undated) == 25
+    assert len(undated) == 13
     assert not undated["item"].str.startswith("wmp-").any()
     reasons = undated.set_index("text")["why_undated"]
-    assert reasons[
-        "We recommend that, within six months, forces ensure relevant officers have…"
-    ] == ("Counts from publication, whose date is unknown")
-    assert reasons.value_counts().to_dict() == {
-        "No deadline set": 13,
-        "Counts from publication, whose date is unknown": 12,
-    }
+    assert reasons.value_counts().to_dict() == {"No deadline set": 13}
     # Headings in order: the page's h1, then h2s (axe: heading-order).
-    assert [h.value for h in at.header] == ["No due date (25)", "Due soon"]
+    assert [h.value for h in at.header] == ["No due date (13)", "Due soon"]
     assert not at.subheader
 
 
