@@ -427,6 +427,18 @@ TABLE_COLUMNS = {
 }
 
 
+def table_column_order(filters: Filters) -> list[str]:
+    """The table's columns left to right. With "slipped only" set, the original date and the
+    days slipped come straight after the due date, in view without scrolling."""
+    order = list(TABLE_COLUMNS.values())
+    if filters.slipped:
+        moved = [TABLE_COLUMNS["original_due_on"], TABLE_COLUMNS["days_slipped"]]
+        order = [c for c in order if c not in moved]
+        at = order.index(TABLE_COLUMNS["due_on"]) + 1
+        order[at:at] = moved
+    return order
+
+
 def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The explorer's table: reader's words for codes, RAG as its word, overdue or slipped in the
     status. Due is the date in force; the original shows only where the date moved."""

@@ -16,6 +16,13 @@ from oversight.slippage import short_date
 
 RESPONSE_DAYS = 56
 ATTENTION_DAYS = 30  # the Overview names a response due this soon (and every overdue one)
+EXPLAINED = (
+    "Section 55 of the Police Act 1996: the police and crime commissioner publishes comments on "
+    "an HMICFRS report about the force within 56 days of its publication. A response is expected "
+    "for every report the force tracks findings from; it is due on the date recorded in "
+    "inspections.csv, else 56 days after publication. “Not recorded”: the data cannot say "
+    "whether it was published (nothing about it is recorded), so it is never called overdue."
+)
 STATUS_LABELS = {
     "overdue": "Overdue",
     "due": "Due",
@@ -45,7 +52,14 @@ def status_words(row) -> str:
     status = row["response_status"]
     due = short_date(row["response_due_on"])
     if status == "published":
-        return f"Published {short_date(row['response_published_on'])}"
+        words = f"Published {short_date(row['response_published_on'])}"
+        if _present(row["response_due_on"]):
+            late = (
+                pd.Timestamp(row["response_published_on"]) - pd.Timestamp(row["response_due_on"])
+            ).days
+            if late > 0:
+                words += f" ({_days(late)} after it was due)"
+        return words
     if status == "due":
         days = int(row["days_to_response_due"])
         return "Due today" if days == 0 else f"Due in {_days(days)} ({due})"
@@ -92,3 +106,36 @@ def attention_lines(rows: pd.DataFrame) -> list[str]:
                 f"The PCC's response to “{title}” is **due {when}**, on {due} ({due_basis(row)})."
             )
     return lines
+
+
+def summary_sentence(rows: pd.DataFrame, total: int, as_at) -> str:
+    """Markdown: of `total` reports, how many responses are overdue, due, published, not
+    recorded, not required (from the totals queries/pcc_responses.sql puts on every row)."""
+    first = rows.iloc[0]
+    counts = [
+        (int(first["overdue_total"]), "overdue"),
+        (int(first["due_total"]), "due"),
+        (int(first["published_total"]), "published"),
+        (int(first["not_recorded_total"]), "not recorded"),
+        (int(first["not_required_total"]), "not required"),
+    ]
+    said = ", ".join(f"**{n:,}** {words}" for n, words in counts if n)
+    reports = "report" if total == 1 else "reports"
+    return f"Of the {total:,} {reports} published by {as_at:%-d %B %Y}, responses: {said}."
+
+
+MAX_NAMED = 5  # the Overview names this many responses; the rest are counted
+
+
+def attention_markdown(rows: pd.DataFrame) -> str:
+    """One Markdown block for the Overview: the responses overdue or due soon, as a list (a
+    sentence when there is one), the rest counted with a pointer to the Inspections page."""
+    lines = attention_lines(rows.head(MAX_NAMED))
+    if not lines:
+        return ""
+    more = len(rows) - len(lines)
+    tail = f"\n\n{more:,} more on the Inspections page (“The PCC's responses”)." if more > 0 else ""
+    if len(lines) == 1:
+        return lines[0] + tail
+    head = f"**{len(rows):,} PCC responses need attention** (s.55 Police Act 1996):"
+    return head + "\n" + "\n".join(f"- {line}" for line in lines) + tail

@@ -50,10 +50,10 @@ def slipped_phrase(days_slipped: object, due_on: object) -> str:
 def standing(row) -> str:
     """Where a slipped finding stands against its dates, as at the as-at date."""
     if bool(row["is_overdue"]):
-        return f"Overdue {_days(int(row['days_overdue']))} against the revised date"
+        return f"Overdue: {_days(int(row['days_overdue']))} past the revised date"
     if bool(row["has_missed_original_due"]):
-        return "Past its original date, within the revised one: slipped, not overdue"
-    return "Not yet at its original date"
+        return "Slipped, not overdue: past the original date, within the revised one"
+    return "Moved before it fell due"
 
 
 def slipped_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -61,15 +61,15 @@ def slipped_frame(rows: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "Reference": references(rows),
-            "RAG": rows["rag"].map(rag_badge),
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "Originally due": pd.to_datetime(rows["original_due_on"]),
             "Now due": pd.to_datetime(rows["due_on"]),
             "Days slipped": pd.array(rows["days_slipped"], dtype="Int64"),
+            "Where it stands": [standing(r) for _, r in rows.iterrows()],
             "Times moved": pd.array(rows["revision_count"], dtype="Int64"),
             "Latest reason": rows["last_revision_reason"],
-            "Where it stands": [standing(r) for _, r in rows.iterrows()],
+            "RAG": rows["rag"].map(rag_badge),
             "Inspection": rows["inspection_title"],
         }
     )

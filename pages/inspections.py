@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from oversight import app, charts, explorer, paging, paper, periods
+from oversight import app, charts, explorer, paging, paper, pcc, periods
 from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 view = app.current_view()
@@ -16,6 +16,7 @@ plan = app.plan(  # what needs no widget's value; the rest starts once the dates
     context=("briefing/meeting_context", {"meeting_on": view.as_at}),
     upcoming=paging.paged("inspections_upcoming", **upcoming_params),
     undated=paging.paged("inspections_undated", force_id=view.force_id),
+    responses=paging.paged("pcc_responses", **params),
 )
 context = plan["context"].iloc[0]
 default_since, since_rule = paper.default_since(view.as_at, context["previous_held_on"])
@@ -166,6 +167,36 @@ else:
         "or before the as-at date. “Also recorded as” is the publication as another source words "
         "it, where the sources differ."
     )
+
+st.header("The PCC's responses")
+responses_page = plan["responses"]
+responses = responses_page.rows
+if responses.empty:
+    st.write(f"No report was published by {app.long_date(view.as_at)}.")
+else:
+    st.markdown(pcc.summary_sentence(responses, responses_page.total, view.as_at))
+    paging.pager(responses_page, noun="reports", hint="Overdue and due first.")
+    st.dataframe(
+        pcc.responses_frame(responses),
+        hide_index=True,
+        width="stretch",
+        placeholder=explorer.MISSING,
+        row_height=explorer.WRAPPED_ROW_PX,
+        height=explorer.table_height(len(responses), explorer.WRAPPED_ROW_PX),
+        column_config={
+            "Report": st.column_config.TextColumn(width=260),
+            "Published": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "Findings": st.column_config.NumberColumn(
+                width=75, help="Findings the force tracks from the report"
+            ),
+            "Response due": st.column_config.DateColumn(format="D MMM YYYY", width=105),
+            "Response": st.column_config.TextColumn(width=250),
+            "Published response": st.column_config.LinkColumn(
+                "Link", display_text="Open", width=70, help="The published response"
+            ),
+        },
+    )
+    st.caption(pcc.EXPLAINED)
 
 st.header("Upcoming")
 upcoming_page = plan["upcoming"]

@@ -89,7 +89,8 @@ kpis = plan["kpis"]
 slipped_counts = plan["slipped_counts"]
 all_tiles = headlines.tiles(kpis, window, as_at)
 all_tiles.insert(2, slippage.tile(slipped_counts, window))  # beside Overdue: the two differ
-columns = st.columns(len(all_tiles))
+# Two rows of three: six tiles in one row cut their labels ("Closed in per…") at 1400 px.
+columns = [column for _ in range(2) for column in st.columns(3)]
 for column, tile in zip(columns, all_tiles, strict=True):
     column.metric(
         tile.label,
@@ -105,8 +106,9 @@ undatable = headlines.undatable_note(undatable_rows)
 if undatable:  # beside Overdue: an undatable finding is never overdue, which is not good news
     columns[1].caption(f"⚠ {undatable}")
 st.caption(headlines.workload_note(kpis))
-for line in pcc.attention_lines(plan["responses"]):
-    st.warning(line, icon=":material/gavel:")
+responses_named = pcc.attention_markdown(plan["responses"])
+if responses_named:
+    st.warning(responses_named, icon=":material/gavel:")
 
 # --- red and overdue ---------------------------------------------------------------------
 st.header("Red and overdue")
@@ -195,19 +197,20 @@ if not slipped_rows.empty:
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
         height=explorer.table_height(len(slipped_rows), explorer.WRAPPED_ROW_PX),
+        # Widths to Where it stands add up to the main column at 1400 px.
         column_config={
-            "Reference": st.column_config.TextColumn(width=80),
-            "RAG": app.rag_column(width=75),
+            "Reference": st.column_config.TextColumn(width=75),
             "Finding": st.column_config.TextColumn(width=190),
-            "Chief officer lead": st.column_config.TextColumn(width=115),
-            "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "Chief officer lead": st.column_config.TextColumn(width=110),
+            "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=100),
             "Now due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
             "Days slipped": st.column_config.NumberColumn(
-                width=80, help="The current due date minus the report's"
+                width=95, help="The current due date minus the report's"
             ),
-            "Times moved": st.column_config.NumberColumn(width=70),
-            "Latest reason": st.column_config.TextColumn(width=200),
-            "Where it stands": st.column_config.TextColumn(width=200),
+            "Where it stands": st.column_config.TextColumn(width=215),
+            "Times moved": st.column_config.NumberColumn(width=100),
+            "Latest reason": st.column_config.TextColumn(width=220),
+            "RAG": app.rag_column(width=75),
             "Inspection": st.column_config.TextColumn(width=190),
         },
     )

@@ -40,16 +40,23 @@ st.info(
     icon=":material/info:",
 )
 
-tiles = st.columns(5)
+# Two rows of three: six in one row cut their labels ("Open items (force wor…") at 1400 px.
+tiles = [column for _ in range(2) for column in st.columns(3)]
 tiles[0].metric("Open items (force workload)", f"{int(leads['open'].sum()):,}")
 tiles[1].metric("Overdue", f"{int(leads['overdue'].sum()):,}")
 tiles[2].metric(
+    "Slipped",
+    f"{int(leads['slipped'].sum()):,}",
+    help="Open items whose due date was moved later than the report's. Past the original date "
+    "but within the revised one is slipped, not overdue.",
+)
+tiles[3].metric(
     "Leads with open items",
     f"{int((leads['owner_filter'] != 'unallocated').sum()):,}",
     help="Chief officer leads named on at least one open item.",
 )
-tiles[3].metric("Unallocated", f"{int(unallocated['open'].sum()):,}")
-tiles[4].metric("Stale (no update for 90+ days)", f"{int(leads['stale'].sum()):,}")
+tiles[4].metric("Unallocated", f"{int(unallocated['open'].sum()):,}")
+tiles[5].metric("Stale (no update for 90+ days)", f"{int(leads['stale'].sum()):,}")
 
 if workload.empty:
     st.write(f"No open force workload as at {app.long_date(view.as_at)}.")
@@ -73,7 +80,9 @@ st.header("Workload by owner")
 st.caption(
     "For each chief officer lead, a row for *All tactical leads* (the lead's total), then one "
     "per tactical lead. Counts are open items. **Next due** is the earliest due date "
-    "not yet passed. **Stale**: no update for more than 90 days before the as-at date. "
+    "not yet passed. **Slipped**: the due date was moved later than the report's (not "
+    "overdue while within the revised date). **Stale**: no update for more than 90 days before "
+    "the as-at date. "
     "**Items** opens the Recommendations explorer filtered to that owner."
 )
 # An unallocated item with no tactical lead either would repeat the Unallocated total.
@@ -94,6 +103,7 @@ st.dataframe(
             "tactical_lead",
             "open",
             "overdue",
+            "slipped",
             "red",
             "amber",
             "green",
@@ -111,7 +121,12 @@ st.dataframe(
         "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", pinned=True),
         "tactical_lead": st.column_config.TextColumn("Tactical lead"),
         "open": st.column_config.NumberColumn("Open"),
-        "overdue": st.column_config.NumberColumn("Overdue"),
+        "overdue": st.column_config.NumberColumn(
+            "Overdue", help="Open and past the due date in force (a revised date, if any)"
+        ),
+        "slipped": st.column_config.NumberColumn(
+            "Slipped", help="Open items whose due date was moved later than the report's"
+        ),
         "red": st.column_config.NumberColumn(
             "Red", help="Off track, past its deadline, or will not be implemented"
         ),

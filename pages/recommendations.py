@@ -183,6 +183,7 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
+        column_order=explorer.table_column_order(filters),
         # Every missing value reads "—", not "None"; the due date stays a date, so the column
         # sorts by date. The columns up to Status fit the main column at 1400 px.
         placeholder=explorer.MISSING,

@@ -112,8 +112,11 @@ with body:
         )
     st.caption(
         "Bars run from the report's publication to the item's due date; the dashed line is the "
-        "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A due date counted "
-        "from a relative deadline (\u201cwithin six months\u201d) shows the words as written on hover."
+        "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A bar whose due "
+        "date was revised ends at the date in force, and a grey tick marks the original date "
+        "(hover says how far it slipped and why); a bar per group counts its slipped items. A "
+        "due date counted from a relative deadline (\u201cwithin six months\u201d) shows the "
+        "words as written on hover."
     )
 
     st.header(f"No due date ({len(undated):,})")

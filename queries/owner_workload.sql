@@ -1,4 +1,5 @@
--- Open force workload per chief officer lead, and within it per tactical lead: open, overdue,
+-- Open force workload per chief officer lead, and within it per tactical lead: open, overdue
+-- (against the due date in force), slipped (due date moved later than the report's),
 -- the RAG mix (not_recorded: open items with no position recorded), the next due date, and stale items (no update for more than 90 days before the
 -- as-at date; an item never updated counts from its issue date). Items with no chief officer
 -- lead form their own "Unallocated" lead. Recommendations addressed to national bodies are
@@ -22,6 +23,7 @@ owned as (
         due_on,
         rag,
         is_overdue,
+        is_slipped,
         coalesce(status_as_at, issued_on) < $as_at::date - interval 90 day as is_stale,
     from state
 ),
@@ -35,6 +37,7 @@ rolled_up as (
         grouping(tactical_label) = 1 as is_lead_total,
         count(*) as open,
         count(*) filter (where is_overdue) as overdue,
+        count(*) filter (where is_slipped) as slipped,
         count(*) filter (where rag = 'red') as red,
         count(*) filter (where rag = 'amber') as amber,
         count(*) filter (where rag = 'green') as green,
@@ -54,6 +57,7 @@ final as (
         is_lead_total,
         open,
         overdue,
+        slipped,
         red,
         amber,
         green,

@@ -1,5 +1,5 @@
 -- Open items with a due date summarised per inspection or per chief officer lead: how many, how
--- many overdue, the RAG mix, the span from first issue to last due date, and the most severe RAG
+-- many overdue, how many slipped (due date moved later than the report's), the RAG mix, the span from first issue to last due date, and the most severe RAG
 -- (red, then amber, then white = not graded, then green, then no position recorded, then
 -- blue; most_severe_rag is null when that is no position recorded). Used to draw one bar per
 -- group when there are too many items to draw one bar each.
@@ -25,6 +25,7 @@ final as (
         group_label,
         count(*) as items,
         count(*) filter (where is_overdue) as overdue,
+        count(*) filter (where is_slipped) as slipped,
         count(*) filter (where rag = 'red') as red,
         count(*) filter (where rag = 'amber') as amber,
         count(*) filter (where rag = 'green') as green,

@@ -1,5 +1,6 @@
--- Open items with a due date, as bars from issue to due date, grouped by inspection or by
--- chief officer lead, soonest due first within each group; at most $limit rows.
+-- Open items with a due date, as bars from issue to due date (the date in force), grouped by
+-- inspection or by chief officer lead, soonest due first within each group; at most $limit rows.
+-- A bar whose date moved carries its original date, days slipped and the latest reason.
 -- grain: one row per open recommendation with a due_on, issued by $as_at
 -- reads: recommendations, updates, inspections (through the timeline_grouped macro), deadline_due_dates
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $group_by VARCHAR ('inspection' or 'lead'), $group VARCHAR (a group_key; null = every group), $limit INTEGER
@@ -26,6 +27,10 @@ final as (
         tactical_lead,
         issued_on,
         grouped.due_on,
+        grouped.original_due_on,
+        grouped.revision_count,
+        grouped.days_slipped,
+        grouped.last_revision_reason,
         grouped.deadline_text,
         due_source,
         coalesce(deadline_due_dates.counts_from_publication, false) as is_relative_deadline,

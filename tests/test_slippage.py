@@ -402,7 +402,7 @@ def test_overview_shows_the_slipped_figure_and_its_list(monkeypatch):
     ]
     assert (
         list(table["Where it stands"])
-        == ["Past its original date, within the revised one: slipped, not overdue"] * 2
+        == ["Slipped, not overdue: past the original date, within the revised one"] * 2
     )
     # The commissioner's response to the custody review is due within 30 days: named.
     assert [w.value for w in at.warning if "PCC" in w.value] == [
@@ -419,8 +419,8 @@ def test_overview_names_an_overdue_pcc_response_and_a_finding_overdue_after_slip
     ]
     table = next(d.value for d in at.dataframe if "Days slipped" in d.value.columns)
     assert list(table["Where it stands"]) == [
-        "Overdue 15 days against the revised date",
-        "Past its original date, within the revised one: slipped, not overdue",
+        "Overdue: 15 days past the revised date",
+        "Slipped, not overdue: past the original date, within the revised one",
     ]
 
 
@@ -446,6 +446,8 @@ def test_explorer_slipped_only_from_the_url(monkeypatch):
     count = next(m.value for m in at.markdown if m.value.startswith("**"))
     assert count == "**2** of 5 findings match: Slipped only: Yes."
     table = at.dataframe[0].value
+    shown = list(at.dataframe[0].proto.column_order)
+    assert shown[5:8] == ["Due", "Originally due", "Days slipped"]
     assert rows(table, ["Reference", "Due", "Originally due", "Days slipped", "Status"]) == [
         ("R1", "2018-09-30", "2018-04-30", 153, "In progress · slipped"),
         ("R2", "2018-12-31", "2018-05-31", 214, "In progress · slipped"),
@@ -478,3 +480,105 @@ def test_a_record_says_its_original_date_how_far_it_slipped_and_why(monkeypatch)
     assert "**Due date moved to 30 June 2018:** Training places not available until June" in (
         history
     )
+
+
+# --- where a user looks: Timeline and Owners ------------------------------------------------------
+
+
+def test_timeline_marks_the_original_date_on_each_bar_that_moved(slipped):
+    from oversight import charts
+
+    items = slipped.query(
+        "timeline_items", as_at=JUNE, force_id="wmp", group_by="lead", group=None, limit=100
+    )
+    assert rows(
+        items.sort_values("rec_id"), ["rec_id", "due_on", "original_due_on", "revision_count"]
+    ) == [
+        ("a1", "2018-09-30", "2018-04-30", 1),
+        ("a2", "2018-12-31", "2018-05-31", 2),
+        ("a3", "2018-06-01", "2018-06-01", 0),
+        ("n1", "2018-09-30", "2018-09-30", 0),
+    ]
+    fig = charts.timeline_bars(items, JUNE)
+    [ticks] = [t for t in fig.data if t.name == "Original due date (the date moved)"]
+    assert sorted(zip(ticks.y, ticks.x, strict=True)) == [
+        ("r:a1", "2018-04-30"),
+        ("r:a2", "2018-05-31"),
+    ]
+    assert ticks.marker.symbol == "line-ns"
+    hover = dict(zip(ticks.y, ticks.customdata, strict=True))["r:a2"]
+    assert "Originally due 31 May 2018; slipped 214 days (moved twice)" in hover
+    assert "Why: Partner agency withdrew from the joint team" in hover
+    # the bar ends at the date in force
+    bars = {
+        y: (b, x)
+        for t in fig.data
+        if t.type == "bar"
+        for y, b, x in zip(t.y, t.base, t.x, strict=True)
+    }
+    assert bars["r:a2"][0] == "2018-01-15"
+    assert bars["r:a2"][1] == (dt.date(2018, 12, 31) - dt.date(2018, 1, 15)).days * 86_400_000
+
+
+def test_timeline_group_bars_count_slipped_items(slipped):
+    from oversight import charts
+
+    groups = slipped.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
+    assert rows(groups, ["group_label", "items", "overdue", "slipped"]) == [
+        ("ACC Operations", 1, 1, 0),
+        ("ACC Crime", 2, 0, 2),
+        ("ACC Local Policing", 1, 0, 0),
+    ]
+    fig = charts.timeline_group_bars(groups, JUNE, "chief officer lead")
+    words = [w for t in fig.data if t.type == "bar" for w in t.text]
+    assert "Red · 2 open · 2 slipped" in words  # a2 is red
+
+
+def test_owners_count_slipped_items_per_owner(slipped):
+    workload = slipped.query("owner_workload", as_at=JUNE, force_id="wmp")
+    leads = workload[workload["is_lead_total"]]
+    assert rows(leads, ["chief_officer_lead", "open", "overdue", "slipped"]) == [
+        ("ACC Crime", 2, 0, 2),
+        ("ACC Local Policing", 1, 0, 0),
+        ("ACC Operations", 1, 1, 0),
+    ]
+
+
+def test_owners_page_shows_the_slipped_tile_and_column(monkeypatch):
+    at = _page(monkeypatch, "pages/owners.py", as_at="2018-06-28")
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Overdue"], metrics["Slipped"]) == ("1", "2")
+    table = at.dataframe[0].value
+    crime = table[table["chief_officer_lead"] == "ACC Crime"]
+    assert list(crime["slipped"]) == [2, 2]  # the lead's total and DCS B's row
+
+
+def test_inspections_page_lists_each_pcc_response(monkeypatch):
+    at = _page(monkeypatch, "pages/inspections.py", as_at="2018-06-28")
+    sentence = next(m.value for m in at.markdown if m.value.startswith("Of the "))
+    assert sentence == (
+        "Of the 4 reports published by 28 June 2018, responses: **1** due, **1** published, "
+        "**1** not recorded, **1** not required."
+    )
+    table = next(d.value for d in at.dataframe if "Response" in d.value.columns)
+    assert list(zip(table["Report"], table["Response"], strict=True)) == [
+        ("Review of WMP custody", "Due in 7 days (5 Jul 2018)"),
+        ("National overview", "Not recorded (was due 17 May 2018; no publication recorded)"),
+        ("Report A on WMP", "Published 1 Mar 2018"),
+        ("State of Policing 2018", "Not required (the force tracks no finding from this report)"),
+    ]
+    assert list(table["Published response"].fillna("")) == [
+        "",
+        "",
+        "https://example.org/pcc/rep-2018",
+        "",
+    ]
+
+
+def test_the_bundled_data_never_calls_an_unrecorded_response_overdue(bundled):
+    responses = bundled.query("pcc_responses", as_at=JUNE, force_id="wmp", limit=None, offset=0)
+    assert "overdue" not in set(responses["response_status"])
+    by_id = responses.set_index("inspection_id")
+    assert by_id.loc["wmp-peel-2017-effectiveness", "response_status"] == "not_recorded"
+    assert plain(by_id.loc["wmp-peel-2017-effectiveness", "response_due_on"]) == "2018-05-17"
+    assert by_id.loc["state-of-policing-2018", "response_status"] == "not_required"

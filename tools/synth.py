@@ -581,7 +581,7 @@ def _grades(rng, force_rows, areas, insp) -> list[list[str]]:
 def _pcc_responses(extra, insp) -> tuple[np.ndarray, np.ndarray]:
     """Each published report: its PCC response's due date (recorded, so the response is
     tracked) and the day the response was published (-1: not published by the snapshot). Most are
-    published within the 56 days, some late, a few never. A national report's row holds one
+    published within the 56 days, some late, a few of the last year's never. A national report's row holds one
     response, as a single force's tracker would (here it stands for every force's commissioner)."""
     n = len(insp["id"])
     pub = insp["pub"]
@@ -592,7 +592,7 @@ def _pcc_responses(extra, insp) -> tuple[np.ndarray, np.ndarray]:
         extra.integers(21, PCC_RESPONSE_DAYS + 1, size=n),
         extra.integers(PCC_RESPONSE_DAYS + 1, PCC_RESPONSE_DAYS + 60, size=n),
     )
-    never = extra.random(n) < 0.03
+    never = (extra.random(n) < 0.1) & (pub > END_DAY - 365)  # a few of the last year's
     published = np.where(own & ~never & (pub + lag <= END_DAY), pub + lag, -1)
     return due, published
 
@@ -1035,8 +1035,8 @@ def _tactical_names(nf: int) -> list[str]:
 
 def _revisions(extra, fnd, f, k, as_at, is_open) -> tuple[np.ndarray, np.ndarray]:
     """Revised due dates: about three findings in ten still open at their due date have the date
-    moved, at its last position before that date, by two to eight months; a third of those move
-    it again before the new date. Per update: the revised date it records and the reason (-1:
+    moved, at their first position in the 120 days before that date, by two to eight months; a
+    third of those move it again as the new date nears. Per update: the revised date it records and the reason (-1:
     none)."""
     n_f = len(fnd["due"])
     due, close = fnd["due"], fnd["close"]
@@ -1047,11 +1047,14 @@ def _revisions(extra, fnd, f, k, as_at, is_open) -> tuple[np.ndarray, np.ndarray
     again = extra.random(n_f) < 0.35
     after = np.full(n_f, -1, dtype=np.int64)  # the update index the next revision must follow
     for _ in range(2):
-        # the finding's last position on or before the date now in force, after the last revision
-        position = np.full(n_f, -1, dtype=np.int64)
-        eligible = moves[f] & is_open & (as_at <= current[f]) & (k > after[f])
-        np.maximum.at(position, f[eligible], k[eligible])
-        position[~moves] = -1
+        # the finding's first position in the 120 days before the date now in force (after the
+        # last revision): the date is moved as it nears
+        position = np.full(n_f, np.iinfo(np.int64).max, dtype=np.int64)
+        eligible = (
+            moves[f] & is_open & (as_at <= current[f]) & (as_at > current[f] - 120) & (k > after[f])
+        )
+        np.minimum.at(position, f[eligible], k[eligible])
+        position[~moves | (position == np.iinfo(np.int64).max)] = -1
         chosen = np.flatnonzero(position >= 0)
         new_due = current[chosen] + extra.integers(60, 241, size=len(chosen))
         keep = new_due < close[chosen] + 365  # a date moved, and usually met

@@ -21,6 +21,7 @@ from oversight.charts.palette import (
 
 _MS_PER_DAY = 86_400_000
 OVERDUE_MARK = "#000000"
+ORIGINAL_DUE_MARK = "#5F6368"  # a grey tick where a moved bar was first due
 HEATMAP_SCALE = [[0.0, "#FFFFFF"], [0.001, "#E3EEF9"], [1.0, "#0B3C7A"]]
 
 
@@ -62,6 +63,11 @@ def _item_hover(row) -> str:
         due,
         f"RAG: {rag_label(row.rag)} · {status_label(row.status)}",
     ]
+    if getattr(row, "revision_count", 0) and int(row.revision_count) > 0:
+        moved = {1: "once", 2: "twice"}.get(int(row.revision_count), f"{row.revision_count} times")
+        slipped = f"; slipped {int(row.days_slipped)} days" if pd.notna(row.days_slipped) else ""
+        lines.append(f"Originally due {_day(row.original_due_on)}{slipped} (moved {moved})")
+        lines.append(f"Why: {_short(row.last_revision_reason, 80)}")
     if bool(row.is_overdue):
         lines.append(f"<b>Overdue by {int(row.days_overdue)} days</b>")
     return "<br>".join(lines)
@@ -124,7 +130,8 @@ def _timeline_layout(
 def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) -> go.Figure:
     """Each open item as a bar from its issue date to its due date, coloured by RAG (the word on
     the bar, in the legend and on hover), under a bold header row per group (inspection or lead),
-    with the as-at date as a dashed line. Overdue bars are hatched and their due date marked ✕.
+    with the as-at date as a dashed line. Overdue bars are hatched and their due date marked ✕. A
+    bar whose due date moved ends at the date in force, with a tick at the original date.
     An item whose issue date is unknown is a diamond at its due date.
 
     Expects the columns of queries/timeline_items.sql, already in display order.
@@ -213,6 +220,30 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
+    if "revision_count" in frame:
+        moved = frame[
+            (frame["revision_count"].fillna(0) > 0)
+            & frame["original_due_on"].notna()
+            & (frame["original_due_on"] != frame["due_on"])
+        ]
+    else:
+        moved = frame.iloc[0:0]
+    if not moved.empty:
+        fig.add_trace(
+            go.Scatter(
+                name="Original due date (the date moved)",
+                mode="markers",
+                y=moved["y"],
+                x=[_iso(v) for v in moved["original_due_on"]],
+                marker={
+                    "symbol": "line-ns",
+                    "size": 18,
+                    "line": {"width": 3, "color": ORIGINAL_DUE_MARK},
+                },
+                customdata=moved["hover"],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
     headers = [c for c in categories if c.startswith("g:")]
     fig.add_trace(
         go.Scatter(
@@ -252,7 +283,9 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
     )
     frame["hover"] = [
         f"<b>{row.group_label}</b><br>{row.items} open items with a due date"
-        f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}<br>"
+        f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}"
+        f"{f', {row.slipped} slipped (due date moved later)' if getattr(row, 'slipped', 0) else ''}"
+        "<br>"
         f"Red {row.red} · Amber {row.amber} · Green {row.green} · White {row.white}"
         f" · Blue {row.blue} · No position recorded {row.not_recorded}<br>"
         f"First issued {_day(row.first_issued_on)}<br>"
@@ -280,8 +313,15 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
                 base=[_iso(v) for v in rows["start"]],
                 x=list(length),
                 text=[
-                    f"{word} · {n} open" + (f" · {o} overdue" if o else "")
-                    for n, o in zip(rows["items"], rows["overdue"], strict=True)
+                    f"{word} · {n} open"
+                    + (f" · {o} overdue" if o else "")
+                    + (f" · {sl} slipped" if sl else "")
+                    for n, o, sl in zip(
+                        rows["items"],
+                        rows["overdue"],
+                        rows["slipped"] if "slipped" in rows else [0] * len(rows),
+                        strict=True,
+                    )
                 ],
                 # After the bar's end, where it is always readable however short the bar.
                 textposition="outside",
