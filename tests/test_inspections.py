@@ -211,13 +211,24 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
     assert headers == [
         "Completed since the last meeting",
         "Received since the last meeting",
+        "The PCC's responses",
         "Upcoming",
     ]
     # No earlier meeting is recorded: the period starts on 1 March 2018, and the page says why.
     assert at.date_input(key="since_meeting").value == MARCH
     captions = " ".join(c.value for c in at.caption)
     assert "no earlier meeting is recorded" in captions
-    completed, received, upcoming, undated = (d.value for d in at.dataframe)
+    completed, received, responses, upcoming, undated = (d.value for d in at.dataframe)
+    # No source says whether the PCC published a response: never "overdue", but "not recorded".
+    assert list(responses["Response"]) == [
+        "Not recorded (was due 23 May 2018; no publication recorded)",
+        "Not recorded (was due 17 May 2018; no publication recorded)",
+        "Not recorded (was due 17 May 2018; no publication recorded)",
+        "Not recorded (was due 27 Apr 2017; no publication recorded)",
+        "Not recorded (the report's publication day is unknown)",
+        "Not recorded (the report's publication day is unknown)",
+        "Not required (the force tracks no finding from this report)",
+    ]
     assert list(completed["Inspection"]) == ["Thematic inspection of fraud"]
     assert list(completed["Report expected"]) == ["autumn 2018"]
     # The findings each report brought, in words (one column, not three that ran off the page).
@@ -234,7 +245,7 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
     )
     assert list(upcoming["Fieldwork from"].astype(str)) == ["2018-11-12"]
     # Long wording wraps in its cell rather than running off the table's edge.
-    upcoming_table = at.dataframe[2]
+    upcoming_table = at.dataframe[3]
     assert upcoming_table.proto.row_height > 64
     assert upcoming_table.proto.placeholder == "—"
     assert len(undated) == 4
