@@ -225,7 +225,7 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
         "Not recorded (was due 17 May 2018; no publication recorded)",
         "Not recorded (was due 17 May 2018; no publication recorded)",
         "Not recorded (was due 27 Apr 2017; no publication recorded)",
-        "Not recorded (the report's publication day is unknown)",
+        "Not recorded (was due 27 Aug 2015; no publication recorded)",
         "Not recorded (the report's publication day is unknown)",
         "Not required (the force tracks no finding from this report)",
     ]
