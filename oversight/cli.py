@@ -13,10 +13,17 @@ from oversight import db
 def _validate(args: argparse.Namespace) -> int:
     data_dir = Path(args.dir) if args.dir else db.data_dir_from_env()
     ds = db.load(data_dir)
-    if ds.problems:
-        for problem in ds.problems:
+    if ds.problems or ds.integrity:
+        for problem in sorted(ds.problems + ds.integrity):
             print(problem)
-        print(f"{len(ds.problems)} problem(s) in {data_dir}", file=sys.stderr)
+        if ds.problems:
+            print(f"{len(ds.problems)} problem(s) in {data_dir}", file=sys.stderr)
+        if ds.integrity:
+            print(
+                f"{len(ds.integrity)} sealed position(s) changed, removed or added outside the "
+                f"app in {data_dir}",
+                file=sys.stderr,
+            )
         return 1
     counts = ds.query("table_row_counts")
     summary = ", ".join(f"{n} {t}" for t, n in counts.itertuples(index=False))

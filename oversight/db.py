@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from oversight import csvfiles, deadline_rule, memo
+from oversight import csvfiles, deadline_rule, escape, memo, seal
 from oversight.schema import BOOLEAN, DATE, INTEGER, TABLES, TIMESTAMP, Column, Table, known_columns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +67,12 @@ class Dataset:
     con: duckdb.DuckDBPyConnection
     problems: list[Problem] = field(default_factory=list)
     synthetic_note: str | None = None
+    # Sealed positions changed, removed or added outside the app (see oversight/seal.py): shown
+    # and reported by `validate`, and marked in the audit trail, without hiding the dashboard.
+    integrity: list[Problem] = field(default_factory=list)
+    # Each table file as it was read (None when a file changed while it was being read): the
+    # write path validates what a save adds against these rows, and reads only what follows.
+    file_states: dict[str, FileState] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -107,6 +113,52 @@ class Dataset:
 
     def has_derived(self, kind: str, key: tuple) -> bool:
         return memo.is_cached(kind, (str(self.data_dir), self.version, *key))
+
+
+@dataclass(frozen=True)
+class FileState:
+    """A table file as it was read: its identity, size, modification time, and the bytes just
+    before its end (so that a later read can tell the file only grew by appended rows)."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+    edge: bytes
+
+
+EDGE_BYTES = 64
+
+
+def file_state(path: Path) -> FileState | None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        start = max(0, st.st_size - EDGE_BYTES)
+        edge = os.pread(fd, st.st_size - start, start)
+    finally:
+        os.close(fd)
+    return FileState(st.st_ino, st.st_size, st.st_mtime_ns, edge)
+
+
+def grew_from(path: Path, then: FileState) -> FileState | None:
+    """The file's state now if it is the file read `then` with rows appended (or unchanged): the
+    same file (inode), no shorter, and holding the same bytes just before the old end. Else None
+    (rewritten, truncated or replaced)."""
+    now = file_state(path)
+    if now is None or now.inode != then.inode or now.size < then.size:
+        return None
+    if now.size == then.size:
+        return now if now.edge == then.edge else None
+    with open(path, "rb") as fh:
+        fh.seek(then.size - len(then.edge))
+        return now if fh.read(len(then.edge)) == then.edge else None
+
+
+def file_states(data_dir: Path) -> dict[str, FileState | None]:
+    return {t.name: file_state(Path(data_dir) / t.file) for t in TABLES.values()}
 
 
 def data_dir_from_env() -> Path:
@@ -193,9 +245,14 @@ def _strip_comments(sql: str) -> str:
 # --- loading -------------------------------------------------------------------------------
 
 
-def load(data_dir: Path | str | None = None) -> Dataset:
-    """Load and validate a data folder. Never raises on bad data: problems are in the result."""
+def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> Dataset:
+    """Load and validate a data folder. Never raises on bad data: problems are in the result.
+
+    ``keep_invalid`` keeps the tables of a large folder that has problems (the write path checks
+    new rows against them); otherwise such a folder's dataset holds empty tables.
+    """
     data_dir = Path(data_dir) if data_dir is not None else data_dir_from_env()
+    states = file_states(data_dir)
     version = data_version(data_dir)
     cached = _cache_path(data_dir, version)
     if cached is not None:
@@ -207,13 +264,16 @@ def load(data_dir: Path | str | None = None) -> Dataset:
         if con is not None:
             marker = data_dir / SYNTHETIC_MARKER
             note = marker.read_text(encoding="utf-8") if marker.is_file() else None
-            return Dataset(data_dir, version, con, [], note)
+            integrity = [Problem(*row) for row in con.execute(_READ_INTEGRITY).fetchall()]
+            stable = states if data_version(data_dir) == version else None
+            return Dataset(data_dir, version, con, [], note, integrity, stable)
     # A large folder is built straight into its typed copy, on disk, under a memory limit: DuckDB
     # spills what does not fit instead of holding every raw and typed row in memory at once.
     build = _build_path(cached) if cached is not None else None
     con = _connect_build(build) if build is not None else duckdb.connect(":memory:")
     problems: list[Problem] = []
     row_problems: list[tuple[str, int, str, str]] = []  # (table, ordinal, column, message)
+    seal_findings: list[tuple[str, int, str, str]] = []
     broken: set[str] = set()
 
     if not data_dir.is_dir():
@@ -229,7 +289,11 @@ def load(data_dir: Path | str | None = None) -> Dataset:
             broken.add(table.name)
             _create_empty(con, table)
             continue
+        if table.name == "updates":
+            seal_findings = _check_seals(con, data_dir)
         row_problems += _column_checks(con, table)
+    if "updates" in broken:
+        _record_seals(con, [])
 
     for table in TABLES.values():
         if table.name not in broken | absent:
@@ -240,6 +304,13 @@ def load(data_dir: Path | str | None = None) -> Dataset:
         row_problems += _evidence_checks(con, data_dir)
 
     problems += _locate(data_dir, row_problems)
+    integrity = sorted(set(_locate(data_dir, seal_findings)))
+    con.execute(_CREATE_INTEGRITY)
+    if integrity:
+        con.executemany(
+            "insert into integrity_findings values (?, ?, ?, ?)",
+            [(p.file, p.line, p.column, p.message) for p in integrity],
+        )
     for table in TABLES.values():
         con.execute(f'alter table "{table.name}" drop column _row')
     _create_derived(con)
@@ -248,9 +319,60 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     marker = data_dir / SYNTHETIC_MARKER
     note = marker.read_text(encoding="utf-8") if marker.is_file() else None
     problems = sorted(set(problems))
+    stable = states if file_states(data_dir) == states else None
     if build is not None:
-        con = _keep_build(con, build, cached) if not problems else _discard_build(con, build)
-    return Dataset(data_dir, version, con, problems, note)
+        if not problems and stable is not None:
+            con = _keep_build(con, build, cached)
+        elif keep_invalid:
+            con = _build_only(con, build)
+        else:
+            con, stable = _discard_build(con, build), None  # its tables hold no rows
+    return Dataset(data_dir, version, con, problems, note, integrity, stable)
+
+
+_CREATE_INTEGRITY = (
+    "create table integrity_findings (file varchar, line integer, column_name varchar, "
+    "message varchar)"
+)
+_READ_INTEGRITY = "select file, line, column_name, message from integrity_findings order by all"
+
+
+def _check_seals(con, data_dir: Path) -> list[tuple[str, int, str, str]]:
+    """Verify the sealed positions (on the text as the file holds it) and keep each one's state
+    in `update_seals` for the audit trail. Returns the findings as (table, ordinal, column, msg)."""
+    src = "typed_src_updates"
+    header = [r[0] for r in con.execute(f"select name from pragma_table_info('{src}')").fetchall()]
+    if seal.COLUMN not in header:
+        _record_seals(con, [])
+        return []
+    cols = ", ".join(f'"{c}"' for c in header)
+    cur = con.execute(f"select rowid + 1, {cols} from {src} where seal is not null order by rowid")
+    sealed = [(r[0], dict(zip(header, r[1:], strict=True))) for r in cur.fetchall()]
+    outside = []
+    if sealed:
+        outside = con.execute(
+            f"select rowid + 1, update_id from {src} where seal is null and rowid + 1 > $first "
+            "order by rowid",
+            {"first": sealed[0][0]},
+        ).fetchall()
+    last = con.execute(f"select count(*) from {src}").fetchone()[0]
+    states, findings = seal.verify(sealed, outside, seal.read_head(data_dir), last)
+    _record_seals(con, states)
+    return [("updates", f.ordinal, f.column, f.message) for f in findings]
+
+
+def _record_seals(con, states: list[seal.Finding]) -> None:
+    """update_seals: the state of every sealed position and of every position added outside the
+    app after sealing began (any other position is unsealed: curated before the app recorded)."""
+    con.execute(
+        "create or replace table update_seals (ordinal integer, update_id varchar, "
+        "seal_state varchar, seal_note varchar)"
+    )
+    if states:
+        con.executemany(
+            "insert into update_seals values (?, ?, ?, ?)",
+            [(f.ordinal, f.update_id, f.state, f.message or None) for f in states],
+        )
 
 
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
@@ -318,10 +440,14 @@ def _load_table(con, data_dir: Path, table: Table, problems: list[Problem]) -> b
     return True
 
 
-def _typed(name: str, col: Column) -> str:
+def _typed(name: str, col: Column, stored: bool = True) -> str:
+    """A raw text column cast to its type; `stored` text also loses the quote that keeps a
+    spreadsheet from running it (see oversight/escape.py)."""
     if col.type in (DATE, TIMESTAMP, INTEGER, BOOLEAN):
         value = f'lower("{name}")' if col.type == BOOLEAN else f'"{name}"'
         return f'try_cast({value} as {col.type}) as "{name}"'
+    if stored:
+        return f'{escape.uncell_sql(f"{chr(34)}{name}{chr(34)}")} as "{name}"'
     return f'"{name}"'
 
 
@@ -338,39 +464,64 @@ _TYPE_RULES = {
 }
 
 
-def _column_checks(con, table: Table) -> list[tuple[str, int, str, str]]:
-    """Types, required cells and enumerations: each a query whose rows are the problems."""
-    out: list[tuple[str, int, str, str]] = []
-    src = f'"typed_src_{table.name}"'
-    present = {
-        r[0] for r in con.execute(f"select name from pragma_table_info('{src[1:-1]}')").fetchall()
-    }
-    cols = known_columns(table.name)
-    for name, col in cols.items():
+def _column_checks(
+    con,
+    table: Table,
+    src: str | None = None,
+    row: str = "rowid + 1",
+    present: set[str] | None = None,
+) -> list[tuple[str, int, str, str]]:
+    """Types, required cells and enumerations: each a query whose rows are the problems.
+
+    By default on the table's raw text as loaded (then dropped); `src` names other raw rows,
+    whose ordinal is the expression `row`.
+    """
+    drop = src is None
+    src = f'"typed_src_{table.name}"' if src is None else src
+    if present is None:
+        present = {
+            r[0]
+            for r in con.execute(f"select name from pragma_table_info('{src[1:-1]}')").fetchall()
+        }
+    # One statement for every rule of the table (a save checks one or two rows: the cost of a
+    # statement, not of its rows, is what counts); each part names its rule by position.
+    parts: list[str] = []
+    params: dict[str, object] = {}
+    rules: list[tuple[str, str]] = []  # (column, message or message prefix)
+    for name, col in known_columns(table.name).items():
         if name not in present:
             continue
         q = f'"{name}"'
         if col.type in _TYPE_RULES:
             pattern, message = _TYPE_RULES[col.type]
             value = f"lower({q})" if col.type == BOOLEAN else q
-            rows = con.execute(
-                f"select rowid + 1, {q} from {src} where {q} is not null and "
-                f"(not regexp_matches({value}, $pattern) or try_cast({value} as {col.type}) is null)",
-                {"pattern": pattern},
-            ).fetchall()
-            out += [(table.name, r, name, f"{message}: {v!r}") for r, v in rows]
+            params[f"p{len(rules)}"] = pattern
+            parts.append(
+                f"select {row} as r, {len(rules)} as rule, {q} as v from {src} "
+                f"where {q} is not null and (not regexp_matches({value}, $p{len(rules)}) "
+                f"or try_cast({value} as {col.type}) is null)"
+            )
+            rules.append((name, f"{message}: {{v!r}}"))
         if col.required:
-            rows = con.execute(f"select rowid + 1 from {src} where {q} is null").fetchall()
-            out += [(table.name, r, name, "required value is empty") for (r,) in rows]
+            parts.append(
+                f"select {row}, {len(rules)}, cast(null as varchar) from {src} where {q} is null"
+            )
+            rules.append((name, "required value is empty"))
         if col.choices:
-            rows = con.execute(
-                f"select rowid + 1, {q} from {src} where {q} is not null "
-                f"and not list_contains($choices, {q})",
-                {"choices": list(col.choices)},
-            ).fetchall()
-            allowed = ", ".join(col.choices)
-            out += [(table.name, r, name, f"{v!r} is not one of: {allowed}") for r, v in rows]
-    con.execute(f"drop table {src}")
+            params[f"p{len(rules)}"] = list(col.choices)
+            parts.append(
+                f"select {row}, {len(rules)}, {q} from {src} where {q} is not null "
+                f"and not list_contains($p{len(rules)}, {q})"
+            )
+            rules.append((name, f"{{v!r}} is not one of: {', '.join(col.choices)}"))
+    out: list[tuple[str, int, str, str]] = []
+    if parts:
+        found = con.execute(" union all ".join(parts), params).fetchall()
+        for r, rule, v in sorted(found, key=lambda f: (f[1], f[0])):
+            column, message = rules[rule]
+            out.append((table.name, r, column, message.format(v=v)))
+    if drop:
+        con.execute(f"drop table {src}")
     return out
 
 
@@ -545,6 +696,14 @@ def _keep_build(con, build: Path, path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
 
 
+def _build_only(con, build: Path) -> duckdb.DuckDBPyConnection:
+    """An invalid build kept open for this process only: removed from disk at once (the open
+    connection keeps its pages), never found by another load."""
+    con.execute("checkpoint")
+    _remove_files(build, Path(f"{build}.wal"))
+    return con
+
+
 def _discard_build(con, build: Path) -> duckdb.DuckDBPyConnection:
     """Invalid data is never kept: the build is removed, and the dataset is the empty tables
     (its problems are what is shown)."""
@@ -555,6 +714,8 @@ def _discard_build(con, build: Path) -> duckdb.DuckDBPyConnection:
         _create_empty(empty, table)
         empty.execute(f'alter table "{table.name}" drop column _row')
     _create_deadline_due_dates(empty)
+    _record_seals(empty, [])
+    empty.execute(_CREATE_INTEGRITY)
     _create_derived(empty)
     _create_macros(empty)
     return empty
@@ -571,7 +732,7 @@ def _create_derived(con) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def _create_deadline_due_dates(con) -> None:
+def _create_deadline_due_dates(con, temp: bool = False) -> None:
     """The deadline rule's date for every distinct (deadline_text, published_on) pair, as the table
     deadline_due_dates that validation and the timeline join: the rule is one Python function
     (oversight/deadline_rule.py), and SQL receives its results rather than a copy of it."""
@@ -596,7 +757,8 @@ def _create_deadline_due_dates(con) -> None:
     con.register("deadline_due_dates_rows", due_dates)
     try:
         con.execute(
-            "create or replace table deadline_due_dates as select * from deadline_due_dates_rows"
+            f"create or replace {'temp ' if temp else ''}table deadline_due_dates as "
+            "select * from deadline_due_dates_rows"
         )
     finally:
         con.unregister("deadline_due_dates_rows")
@@ -648,4 +810,156 @@ def _locate(data_dir: Path, row_problems) -> list[Problem]:
                 lambda m, lines=lines: str(_line_of(lines, int(m.group(1)))), message
             )
             out.append(Problem(file, _line_of(lines, row), column, text))
+    return out
+
+
+# --- the rows a save adds --------------------------------------------------------------------
+#
+# A save checks only the rows it adds, against the typed tables already loaded: the same column,
+# key, reference and cross-table rules as `validate`, each run on the new rows with the loaded
+# rows (and any read from the files since) in view. Nothing is read again from the CSV files,
+# so a save costs milliseconds however long the register is.
+
+
+@dataclass
+class Appended:
+    """Rows for one table: those already in its file after the dataset's rows (read since it
+    was loaded) and those a save would add, each a mapping column -> text (None = empty)."""
+
+    header: list[str]
+    existing: list[dict[str, str | None]] = field(default_factory=list)
+    new: list[dict[str, str | None]] = field(default_factory=list)
+
+
+def check_added(ds: Dataset, tables: dict[str, Appended]) -> list[tuple[str, int, str, str]]:
+    """Problems `validate` would find on the new rows: (table, position among the table's new
+    rows, column, message). Problems of rows already in the data are not the save's to report."""
+    cur = ds.cursor()
+    try:
+        return _check_added(cur, ds.data_dir, tables)
+    finally:
+        cur.close()
+
+
+def _check_added(
+    cur, data_dir: Path, tables: dict[str, Appended]
+) -> list[tuple[str, int, str, str]]:
+    import pyarrow as pa
+
+    # A save's checks are a handful of statements: each costs milliseconds whatever its rows.
+    catalog = cur.execute("select current_database()").fetchall()[0][0]
+    counted = " union all ".join(
+        f'select \'{t}\', count(*) from "{catalog}".main."{t}"' for t in tables
+    )
+    loaded: dict[str, int] = dict(cur.execute(counted).fetchall())
+    first_new = {t: loaded[t] + len(rows.existing) + 1 for t, rows in tables.items()}
+    statements: list[str] = []
+    registered: list[str] = []
+    for table in TABLES.values():
+        t = table.name
+        base = f'"{catalog}".main."{t}"'
+        parts = [f"select rowid + 1 as _row, * from {base}"]
+        if t in tables:
+            rows = tables[t]
+            cols = known_columns(t)
+            for kind, group, start in (
+                ("existing", rows.existing, loaded[t] + 1),
+                ("new", rows.new, first_new[t]),
+            ):
+                if not group:
+                    continue
+                arrays = {"_row": pa.array(range(start, start + len(group)), pa.int64())}
+                for name in rows.header:
+                    arrays[name] = pa.array([r.get(name) for r in group], pa.string())
+                raw = f"raw_{kind}_{t}"
+                cur.register(raw, pa.table(arrays))
+                registered.append(raw)
+                select = ["_row"] + [
+                    _typed(name, cols.get(name, Column(name)), stored=False) for name in rows.header
+                ]
+                select += [
+                    f'cast(null as {col.type}) as "{name}"'
+                    for name, col in cols.items()
+                    if name not in rows.header
+                ]
+                statements.append(
+                    f'create or replace temp table "typed_{kind}_{t}" as '
+                    f'select {", ".join(select)} from "{raw}"'
+                )
+                parts.append(f'select * from "typed_{kind}_{t}"')
+        statements.append(
+            f'create or replace temp view "{t}" as ' + " union all by name ".join(parts)
+        )
+    cur.execute(";\n".join(statements))
+    out: list[tuple[str, int, str, str]] = []
+    for t, rows in tables.items():
+        if rows.new:
+            out += _column_checks(
+                cur, TABLES[t], src=f'"raw_new_{t}"', row="_row", present=set(rows.header)
+            )
+    for raw in registered:
+        cur.unregister(raw)
+    if {"recommendations", "inspections"} & set(tables):
+        # The deadline rule's dates, for the new rows' (deadline_text, published_on) too.
+        _create_deadline_due_dates(cur, temp=True)
+    if tables.get("updates") and tables["updates"].new:
+        out += [p for p in _evidence_checks(cur, data_dir) if p[1] >= first_new["updates"]]
+
+    for t, rows in tables.items():
+        if rows.new:
+            out += _added_key_checks(cur, data_dir, TABLES[t], first_new[t])
+    # Each rule runs on every row but reports only new ones: filtered on the row's ordinal, which
+    # DuckDB pushes down to the scan of the table reported on, so the rule's joins see few rows.
+    first = {t: first_new[t] for t, rows in tables.items() if rows.new}
+    for path in sorted((QUERIES_DIR / "checks").glob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        if not _reads(sql) & set(first):
+            continue
+        for t, n in first.items():
+            found = cur.execute(
+                f"select * from (\n{sql}\n) where table_name = $table and _row >= $first",
+                {"table": t, "first": n},
+            ).fetchall()
+            out += [tuple(r) for r in found]
+    return sorted(
+        {(t, r - first_new[t], column, message) for t, r, column, message in out},
+        key=lambda p: (p[0], p[1], p[2]),
+    )
+
+
+def _added_key_checks(cur, data_dir: Path, table: Table, first_new: int):
+    """The key and reference rules for a table's new rows."""
+    t = f'"{table.name}"'
+    new = f'"typed_new_{table.name}"'
+    out = []
+    same_key = " and ".join(f'v."{k}" = n."{k}"' for k in table.key)
+    present = " and ".join(f'n."{k}" is not null' for k in table.key)
+    keys = ", ".join(f'n."{k}"' for k in table.key)
+    rows = cur.execute(
+        f"select n._row, min(v._row), {keys} from {new} n join {t} v on {same_key} "
+        f"and v._row < n._row where {present} group by all"
+    ).fetchall()
+    lines: list[int] | None = None
+    for r, first, *values in rows:
+        shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, values, strict=True))
+        if first < first_new:  # a row already in the file: say on which line (rarely needed)
+            lines = lines or csvfiles.record_lines(data_dir / table.file)
+            where = f"first on line {_line_of(lines, first)}"
+        else:
+            where = f"first on row {first - first_new + 1} of these rows"
+        out.append((table.name, r, table.key[-1], f"duplicate key ({shown}); {where}"))
+    for ref in table.references:
+        cond = " and ".join(
+            f'n."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True)
+        )
+        not_null = " and ".join(f'n."{c}" is not null' for c in ref.columns)
+        shown = " || ', ' || ".join(f'cast(n."{c}" as varchar)' for c in ref.columns)
+        found = cur.execute(
+            f'select n._row, {shown} from {new} n anti join "{ref.table}" y on {cond} '
+            f"where {not_null}"
+        ).fetchall()
+        target = f"{ref.table}.{'/'.join(ref.target)}"
+        out += [
+            (table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in found
+        ]
     return out

@@ -8,7 +8,13 @@ An upload is read without trusting it:
   a problem, never evaluated, and no cached result is read from it;
 - every cell is kept as text (a number typed as ``0123`` stays ``0123``);
 - a text cell starting with ``=`` is a problem too: a spreadsheet opening the data later would run
-  it as a formula.
+  it as a formula (other text a spreadsheet would run, such as ``-5% reduction``, is stored behind
+  a quote: see ``oversight.escape``);
+- the work is bounded, not only the bytes: a workbook's cells are counted in its XML, streamed,
+  before it is opened (at most ``MAX_CELLS``), a sheet or CSV may hold ``MAX_ROWS`` rows of at most
+  ``MAX_COLUMNS`` cells, and reading stops at the first ``MAX_PROBLEMS`` problems, saying how many
+  rows were not checked. A hostile 90 KB workbook of 2.4 million cells is refused in a fraction
+  of a second.
 
 ``preview`` says what would be added and every problem with its row and column; ``commit`` writes
 only when there is none (all or nothing, through ``oversight.records``). A row identical to one
@@ -28,13 +34,20 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from oversight import auth, records
+from oversight import auth, db, records
 from oversight.schema import TABLES, known_columns
 
 MAX_BYTES = 2 * 1024 * 1024
 # A zip can expand far beyond its size on disk: cap what a workbook may unpack to.
 MAX_UNZIPPED_BYTES = 40 * 1024 * 1024
 EXTENSIONS = (".csv", ".xlsx")
+# The work an import may cost: a new report has tens of findings, a return a few hundred rows.
+MAX_ROWS = 5_000  # rows under the header, in a sheet or a CSV
+MAX_COLUMNS = 50  # cells in a row (the templates have at most 27 columns)
+MAX_CELLS = 100_000  # cells in a workbook's sheets, counted before it is opened
+MAX_PROBLEMS = 100  # problems listed; reading stops there
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 
 
 @dataclass(frozen=True)
@@ -258,6 +271,9 @@ def _read_csv(upload: Upload, data: bytes) -> None:
         numbered: list[tuple[int, list[object]]] = []
         previous_end = reader.line_num
         for record in reader:
+            if len(numbered) == MAX_ROWS:
+                upload.problems.append(_too_many_rows(upload.file_name, previous_end + 1))
+                return
             numbered.append((previous_end + 1, list(record)))
             previous_end = reader.line_num
     except csv.Error as exc:
@@ -266,6 +282,49 @@ def _read_csv(upload: Upload, data: bytes) -> None:
         )
         return
     _take_rows(upload, table, upload.file_name, header or [], numbered)
+
+
+def _workbook_size(data: bytes) -> str | None:
+    """Why a workbook is too big to read (None when it is not): its sheets' rows and cells are
+    counted in their XML, a megabyte at a time, before any cell is parsed."""
+    cells = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        # Every part is counted, not only xl/worksheets/*.xml: a sheet may be put anywhere, under
+        # any name, that the workbook's relationships point to.
+        for info in zf.infolist():
+            rows = 0
+            with zf.open(info) as fh:
+                carry = b""
+                while chunk := fh.read(1 << 20):
+                    text = carry + chunk
+                    cut = text.rfind(b"<")  # no tag is split between two pieces
+                    done, carry = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+                    cells += len(_CELL_TAG.findall(done))
+                    rows += len(_ROW_TAG.findall(done))
+                    if cells > MAX_CELLS:
+                        return (
+                            f"the workbook holds more than {MAX_CELLS:,} cells; an import reads "
+                            "at most that many: keep only the template's sheets and columns, or "
+                            "split the rows over several files"
+                        )
+                cells += len(_CELL_TAG.findall(carry))
+                rows += len(_ROW_TAG.findall(carry))
+            if rows > MAX_ROWS + 1:
+                return (
+                    f"a sheet holds {rows - 1:,} rows; an import takes at most {MAX_ROWS:,}: "
+                    "split them over several files"
+                )
+    return None
+
+
+def _too_many_rows(where: str, row: int) -> ImportProblem:
+    return ImportProblem(
+        where,
+        row,
+        "*",
+        f"more than {MAX_ROWS:,} rows; an import takes at most {MAX_ROWS:,}: split them over "
+        "several files",
+    )
 
 
 def _read_xlsx(upload: Upload, data: bytes) -> None:
@@ -285,6 +344,10 @@ def _read_xlsx(upload: Upload, data: bytes) -> None:
         upload.problems.append(
             ImportProblem(name, 1, "*", "the workbook holds macros: save it as a plain .xlsx")
         )
+        return
+    size = _workbook_size(data)
+    if size is not None:
+        upload.problems.append(ImportProblem(name, 1, "*", size))
         return
     try:
         wb = openpyxl.load_workbook(
@@ -318,10 +381,14 @@ def _read_xlsx(upload: Upload, data: bytes) -> None:
             if extra in sheets:
                 chosen[extra] = sheets[extra]
         for table, ws in chosen.items():
-            numbered = [
-                (row[0].row if row and hasattr(row[0], "row") else i + 1, list(row))
-                for i, row in enumerate(ws.iter_rows())
-            ]
+            numbered = []
+            for i, row in enumerate(ws.iter_rows()):
+                if i > MAX_ROWS:  # the header and MAX_ROWS rows (the cell count bounds it too)
+                    upload.problems.append(_too_many_rows(ws.title, i + 1))
+                    return
+                numbered.append(
+                    (row[0].row if row and hasattr(row[0], "row") else i + 1, list(row))
+                )
             if not numbered:
                 if table == main:
                     upload.problems.append(
@@ -355,6 +422,15 @@ def _read_return(upload: Upload, sheets: Mapping[str, object]) -> None:
     header: list[str | None] = []
     for i, row in enumerate(ws.iter_rows()):
         number = row[0].row if row and hasattr(row[0], "row") else i + 1
+        if i > MAX_ROWS or len(upload.problems) >= MAX_PROBLEMS:
+            upload.problems.append(
+                _too_many_rows(ws.title, number)
+                if i > MAX_ROWS
+                else ImportProblem(
+                    ws.title, number, "*", f"reading stopped after {MAX_PROBLEMS} problems"
+                )
+            )
+            return
         texts: list[str | None] = []
         for position, cell in enumerate(row, start=1):
             value, problem = _cell_text(cell)
@@ -391,6 +467,19 @@ def _take_rows(
     """Map a header and its rows onto the table's columns, every cell as text or a problem."""
     upload.where[table] = where
     allowed = import_columns(table)
+    if len(header_cells) > MAX_COLUMNS and any(
+        _cell_text(c)[0] for c in header_cells[MAX_COLUMNS:]
+    ):
+        upload.problems.append(
+            ImportProblem(
+                where,
+                1,
+                _letter(MAX_COLUMNS + 1),
+                f"the header runs beyond column {_letter(MAX_COLUMNS)}; expected: "
+                + ", ".join(allowed),
+            )
+        )
+        return
     header: list[str | None] = []
     for position, cell in enumerate(header_cells, start=1):
         value, problem = _cell_text(cell)
@@ -433,7 +522,32 @@ def _take_rows(
 
     rows: list[dict[str, str | None]] = []
     numbers: list[int] = []
-    for row_number, cells in numbered:
+    refused = 0  # rows wider than MAX_COLUMNS: reported, not read
+    for position, (row_number, cells) in enumerate(numbered):
+        if len(upload.problems) >= MAX_PROBLEMS:
+            rest = len(numbered) - position
+            upload.problems.append(
+                ImportProblem(
+                    where,
+                    row_number,
+                    "*",
+                    f"reading stopped after {MAX_PROBLEMS} problems: {rest:,} more row(s), "
+                    f"from row {row_number:,}, were not checked; fix these and upload it again",
+                )
+            )
+            break
+        if len(cells) > MAX_COLUMNS and any(_cell_text(c)[0] for c in cells[MAX_COLUMNS:]):
+            upload.problems.append(
+                ImportProblem(
+                    where,
+                    row_number,
+                    _letter(MAX_COLUMNS + 1),
+                    f"a value beyond column {_letter(MAX_COLUMNS)}: a row may fill at most "
+                    f"{MAX_COLUMNS} columns",
+                )
+            )
+            refused += 1
+            continue
         values: dict[str, str | None] = {}
         had_problem = False
         for position, cell in enumerate(cells, start=1):
@@ -457,7 +571,7 @@ def _take_rows(
             numbers.append(row_number)
     upload.tables[table] = rows
     upload.row_numbers[table] = numbers
-    if not rows and table == KINDS[upload.kind].tables[0]:
+    if not rows and not refused and table == KINDS[upload.kind].tables[0]:
         upload.problems.append(ImportProblem(where, 2, "*", "no rows under the header"))
 
 
@@ -509,9 +623,12 @@ def preview(
     upload: Upload,
     identity: auth.Identity | None,
     config: auth.EditingConfig | None = None,
+    *,
+    dataset: db.Dataset | None = None,
 ) -> Preview:
-    """What the import would add and every problem (nothing is written)."""
-    return _run(data_dir, upload, identity, config, dry_run=True)
+    """What the import would add and every problem (nothing is written). ``dataset`` is the
+    folder as the caller has it loaded (see ``records.append_updates``)."""
+    return _run(data_dir, upload, identity, config, dry_run=True, dataset=dataset)
 
 
 def commit(
@@ -519,17 +636,19 @@ def commit(
     upload: Upload,
     identity: auth.Identity | None,
     config: auth.EditingConfig | None = None,
+    *,
+    dataset: db.Dataset | None = None,
 ) -> Preview:
     """Write the import if, checked again under the lock, the whole file is valid."""
-    return _run(data_dir, upload, identity, config, dry_run=False)
+    return _run(data_dir, upload, identity, config, dry_run=False, dataset=dataset)
 
 
-def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Preview:
+def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool, dataset=None) -> Preview:
     found = list(upload.problems)
     main = KINDS[upload.kind].tables[0]
     if any(p.row == 1 for p in found) or not upload.tables.get(main):
         # A broken header or no rows: checking the rows against the data would say nothing useful.
-        return Preview(upload, None, found)
+        return Preview(upload, None, _capped(found))
     # With problems in some cells (a formula, say), the rows are still checked against the data so
     # that the preview lists every problem at once; nothing is written.
     dry_run = dry_run or bool(found)
@@ -542,6 +661,7 @@ def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Previe
             config,
             source=f"return: {upload.file_name}",
             dry_run=dry_run or bool(found),
+            dataset=dataset,
         )
     elif upload.kind == "updates":
         result = records.append_updates(
@@ -551,6 +671,7 @@ def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Previe
             config,
             source=f"import: {upload.file_name}",
             dry_run=dry_run,
+            dataset=dataset,
         )
     else:
         result = records.append_recommendations(
@@ -560,13 +681,25 @@ def _run(data_dir, upload: Upload, identity, config, *, dry_run: bool) -> Previe
             config,
             inspections=upload.tables.get("inspections", []),
             dry_run=dry_run,
+            dataset=dataset,
         )
     seen = {(p.where, p.row, p.column) for p in found}
     for problem in (_locate(upload, p) for p in result.problems):
         if (problem.where, problem.row, problem.column) not in seen:
             found.append(problem)
     found.sort(key=lambda p: (p.where != upload.where.get(main), p.where, p.row, p.column))
-    return Preview(upload, result, found)
+    return Preview(upload, result, _capped(found))
+
+
+def _capped(problems: list[ImportProblem]) -> list[ImportProblem]:
+    """The first MAX_PROBLEMS problems, and a last line counting the rest."""
+    if len(problems) <= MAX_PROBLEMS + 1:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    last = problems[MAX_PROBLEMS]
+    return problems[:MAX_PROBLEMS] + [
+        ImportProblem(last.where, last.row, "*", f"… and {rest:,} more problem(s) not listed")
+    ]
 
 
 def latest_positions(data_dir) -> dict[str, dict[str, object]]:

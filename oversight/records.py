@@ -4,20 +4,28 @@ What it guarantees, and how:
 
 - **Editors only.** Every write function calls ``auth.require_editor`` itself: a page that forgot
   to hide its form still cannot write. ``recorded_by`` is the signed-in editor, never a form value.
-- **Same rules as ``python -m oversight validate``.** The candidate files are written to a scratch
-  copy of the data folder and loaded with ``db.validate``; only problems the new rows introduce
-  block the write (a problem already in the data is not the editor's to fix here).
-- **Append-only.** Existing bytes are kept exactly; new records go after them. A correction is a new
-  row. The one exception: a new row that fills a column of the contract the file does not have yet
-  (an older updates.csv has no ``revised_due_on``) adds that column at the end of the header, and an
-  empty cell at the end of every existing record; nothing else in the file changes. A submitted row identical to one already recorded is skipped, so a re-import adds nothing.
-- **Atomic.** Each file is written whole to a temporary file in the same folder, flushed and
-  fsynced, then swapped in with ``os.replace``: a process killed at any step leaves either the old
-  file or the new one, both valid. When a report and its recommendations are imported together,
-  inspections.csv is replaced before recommendations.csv, so a stop between the two leaves a report
-  with no recommendations yet (valid), never a recommendation with no report.
+- **Same rules as ``python -m oversight validate``.** The rows a save adds are checked with the
+  same column, key, reference and cross-table rules, against the typed tables already loaded
+  (``db.check_added``); only problems of the new rows block the save (a problem already in the
+  data is not the editor's to fix here). Nothing is read again but what was appended to the files
+  since they were loaded, so a save takes milliseconds at any size of register.
+- **Append-only.** Existing bytes are kept exactly; new records are appended after them. A
+  correction is a new row. A submitted row identical to one already recorded is skipped, so a
+  re-import adds nothing. (Once, when a file lacks a column the app fills, such as ``seal``, the
+  file is rewritten with that column added, empty on every earlier row, its values unchanged.)
+- **Sealed.** Each position recorded carries a seal chained to the one before (``oversight.seal``):
+  ``validate`` then reports a sealed row changed or removed after it was recorded.
+- **No formulas.** A cell that a spreadsheet would run (leading ``=``, ``+``, ``-``, ``@``, tab,
+  CR) is stored with a single quote before it (``oversight.escape.cell``); the loader takes it
+  off, so pages and packs show the text as it was typed.
+- **Atomic.** Before appending, a journal names each file's size and the bytes to add; the rows
+  are appended and fsynced, the seal file replaced, and the journal removed. A save killed at any
+  step is completed or undone by the next one (the journal says which), and any scratch file a
+  killed save left is removed then. When a report and its recommendations are imported together,
+  inspections.csv is appended before recommendations.csv.
 - **Safe under concurrency.** An exclusive ``fcntl.flock`` on a lock file in the data folder is held
-  around read, validate and write, so two editors saving at once both land, one after the other.
+  around catching up, checking and appending, so two editors saving at once both land, one after
+  the other.
 """
 
 from __future__ import annotations
@@ -27,23 +35,27 @@ import contextlib
 import csv
 import datetime as dt
 import fcntl
+import hashlib
 import io
+import json
 import os
 import re
-import shutil
 import stat
-import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oversight import auth, csvfiles, db, deadline_rule
+from oversight import auth, csvfiles, db, deadline_rule, escape, seal
 from oversight.schema import TABLES, known_columns
 
 LOCK_FILE = ".oversight-write.lock"
+JOURNAL_FILE = ".oversight-journal"
 LOCK_TIMEOUT_SECONDS = 60.0
+# Rows appended since the loaded tables were read, beyond which the tables are loaded again.
+REBASE_ROWS = 20_000
 
 # What an editor supplies for a new position; the app adds update_id, recorded_by, recorded_at.
 # A position may move the finding's due date: revised_due_on, with the reason in revision_reason.
@@ -65,9 +77,10 @@ CLOSING_NEEDS_SIGN_OFF = (
     "closing needs an approver's sign-off: record 'pending_closure' with the evidence, and an "
     "approver closes it"
 )
-SET_BY_APP = ("update_id", "recorded_by", "recorded_at")
-# The order files are replaced in: a referenced table before the table that refers to it.
+SET_BY_APP = ("update_id", "recorded_by", "recorded_at", seal.COLUMN)
+# The order files are appended to: a referenced table before the table that refers to it.
 WRITE_ORDER = ("inspections", "recommendations", "updates")
+_SCRATCH = re.compile(r"^\.[^/]+\.[0-9a-f]{12}\.tmp$")
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,10 @@ class WriteResult:
         return sum(len(self.skipped.get(t, [])) for t in tables)
 
 
+class DataFolderError(OSError):
+    """The data folder cannot be written: missing, not a folder, or not writable."""
+
+
 # --- public API ----------------------------------------------------------------------------
 
 
@@ -122,6 +139,7 @@ def append_updates(
     now: dt.datetime | None = None,
     dry_run: bool = False,
     decision: bool = False,
+    dataset: db.Dataset | None = None,
 ) -> WriteResult:
     """Append new positions (rec_id, as_at, status, rag, note) to updates.csv.
 
@@ -130,15 +148,17 @@ def append_updates(
     Closing takes four eyes: a position ``closed`` is written only as an approver's ``decision``
     (``oversight.closure.approve``), which names the proposal it approves; anyone else proposes
     closure (``pending_closure``) with its evidence.
+    ``dataset`` is the folder as the caller has it loaded (the app's): the save starts from it
+    instead of loading the tables itself.
     """
     editor = auth.require_editor(identity, _config(config))
     recorded_at = _timestamp(now)
 
-    def prepare(current: dict[str, _TableFile]) -> _Plan:
+    def prepare(folder: _Folder) -> _Plan:
         plan = _Plan()
-        existing = {_update_key(row) for row in current["updates"].rows}
-        for index, submitted in enumerate(updates):
-            values = {name: _clean(submitted.get(name)) for name in UPDATE_FIELDS}
+        submitted = [{name: _clean(u.get(name)) for name in UPDATE_FIELDS} for u in updates]
+        existing = folder.update_keys({v["rec_id"] for v in submitted if v["rec_id"]})
+        for index, values in enumerate(submitted):
             if not decision and values.get("status") == "closed":
                 plan.problem("updates", index, "status", CLOSING_NEEDS_SIGN_OFF)
                 continue
@@ -161,7 +181,7 @@ def append_updates(
             plan.add("updates", index, row)
         return plan
 
-    return _transaction(Path(data_dir), ("updates",), prepare, dry_run)
+    return _transaction(Path(data_dir), ("updates",), prepare, dry_run, dataset)
 
 
 def append_recommendations(
@@ -172,6 +192,7 @@ def append_recommendations(
     *,
     inspections: Sequence[Mapping[str, object]] = (),
     dry_run: bool = False,
+    dataset: db.Dataset | None = None,
 ) -> WriteResult:
     """Append new recommendations (and, optionally, the new reports they come from).
 
@@ -184,22 +205,28 @@ def append_recommendations(
     submissions = {"inspections": list(inspections), "recommendations": list(recommendations)}
     tables = tuple(t for t in WRITE_ORDER if submissions.get(t))
 
-    def prepare(current: dict[str, _TableFile]) -> _Plan:
+    def prepare(folder: _Folder) -> _Plan:
         plan = _Plan()
-        recorded = current.get("inspections") or _read_table(Path(data_dir), "inspections")
-        published = {row.get("inspection_id"): row.get("published_on") for row in recorded.rows}
-        for row in submissions["inspections"]:
-            values = {str(k): _clean(v) for k, v in row.items()}
-            published.setdefault(values.get("inspection_id"), values.get("published_on"))
+        submitted = {
+            t: [{str(k): _clean(v) for k, v in s.items()} for s in submissions[t]] for t in tables
+        }
+        wanted = {r.get("inspection_id") for r in submitted.get("recommendations", [])} - {None}
+        published = {
+            key: row.get("published_on")
+            for key, row in folder.rows_by_key("inspections", "inspection_id", wanted).items()
+        }
+        for row in submitted.get("inspections", []):
+            published.setdefault(row.get("inspection_id"), row.get("published_on"))
         for table in tables:
             key_col = TABLES[table].key[0]
-            by_key = {row.get(key_col): row for row in current[table].rows}
-            seen: set[str] = set()
-            allowed = set(known_columns(table)) | set(current[table].header)
-            for index, submitted in enumerate(submissions[table]):
-                values = {str(k): _clean(v) for k, v in submitted.items()}
-                if table == "recommendations":
+            rows = submitted[table]
+            if table == "recommendations":
+                for index, values in enumerate(rows):
                     _fill_due_on(values, published, plan, index)
+            by_key = folder.rows_by_key(table, key_col, {r.get(key_col) for r in rows} - {None})
+            seen: set[str] = set()
+            allowed = set(known_columns(table)) | set(folder.headers[table])
+            for index, values in enumerate(rows):
                 unknown = sorted(k for k, v in values.items() if k not in allowed and v is not None)
                 for name in unknown:
                     plan.problem(table, index, name, "not a column of this table")
@@ -224,7 +251,21 @@ def append_recommendations(
                 plan.add(table, index, values)
         return plan
 
-    return _transaction(Path(data_dir), tables, prepare, dry_run)
+    return _transaction(Path(data_dir), tables, prepare, dry_run, dataset)
+
+
+def check_folder(data_dir: Path | str) -> str | None:
+    """Why the app cannot write to the data folder, in one line naming it (None when it can)."""
+    folder = Path(data_dir)
+    if not folder.exists():
+        return f"The data folder {folder} does not exist."
+    if not folder.is_dir():
+        return f"The data folder {folder} is a file, not a folder."
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return f"The data folder {folder} cannot be read by the server."
+    if not os.access(folder, os.W_OK):
+        return f"The data folder {folder} cannot be written by the server."
+    return None
 
 
 def _fill_due_on(
@@ -262,17 +303,163 @@ def _fill_due_on(
     )
 
 
-# --- the transaction ----------------------------------------------------------------------
+# --- what a save starts from ------------------------------------------------------------------
 
 
 @dataclass
-class _TableFile:
-    name: str
+class _Folder:
+    """A data folder as this process knows it between saves: the typed tables as loaded, and the
+    rows appended to the files since (by this process or any other), read from where it stopped.
+    """
+
     path: Path
-    raw: bytes
-    header: list[str]
-    rows: list[dict[str, str | None]]
-    newline: str
+    base: db.Dataset
+    read_to: dict[str, db.FileState | None]
+    loaded_rows: dict[str, int]
+    headers: dict[str, list[str]]
+    tail: dict[str, list[dict[str, str | None]]] = field(default_factory=dict)
+    chain: str = ""  # the last seal in updates.csv ("" before the first)
+    sealed: int = 0  # how many sealed rows updates.csv holds
+
+    @classmethod
+    def start(cls, path: Path, ds: db.Dataset) -> _Folder | None:
+        if ds.file_states is None:
+            return None
+        cur = ds.cursor()
+        try:
+            loaded = {
+                t: cur.execute(f'select count(*) from "{t}"').fetchone()[0] for t in WRITE_ORDER
+            }
+            last = cur.execute(
+                "select seal from updates where seal is not null order by rowid desc limit 1"
+            ).fetchone()
+            sealed = cur.execute("select count(seal) from updates").fetchone()[0]
+        finally:
+            cur.close()
+        headers = {t: _header(path, t) for t in WRITE_ORDER}
+        return cls(
+            path,
+            ds,
+            dict(ds.file_states),
+            loaded,
+            headers,
+            {t: [] for t in WRITE_ORDER},
+            last[0] if last else "",
+            sealed,
+        )
+
+    def catch_up(self) -> bool:
+        """Read the rows appended since; False when a file changed in any other way."""
+        for table in TABLES.values():
+            then = self.read_to.get(table.name)
+            path = self.path / table.file
+            if table.name not in WRITE_ORDER:
+                now = db.file_state(path)
+                if (now is None) != (then is None) or (
+                    now is not None
+                    and (now.inode, now.size, now.mtime_ns)
+                    != (then.inode, then.size, then.mtime_ns)
+                ):
+                    return False
+                continue
+            if then is None:
+                return False
+            now = db.grew_from(path, then)
+            if now is None:
+                return False
+            if now.size > then.size:
+                header = _header(self.path, table.name)
+                if header != self.headers[table.name]:
+                    return False
+                for row in _read_rows(path, then.size, now.size, header):
+                    self.tail[table.name].append(row)
+                    if table.name == "updates" and row.get(seal.COLUMN):
+                        self.chain = row[seal.COLUMN]
+                        self.sealed += 1
+            self.read_to[table.name] = now
+        return sum(len(rows) for rows in self.tail.values()) <= REBASE_ROWS
+
+    def update_keys(self, rec_ids: set[str]) -> set[tuple]:
+        found = set()
+        if rec_ids:
+            cur = self.base.cursor()
+            try:
+                rows = cur.execute(
+                    f"select {', '.join(UPDATE_FIELDS)} from updates "
+                    "where list_contains($ids, rec_id)",
+                    {"ids": sorted(rec_ids)},
+                ).fetchall()
+            finally:
+                cur.close()
+            found = {_update_key(dict(zip(UPDATE_FIELDS, r, strict=True))) for r in rows}
+        found |= {_update_key(r) for r in self.tail["updates"] if r.get("rec_id") in rec_ids}
+        return found
+
+    def rows_by_key(self, table: str, key_col: str, keys: set[str]) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        if keys:
+            cur = self.base.cursor()
+            try:
+                frame = cur.execute(
+                    f'select * from "{table}" where list_contains($keys, "{key_col}")',
+                    {"keys": sorted(keys)},
+                ).df()
+            finally:
+                cur.close()
+            for row in frame.to_dict("records"):
+                found.setdefault(row[key_col], {k: _clean(v) for k, v in row.items()})
+        for row in self.tail[table]:
+            if row.get(key_col) in keys:
+                found.setdefault(row[key_col], row)
+        return found
+
+    def appended(self, table: str) -> db.Appended:
+        return db.Appended(list(self.headers[table]), self.tail[table])
+
+
+_FOLDERS: dict[Path, _Folder] = {}
+_FOLDERS_LOCK = threading.Lock()
+
+
+def _folder(path: Path, dataset: db.Dataset | None) -> _Folder | None:
+    """What this process knows of the folder, or a start from the caller's dataset (or a load),
+    read outside the lock: it is checked, and caught up, under the lock."""
+    key = path.resolve()
+    with _FOLDERS_LOCK:
+        known = _FOLDERS.get(key)
+    if known is not None:
+        return known
+    started = None
+    if dataset is not None and Path(dataset.data_dir).resolve() == key:
+        started = _Folder.start(key, dataset)
+    if started is None:
+        started = _Folder.start(key, db.load(key, keep_invalid=True))
+    if started is not None:
+        with _FOLDERS_LOCK:
+            started = _FOLDERS.setdefault(key, started)
+    return started
+
+
+def _current(path: Path, folder: _Folder | None) -> _Folder:
+    """Under the lock: the folder caught up with every row appended so far."""
+    if folder is None or not folder.catch_up():
+        folder = _Folder.start(path.resolve(), db.load(path, keep_invalid=True))
+        if folder is None or not folder.catch_up():
+            raise DataFolderError(
+                f"The data folder {path} changed while it was being read; try again."
+            )
+    with _FOLDERS_LOCK:
+        _FOLDERS[path.resolve()] = folder
+    return folder
+
+
+def forget(data_dir: Path | str) -> None:
+    """Drop what this process knows of a folder (the next save loads it again)."""
+    with _FOLDERS_LOCK:
+        _FOLDERS.pop(Path(data_dir).resolve(), None)
+
+
+# --- the transaction ----------------------------------------------------------------------
 
 
 @dataclass
@@ -298,14 +485,20 @@ class _Plan:
 def _transaction(
     data_dir: Path,
     tables: tuple[str, ...],
-    prepare: Callable[[dict[str, _TableFile]], _Plan],
+    prepare: Callable[[_Folder], _Plan],
     dry_run: bool,
+    dataset: db.Dataset | None,
 ) -> WriteResult:
-    if not data_dir.is_dir():
-        raise FileNotFoundError(f"data folder not found: {data_dir}")
+    reason = check_folder(data_dir)
+    if reason:
+        raise DataFolderError(reason)
+    # Loading the tables (the first save of a process) happens before waiting for the lock, so
+    # editors saving at once do not load one after the other; under the lock it is caught up.
+    candidate = _folder(data_dir, dataset)
     with _locked(data_dir):
-        current = {name: _read_table(data_dir, name) for name in tables}
-        plan = prepare(current)
+        recover(data_dir)
+        folder = _current(data_dir, candidate)
+        plan = prepare(folder)
         result = WriteResult(
             added={t: [row for _, row in rows] for t, rows in plan.rows.items()},
             skipped=plan.skipped,
@@ -314,22 +507,206 @@ def _transaction(
         )
         if result.problems or not any(plan.rows.values()):
             return result
-        for name, rows in plan.rows.items():
-            current[name] = _widened(current[name], [row for _, row in rows])
-        candidates = {
-            name: _with_rows(current[name], [row for _, row in plan.rows[name]])
-            for name in plan.rows
-        }
+        headers = {t: _header_for(t, folder.headers[t], rows) for t, rows in plan.rows.items()}
         for table, rows in plan.rows.items():
-            result.added[table] = [_as_written(current[table].header, row) for _, row in rows]
-        result.problems = _new_problems(data_dir, candidates, plan)
+            result.added[table] = [_as_written(headers[table], row) for _, row in rows]
+        result.problems = _new_problems(folder, headers, plan)
         if result.problems or dry_run:
             return result
-        for name in WRITE_ORDER:
-            if name in candidates:
-                atomic_write(current[name].path, candidates[name])
+        for table in plan.rows:
+            if headers[table] != folder.headers[table]:
+                _add_columns(folder, table, headers[table])
+        _append_all(folder, plan)
         result.written = True
         return result
+
+
+def _new_problems(folder: _Folder, headers: dict[str, list[str]], plan: _Plan) -> list[RowProblem]:
+    """The problems `python -m oversight validate` would find on the rows the save adds."""
+    tables = {t: folder.appended(t) for t in WRITE_ORDER}
+    for table, rows in plan.rows.items():
+        tables[table].header = headers[table]
+        tables[table].new = [row for _, row in rows]
+    found = db.check_added(folder.base, {t: a for t, a in tables.items() if a.existing or a.new})
+    out = [
+        RowProblem(table, plan.rows[table][position][0], column, message)
+        for table, position, column, message in found
+    ]
+    return sorted(out, key=lambda p: (p.table, p.index if p.index is not None else -1, p.column))
+
+
+def _header_for(table: str, header: list[str], rows: list[tuple[int, dict]]) -> list[str]:
+    """The file's columns, and those of the contract the new rows fill that it lacks (an older
+    updates.csv has no ``revised_due_on``, nor ``seal``), added at the end."""
+    out = list(header)
+    wanted = [seal.COLUMN] if table == "updates" else []
+    contract = known_columns(table)
+    for _, row in rows:
+        wanted += [k for k, v in row.items() if v is not None and k in contract]
+    for name in wanted:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _append_all(folder: _Folder, plan: _Plan) -> None:
+    """Render, seal and append the new rows of every table, through the journal."""
+    payloads: dict[str, bytes] = {}
+    chain, sealed = folder.chain, folder.sealed
+    written: dict[str, list[dict[str, str | None]]] = {}
+    for table in WRITE_ORDER:
+        if table not in plan.rows:
+            continue
+        header = folder.headers[table]
+        newline = _newline(folder.path / TABLES[table].file)
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator=newline)
+        for _, row in plan.rows[table]:
+            cells = {col: escape.cell(row[col]) if row.get(col) else None for col in header}
+            if table == "updates" and seal.COLUMN in header:
+                cells[seal.COLUMN] = chain = seal.make(cells, chain)
+                sealed += 1
+            writer.writerow(["" if cells[col] is None else cells[col] for col in header])
+            logical = {col: row.get(col) for col in header}
+            if seal.COLUMN in cells:
+                logical[seal.COLUMN] = cells[seal.COLUMN]
+            written.setdefault(table, []).append(logical)
+        data = out.getvalue().encode("utf-8")
+        state = folder.read_to[table]
+        if state is not None and state.size and not state.edge.endswith(b"\n"):
+            data = newline.encode() + data
+        payloads[table] = data
+    head = seal.Head(sealed, chain) if sealed != folder.sealed else None
+    _commit(folder.path, payloads, head)
+    for table, rows in written.items():
+        folder.tail[table] += rows
+        folder.read_to[table] = db.file_state(folder.path / TABLES[table].file)
+    folder.chain, folder.sealed = chain, sealed
+
+
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+
+
+def _add_columns(folder: _Folder, table: str, header: list[str]) -> None:
+    """Rewrite a table file with columns added at the end (once, atomically): the header gains
+    their names, every existing record an empty cell for each, at the end of the record's last
+    line (so a cell holding line breaks stays whole). Nothing else in the file changes."""
+    path = folder.path / TABLES[table].file
+    missing = header[len(folder.headers[table]) :]
+    raw = path.read_bytes()
+    bom = raw.startswith(codecs.BOM_UTF8)
+    text = raw.decode("utf-8-sig")
+    lines = [m.group(0) for m in _PHYSICAL_LINE.finditer(text)]
+    if lines and lines[-1] == "":
+        lines.pop()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    ends: list[tuple[int, bool]] = []  # (0-based last line of a record, whether it is the header)
+    for number, record in enumerate(reader):
+        if number == 0 or any(cell.strip() for cell in record):
+            ends.append((reader.line_num - 1, number == 0))
+    for last, is_header in ends:
+        line = lines[last]
+        body = line.rstrip("\r\n")
+        cells = "," + ",".join(missing) if is_header else "," * len(missing)
+        lines[last] = body + cells + line[len(body) :]
+    atomic_write(path, (("\ufeff" if bom else "") + "".join(lines)).encode("utf-8"))
+    folder.headers[table] = list(header)
+    folder.read_to[table] = db.file_state(path)
+
+
+# --- the journal: appends that are completed or undone ----------------------------------------
+
+
+def _commit(data_dir: Path, payloads: dict[str, bytes], head: seal.Head | None) -> None:
+    entries = {}
+    for table, data in payloads.items():
+        state = db.file_state(data_dir / TABLES[table].file)
+        entries[TABLES[table].file] = {
+            "inode": state.inode,
+            "size": state.size,
+            "length": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+    before = seal.read_head(data_dir)
+    journal = {
+        "files": entries,
+        "seal_before": None if before is None else [before.sealed, before.seal],
+        "seal_after": None if head is None else [head.sealed, head.seal],
+    }
+    atomic_write(data_dir / JOURNAL_FILE, json.dumps(journal).encode())
+    try:
+        for table in WRITE_ORDER:
+            if table in payloads:
+                _append(data_dir / TABLES[table].file, payloads[table])
+        if head is not None:
+            atomic_write(data_dir / seal.HEAD_FILE, seal.head_bytes(head))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            recover(data_dir)
+        raise
+    os.unlink(data_dir / JOURNAL_FILE)
+
+
+def _append(path: Path, data: bytes) -> None:
+    with open(path, "ab") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def recover(data_dir: Path | str) -> bool:
+    """Finish or undo a save that was stopped, and remove the scratch files it left.
+
+    Call it holding the lock (every save does, first). A journal means the last save did not
+    finish: if every file holds all it was to append, the save is kept (and the seal file brought
+    up to date); otherwise each file is cut back to its size before that save. Returns True when
+    there was a journal.
+    """
+    data_dir = Path(data_dir)
+    for name in os.listdir(data_dir):
+        if _SCRATCH.match(name):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(data_dir / name)
+    journal_path = data_dir / JOURNAL_FILE
+    try:
+        journal = json.loads(journal_path.read_bytes())
+    except FileNotFoundError:
+        return False
+    except ValueError:
+        journal = {"files": {}}
+    files = journal.get("files", {})
+    complete = all(_holds(data_dir / name, entry) for name, entry in files.items())
+    for name, entry in files.items():
+        path = data_dir / name
+        state = db.file_state(path)
+        if (
+            not complete
+            and state is not None
+            and state.inode == entry["inode"]
+            and state.size > entry["size"]
+        ):
+            with open(path, "r+b") as fh:
+                fh.truncate(entry["size"])
+                fh.flush()
+                os.fsync(fh.fileno())
+    # The seal file is replaced only after every append: an undone save never reached it.
+    if complete and journal.get("seal_after") is not None:
+        atomic_write(data_dir / seal.HEAD_FILE, seal.head_bytes(seal.Head(*journal["seal_after"])))
+    os.unlink(journal_path)
+    _fsync_dir(data_dir)
+    return True
+
+
+def _holds(path: Path, entry: Mapping) -> bool:
+    """True when the file holds exactly the bytes the journal says were to be appended."""
+    state = db.file_state(path)
+    if state is None or state.inode != entry["inode"]:
+        return False
+    if state.size != entry["size"] + entry["length"]:
+        return False
+    with open(path, "rb") as fh:
+        fh.seek(entry["size"])
+        return hashlib.sha256(fh.read(entry["length"])).hexdigest() == entry["sha256"]
 
 
 @contextlib.contextmanager
@@ -347,7 +724,7 @@ def _locked(data_dir: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
                     raise TimeoutError(
                         "another save has held the data folder for too long; try again"
                     ) from None
-                time.sleep(0.02)
+                time.sleep(0.005)
         try:
             yield
         finally:
@@ -388,135 +765,40 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-# --- reading and rendering CSV ---------------------------------------------------------------
+# --- reading CSV ------------------------------------------------------------------------------
 
 
-def _read_table(data_dir: Path, name: str) -> _TableFile:
-    path = data_dir / TABLES[name].file
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
-    rows = [
-        {col: _clean(cell) for col, cell in zip(header, record, strict=False)}
-        for record in reader
-        if any(cell.strip() for cell in record)
+def _header(data_dir: Path, table: str) -> list[str]:
+    path = data_dir / TABLES[table].file
+    if not path.is_file():
+        return list(known_columns(table))
+    header, _ = csvfiles.read_header(path)
+    return header
+
+
+def _newline(path: Path) -> str:
+    with open(path, "rb") as fh:
+        first = fh.readline()
+    return "\r\n" if first.endswith(b"\r\n") else "\n"
+
+
+def _read_rows(path: Path, start: int, end: int, header: list[str]) -> list[dict[str, str | None]]:
+    """The records between two byte offsets (record boundaries), as the loader reads them."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        text = fh.read(end - start).decode("utf-8")
+    return [
+        {
+            col: escape.uncell(cell) if cell != "" else None
+            for col, cell in zip(header, r, strict=False)
+        }
+        for r in csv.reader(io.StringIO(text, newline=""))
+        if any(cell.strip() for cell in r)
     ]
-    newline = "\r\n" if b"\r\n" in raw[: raw.find(b"\n") + 1 or len(raw)] else "\n"
-    return _TableFile(name, path, raw, header, rows, newline)
-
-
-_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-
-
-def _widened(table: _TableFile, rows: list[dict[str, str | None]]) -> _TableFile:
-    """The file with the contract's columns that the new rows fill and its header lacks added at
-    the end: the header gains their names, every existing record an empty cell for each (at the
-    end of the record's last line, so a cell holding line breaks stays whole). Unchanged when
-    nothing is missing."""
-    missing = [
-        name
-        for name in known_columns(table.name)
-        if name not in table.header and any(row.get(name) is not None for row in rows)
-    ]
-    if not missing:
-        return table
-    bom = table.raw.startswith(codecs.BOM_UTF8)
-    text = table.raw.decode("utf-8-sig")
-    lines = [m.group(0) for m in _PHYSICAL_LINE.finditer(text)]
-    if lines and lines[-1] == "":
-        lines.pop()
-    reader = csv.reader(io.StringIO(text, newline=""))
-    ends: list[tuple[int, bool]] = []  # (0-based last line of a record, whether it is the header)
-    for number, record in enumerate(reader):
-        if number == 0 or any(cell.strip() for cell in record):
-            ends.append((reader.line_num - 1, number == 0))
-    for last, is_header in ends:
-        line = lines[last]
-        body = line.rstrip("\r\n")
-        cells = "," + ",".join(missing) if is_header else "," * len(missing)
-        lines[last] = body + cells + line[len(body) :]
-    raw = ("\ufeff" if bom else "") + "".join(lines)
-    return _TableFile(
-        table.name,
-        table.path,
-        raw.encode("utf-8"),
-        table.header + missing,
-        [{**row, **dict.fromkeys(missing)} for row in table.rows],
-        table.newline,
-    )
 
 
 def _as_written(header: list[str], row: Mapping[str, str | None]) -> dict[str, str | None]:
-    return {col: row.get(col) for col in header}
-
-
-def _with_rows(table: _TableFile, rows: list[dict[str, str | None]]) -> bytes:
-    """The file's bytes exactly as they are, then the new records in the file's own columns."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=table.newline)
-    for row in rows:
-        writer.writerow(["" if row.get(col) is None else row[col] for col in table.header])
-    raw = table.raw
-    if raw and not raw.endswith(b"\n"):
-        raw += table.newline.encode()
-    return raw + out.getvalue().encode("utf-8")
-
-
-# --- validation -----------------------------------------------------------------------------
-
-
-def _new_problems(data_dir: Path, candidates: dict[str, bytes], plan: _Plan) -> list[RowProblem]:
-    """Problems `python -m oversight validate` finds in the candidate files and not in the data."""
-    found, new_lines = _validate_candidate(data_dir, candidates)
-    if not found:
-        return []
-    before = set(db.validate(data_dir))
-    out: list[RowProblem] = []
-    by_file = {TABLES[t].file: t for t in TABLES}
-    for problem in found:
-        if problem in before:
-            continue
-        table = by_file.get(problem.file)
-        if table is None:
-            continue
-        lines = new_lines.get(table, {})
-        position = lines.get(problem.line)
-        index = plan.rows[table][position][0] if position is not None else None
-        out.append(RowProblem(table, index, problem.column, problem.message, problem.line))
-    return sorted(out, key=lambda p: (p.table, p.index if p.index is not None else -1, p.column))
-
-
-def _validate_candidate(
-    data_dir: Path, candidates: dict[str, bytes]
-) -> tuple[list[db.Problem], dict[str, dict[int, int]]]:
-    """Validate a scratch copy of the folder holding the candidate files.
-
-    Returns the problems, and for each changed table the CSV line of each new record -> its
-    position among the new records.
-    """
-    with tempfile.TemporaryDirectory(prefix="oversight-validate-") as tmp:
-        scratch = Path(tmp)
-        for table in TABLES.values():
-            target = scratch / table.file
-            if table.name in candidates:
-                target.write_bytes(candidates[table.name])
-                continue
-            source = data_dir / table.file
-            if source.is_file():
-                try:
-                    os.link(source, target)
-                except OSError:
-                    shutil.copyfile(source, target)
-        if (data_dir / "evidence").is_dir():
-            (scratch / "evidence").symlink_to((data_dir / "evidence").resolve())
-        problems = db.validate(scratch)
-        new_lines: dict[str, dict[int, int]] = {}
-        for name in candidates:
-            old_count = len(csvfiles.record_lines(data_dir / TABLES[name].file))
-            lines = csvfiles.record_lines(scratch / TABLES[name].file)
-            new_lines[name] = {line: i for i, line in enumerate(lines[old_count:])}
-    return problems, new_lines
+    return {col: row.get(col) for col in header if col != seal.COLUMN}
 
 
 # --- values ---------------------------------------------------------------------------------

@@ -306,6 +306,8 @@ EXTRA_COLUMNS: dict[str, tuple[Column, ...]] = {
         # evidence/<sha256>.<ext> files), and the proposal an approver's closure approves.
         _c("evidence"),
         _c("approves_update_id"),
+        # The seal the app puts on each position it records (oversight/seal.py).
+        _c("seal"),
     ),
     "peel_grades": (_c("source_quote"),),
     "meetings": (_c("paper"), _c("source_file")),

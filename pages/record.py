@@ -310,6 +310,7 @@ if rec_id:
                             identity,
                             config,
                             source="recorded in Oversight",
+                            dataset=ds,
                         )
                 except (closure.ClosureRefused, evidence.EvidenceRefused) as exc:
                     st.error(f"Not recorded. {exc}")
@@ -474,7 +475,7 @@ if can_write:
         rag_words = dict(zip(words["rag"], words["label"], strict=True))
         upload = imports.read_upload(uploaded.name, data, kind, rag_words)
         try:
-            preview = imports.preview(ds.data_dir, upload, identity, config)
+            preview = imports.preview(ds.data_dir, upload, identity, config, dataset=ds)
         except (auth.NotAllowed, TimeoutError, OSError) as exc:
             st.error(f"Cannot import. {exc}")
             st.stop()
@@ -521,7 +522,7 @@ if can_write:
                 icon=":material/playlist_add:",
                 key=f"confirm_{digest}",
             ):
-                done = imports.commit(ds.data_dir, upload, identity, config)
+                done = imports.commit(ds.data_dir, upload, identity, config, dataset=ds)
                 if done.written:
                     st.session_state["import_round"] = uploads + 1
                     flash(

@@ -1,9 +1,10 @@
 -- The audit trail: every recorded position, the latest recording first, with who recorded it,
 -- when, for which finding and what it said; for a closure's approval, who proposed the closure
--- it approves; the evidence a position rests on. History is never edited: a correction is a new
--- row.
+-- it approves; the evidence a position rests on; and whether its seal still holds (seal_state:
+-- sealed; unsealed, curated before the app recorded anything; changed, gap or outside: not to be
+-- relied on, see oversight/seal.py). History is never edited: a correction is a new row.
 -- grain: one row per update
--- reads: updates, recommendations, inspections
+-- reads: updates, recommendations, inspections, update_seals
 -- params: $force_id VARCHAR (null = all forces), $recorded_by VARCHAR (null = anyone),
 --         $rec_id VARCHAR (null = every finding), $recorded_from DATE (null = no limit),
 --         $recorded_to DATE (null = no limit), $limit BIGINT (null = every row), $offset BIGINT
@@ -13,6 +14,7 @@ with
 updates as (select *, rowid as file_order from updates),
 recommendations as (select * from recommendations),
 inspections as (select * from inspections),
+update_seals as (select * from update_seals),
 
 final as (
     select
@@ -28,11 +30,14 @@ final as (
         updates.evidence,
         proposals.recorded_by as approves_proposal_by,
         updates.update_id,
+        coalesce(update_seals.seal_state, 'unsealed') as seal_state,
+        update_seals.seal_note,
         updates.file_order,
     from updates
     inner join recommendations using (rec_id)
     left join updates as proposals on proposals.update_id = updates.approves_update_id
     left join inspections using (inspection_id)
+    left join update_seals on update_seals.ordinal = updates.file_order + 1
     where ($force_id::varchar is null or recommendations.force_id = $force_id::varchar)
       and ($recorded_by::varchar is null or updates.recorded_by = $recorded_by::varchar)
       and ($rec_id::varchar is null or updates.rec_id = $rec_id::varchar)

@@ -106,7 +106,7 @@ def test_an_edited_csv_shows_at_the_next_rerun(monkeypatch, mini_copy):
     assert row_counts(at)["updates"] == 8
     path = mini_copy / "updates.csv"
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write("u9,r2,2018-08-01,in_progress,red,Slipped,Analyst,2018-08-01\n")
+        fh.write("u9,r2,2018-08-01,in_progress,red,Slipped,Analyst,2018-08-01,\n")
     at.run()
     assert row_counts(at)["updates"] == 9
 

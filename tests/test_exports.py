@@ -112,7 +112,7 @@ def hostile(mini_copy: Path) -> db.Dataset:
     updates = mini_copy / "updates.csv"
     updates.write_text(
         updates.read_text()
-        + "u9,x1,2018-06-28,in_progress,amber,=1+1 is not a sum,Analyst,2018-06-28\n"
+        + "u9,x1,2018-06-28,in_progress,amber,=1+1 is not a sum,Analyst,2018-06-28,\n"
     )
     ds = db.load(mini_copy)
     assert ds.is_valid, ds.problems

@@ -408,3 +408,123 @@ def test_the_template_lists_allowed_values():
     about = [[c.value for c in row] for row in wb["about"].iter_rows()]
     status = next(row for row in about if row[1] == "status")
     assert status[3] == "yes" and "pending_closure" in status[4]
+
+
+# --- bounded by work, not only by bytes ---------------------------------------------------------
+
+
+def hostile_xlsx(rows: int = 12_145, cols: int = 200) -> bytes:
+    """A 90 KB workbook that unpacks to 2.4 million numeric cells (under the unpacked-bytes cap):
+    parsed cell by cell it took 32 s and 1 GB to refuse."""
+    ns = "http://schemas.openxmlformats.org/"
+    header = (
+        "<row>"
+        + "".join(f'<c t="inlineStr"><is><t>h{i}</t></is></c>' for i in range(cols))
+        + "</row>"
+    )
+    sheet = (
+        f'<worksheet xmlns="{ns}spreadsheetml/2006/main"><sheetData>'
+        + header
+        + ("<row>" + "<c><v>1</v></c>" * cols + "</row>") * rows
+        + "</sheetData></worksheet>"
+    )
+    rel = f"{ns}officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{ns}package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'worksheet+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{ns}package/2006/relationships"><Relationship '
+        f'Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{ns}spreadsheetml/2006/main" xmlns:r="{rel}">'
+        '<sheets><sheet name="updates" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{ns}package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+        "</Relationships>",
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text)
+    return out.getvalue()
+
+
+def test_a_hostile_workbook_is_refused_in_under_2_s_and_100_mb():
+    import time
+    import tracemalloc
+
+    data = hostile_xlsx()
+    assert len(data) < 100 * 1024
+    started = time.process_time()  # this process's CPU: the machine's other load does not count
+    upload = imports.read_upload("return.xlsx", data, "updates")
+    seconds = time.process_time() - started
+    assert [(p.row, p.column) for p in upload.problems] == [(1, "*")]
+    assert upload.problems[0].message.startswith("the workbook holds more than 100,000 cells")
+    assert seconds < 2.0
+    tracemalloc.start()
+    imports.read_upload("return.xlsx", data, "updates")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 100 * 1024**2
+
+
+def test_too_many_rows_are_refused_without_reading_them():
+    data = hostile_xlsx(rows=imports.MAX_ROWS + 1, cols=2)
+    upload = imports.read_upload("return.xlsx", data, "updates")
+    assert [p.message for p in upload.problems] == [
+        "a sheet holds 5,001 rows; an import takes at most 5,000: split them over several files"
+    ]
+    lines = ["r1,2018-07-20,in_progress,amber,x"] * (imports.MAX_ROWS + 1)
+    upload = imports.read_upload("return.csv", csv_bytes(*lines), "updates")
+    assert [(p.row, p.message[:25]) for p in upload.problems] == [
+        (imports.MAX_ROWS + 2, "more than 5,000 rows; an ")
+    ]
+
+
+def test_reading_stops_at_the_first_problems_and_counts_the_rows_not_checked():
+    # A bad status is found later, against the data; a formula cell as the file is read:
+    formulas = [f"r1,2018-07-20,in_progress,amber,=A{i}" for i in range(300)]
+    upload = imports.read_upload("return.csv", csv_bytes(*formulas), "updates")
+    assert len(upload.problems) == imports.MAX_PROBLEMS + 1
+    assert upload.problems[-1].message == (
+        "reading stopped after 100 problems: 200 more row(s), from row 102, were not checked; "
+        "fix these and upload it again"
+    )
+
+
+def test_the_preview_lists_the_first_problems_and_counts_the_rest(mini_copy):
+    lines = [f"r1,2018-07-{i % 28 + 1:02d},done,purple,x{i}" for i in range(150)]
+    upload = imports.read_upload("return.csv", csv_bytes(*lines), "updates")
+    preview = imports.preview(mini_copy, upload, EDITOR, CONFIG)
+    assert len(preview.problems) == imports.MAX_PROBLEMS + 1
+    assert preview.problems[-1].message == "… and 200 more problem(s) not listed"
+    assert not preview.ok
+
+
+def test_a_row_wider_than_the_template_allows_is_a_problem():
+    wide = ["r1", "2018-07-20", "in_progress", "amber", "x"] + [None] * 50 + ["far"]
+    data = xlsx_bytes({"updates": [["rec_id", "as_at", "status", "rag", "note"], wide]})
+    upload = imports.read_upload("return.xlsx", data, "updates")
+    assert [(p.row, p.column) for p in upload.problems] == [(2, "AY")]
+    assert "at most 50 columns" in upload.problems[0].message
+
+
+def test_text_a_spreadsheet_would_run_is_stored_behind_a_quote_and_shown_as_typed(mini_copy):
+    upload = imports.read_upload(
+        "return.csv",
+        csv_bytes(
+            "r1,2018-07-20,in_progress,amber,-5% reduction in demand",
+            "r2,2018-07-20,in_progress,amber,+44 121 626 5000",
+            "r3,2018-07-20,in_progress,amber,@ACC Crime to report",
+        ),
+        "updates",
+    )
+    assert imports.commit(mini_copy, upload, EDITOR, CONFIG).written
+    stored = [r["note"] for r in update_rows(mini_copy / "updates.csv")[-3:]]
+    assert stored == ["'-5% reduction in demand", "'+44 121 626 5000", "'@ACC Crime to report"]
+    history = db.load(mini_copy).query("record_history", rec_id="r1")
+    assert history["note"].iloc[0] == "-5% reduction in demand"

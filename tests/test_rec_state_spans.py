@@ -44,10 +44,10 @@ def test_ties_on_the_same_day_are_broken_as_before(mini_copy):
     path = mini_copy / "updates.csv"
     with open(path, "a", encoding="utf-8") as fh:
         # same as_at as u2: one recorded later (wins), one with no recorded_at (loses to any time)
-        fh.write("u2b,r1,2018-06-28,in_progress,red,Later the same day,Analyst,2018-06-28T17:00\n")
-        fh.write("u2c,r1,2018-06-28,in_progress,amber,No time recorded,Analyst,\n")
+        fh.write("u2b,r1,2018-06-28,in_progress,red,Later the same day,Analyst,2018-06-28T17:00,\n")
+        fh.write("u2c,r1,2018-06-28,in_progress,amber,No time recorded,Analyst,,\n")
         # same as_at and recorded_at as u3: the greater update_id wins
-        fh.write("u3z,r2,2018-06-28,in_progress,red,Same moment,Analyst,2018-06-28\n")
+        fh.write("u3z,r2,2018-06-28,in_progress,red,Same moment,Analyst,2018-06-28,\n")
     ds = db.load(mini_copy)
     assert ds.problems == []
     state = ds.query("rec_state_as_at", as_at=dt.date(2018, 6, 28), force_id=None)

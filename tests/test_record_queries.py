@@ -123,7 +123,7 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
     # c1r1 closed on 2017-06-01, then a position dated after it; a finding of the fraud report,
     # which has no publication date.
     _append(
-        mini_copy / "updates.csv", "u9,c1r1,2018-01-10,in_progress,amber,Reopened,A,2018-01-10\n"
+        mini_copy / "updates.csv", "u9,c1r1,2018-01-10,in_progress,amber,Reopened,A,2018-01-10,\n"
     )
     _append(
         mini_copy / "recommendations.csv",
@@ -168,7 +168,7 @@ def test_data_quality_updates_after_closure_and_undated_reports(mini_copy):
 
 
 def test_data_quality_closed_then_closed_again_is_flagged(mini_copy):
-    _append(mini_copy / "updates.csv", "u9,c1r1,2018-02-01,closed,blue,Confirmed,A,2018-02-01\n")
+    _append(mini_copy / "updates.csv", "u9,c1r1,2018-02-01,closed,blue,Confirmed,A,2018-02-01,\n")
     ds = db.load(mini_copy)
     june = ds.query("data_quality_as_at", as_at=JUNE, force_id="wmp", limit=None, offset=0)
     assert rows(june[june["rec_id"] == "c1r1"], ["issue", "status"]) == [

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from oversight import auth, db, records
+from oversight import auth, db, records, seal
 
 ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
 EDITOR = auth.Identity("ed@force.example", "Ed Itor", True)
 CONFIG = auth.EditingConfig(
     enabled=True,
@@ -295,53 +296,90 @@ def test_a_write_failing_while_writing_the_temporary_file_leaves_the_previous_fi
 
 KILLED_WRITER = """
 import os, sys, time
-from oversight import auth, records
+from pathlib import Path
+from oversight import auth, records, seal
+data_dir, marker, stage = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 config = auth.EditingConfig(True, frozenset({"ed@force.example"}), True, ("",))
-real_replace = os.replace
-def stalled_replace(src, dst):
-    # The temporary file is written and fsynced; tell the test, then wait to be killed.
-    with open(sys.argv[2] + ".part", "w") as fh:
-        fh.write(str(src))
-    real_replace(sys.argv[2] + ".part", sys.argv[2])
+
+
+def stop_here():
+    marker.write_text(stage)
     time.sleep(60)
-    real_replace(src, dst)
-records.os.replace = stalled_replace
+
+
+real_append, real_atomic = records._append, records.atomic_write
+
+
+def append(path, data):
+    if stage == "before-append":
+        stop_here()
+    if stage == "mid-append":
+        real_append(path, data[: len(data) // 2])
+        stop_here()
+    real_append(path, data)
+
+
+def atomic(path, data):
+    if stage == "before-seal-file" and path.name == seal.HEAD_FILE:
+        stop_here()
+    real_atomic(path, data)
+
+
+records._append, records.atomic_write = append, atomic
 records.append_updates(
-    sys.argv[1],
-    [{"rec_id": "r1", "as_at": "2018-07-20", "status": "in_progress", "rag": "green", "note": "x"}],
+    data_dir,
+    [{"rec_id": "r1", "as_at": "2018-07-20", "status": "in_progress", "rag": "green", "note": "killed"}],
     auth.Identity("ed@force.example", None, True),
     config,
 )
 """
 
 
-def test_a_process_killed_mid_write_leaves_the_previous_file_intact(mini_copy, tmp_path):
-    path = mini_copy / "updates.csv"
-    before = path.read_bytes()
-    marker = tmp_path / "temp-written"
+def litter(folder: Path) -> set[str]:
+    return set(os.listdir(folder)) - {records.LOCK_FILE, seal.HEAD_FILE} - set(os.listdir(MINI))
+
+
+def kill_writer_at(mini_copy: Path, tmp_path: Path, stage: str) -> None:
+    marker = tmp_path / f"stopped-{stage}"
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WRITER, str(mini_copy), str(marker)], cwd=ROOT
+        [sys.executable, "-c", KILLED_WRITER, str(mini_copy), str(marker), stage], cwd=ROOT
     )
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert marker.exists(), "the writer never reached the swap"
-        temp = Path(marker.read_text())
-        assert temp.parent == mini_copy and temp.read_bytes().startswith(before)
+            time.sleep(0.02)
+        assert marker.exists(), f"the writer never reached {stage}"
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert path.read_bytes() == before
-    assert db.validate(mini_copy) == []
-    # A dead process holds no lock: the next save lands; the stray temporary file is no table.
-    assert records.append_updates(mini_copy, [position()], EDITOR, CONFIG).written
-    assert db.validate(mini_copy) == []
 
 
-def test_recommendations_with_their_report_land_report_first(mini_copy, monkeypatch):
+@pytest.mark.parametrize(
+    ("stage", "kept"),
+    [("before-append", False), ("mid-append", False), ("before-seal-file", True)],
+)
+def test_a_save_killed_at_any_step_is_undone_or_completed_by_the_next(
+    mini_copy, tmp_path, stage, kept
+):
+    path = mini_copy / "updates.csv"
+    before = path.read_bytes()
+    kill_writer_at(mini_copy, tmp_path, stage)
+    if stage == "mid-append":
+        assert path.read_bytes() != before  # half a row is in the file
+    # A dead process holds no lock: the next save first finishes or undoes the killed one.
+    assert records.append_updates(mini_copy, [position(note="next")], EDITOR, CONFIG).written
+    rows = read_rows(path)
+    assert [r["note"] for r in rows[8:]] == (["killed", "next"] if kept else ["next"])
+    assert path.read_bytes().startswith(before)
+    ds = db.load(mini_copy)
+    assert (ds.problems, ds.integrity) == ([], [])
+    assert litter(mini_copy) == set()
+    assert seal.read_head(mini_copy).sealed == len(rows) - 8
+
+
+def test_recommendations_with_their_report_land_together_or_not_at_all(mini_copy, monkeypatch):
     inspection = {
         "inspection_id": "wmp-2019",
         "title": "WMP 2019",
@@ -359,7 +397,8 @@ def test_recommendations_with_their_report_land_report_first(mini_copy, monkeypa
         "text": "Improve call handling.",
     }
     calls: list[str] = []
-    real = records.atomic_write
+    real = records._append
+    before = {name: (mini_copy / name).read_bytes() for name in os.listdir(mini_copy)}
 
     def stop_after_first(path, data):
         if calls:
@@ -367,16 +406,18 @@ def test_recommendations_with_their_report_land_report_first(mini_copy, monkeypa
         calls.append(path.name)
         real(path, data)
 
-    monkeypatch.setattr(records, "atomic_write", stop_after_first)
+    monkeypatch.setattr(records, "_append", stop_after_first)
     with pytest.raises(OSError):
         records.append_recommendations(mini_copy, [rec], EDITOR, CONFIG, inspections=[inspection])
     assert calls == ["inspections.csv"]
-    assert db.validate(mini_copy) == []  # a report with no recommendations yet is valid
+    # The journal undoes the first file too: all or nothing.
+    assert {name: (mini_copy / name).read_bytes() for name in before} == before
+    assert litter(mini_copy) == set()
     monkeypatch.undo()
     result = records.append_recommendations(
         mini_copy, [rec], EDITOR, CONFIG, inspections=[inspection]
     )
-    assert (result.added_count("recommendations"), result.skipped_count("inspections")) == (1, 1)
+    assert (result.added_count("recommendations"), result.added_count("inspections")) == (1, 1)
     assert db.validate(mini_copy) == []
 
 
@@ -474,12 +515,23 @@ def test_rendered_rows_are_csv_not_text_pasted(mini_copy):
 
 
 def test_a_missing_data_folder_is_an_error_not_a_new_folder(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(records.DataFolderError, match="nowhere does not exist"):
         records.append_updates(tmp_path / "nowhere", [position()], EDITOR, CONFIG)
     assert not (tmp_path / "nowhere").exists()
 
 
-def test_lock_file_is_the_only_thing_added_to_the_folder(mini_copy):
+def test_the_lock_and_seal_files_are_the_only_things_added_to_the_folder(mini_copy):
     before = set(os.listdir(mini_copy))
     records.append_updates(mini_copy, [position()], EDITOR, CONFIG)
-    assert set(os.listdir(mini_copy)) - before == {records.LOCK_FILE}
+    assert set(os.listdir(mini_copy)) - before == {records.LOCK_FILE, seal.HEAD_FILE}
+
+
+def test_writers_killed_at_random_leave_valid_data_and_nothing_behind(mini_copy):
+    from tools import bench_writes
+
+    before = (mini_copy / "updates.csv").read_bytes()
+    result = bench_writes.measure_kills(mini_copy, n=8, at_once=4)
+    assert result.killed == 8
+    assert (result.problems, result.integrity, result.litter) == ([], [], [])
+    # The measurement puts the folder back as it was.
+    assert (mini_copy / "updates.csv").read_bytes() == before

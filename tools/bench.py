@@ -204,6 +204,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="websocket",
         help="--users: Streamlit's WebSocket protocol, as a browser (default), or the agent API",
     )
+    parser.add_argument(
+        "--writes",
+        action="store_true",
+        help="measure recording positions instead of pages: one save, 20 editors at once, "
+        "writers killed at random (tools/bench_writes.py)",
+    )
+    parser.add_argument(
+        "--kills", type=int, default=100, help="with --writes: writers to kill (default 100)"
+    )
     parser.set_defaults(func=_main)
 
 
@@ -222,6 +231,8 @@ def _main(args: argparse.Namespace) -> int:
     work = Path(args.work) if args.work else Path(tempfile.gettempdir()) / "oversight-bench"
     if args.browser or args.users:
         return _main_served(args, scales, work)
+    if args.writes:
+        return _writes(args, scales, work)
     results = []
     for scale in scales:
         print(f"bench: {scale} …", file=sys.stderr, flush=True)
@@ -262,6 +273,25 @@ def _main_served(args: argparse.Namespace, scales: list[str], work: Path) -> int
             )
             texts.append(f"Scale: {scale}\n\n{bench_users.report(levels, args.duration)}")
     text = "\n".join([f"Machine: {machine()}", "", *texts])
+    print(text)
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _writes(args: argparse.Namespace, scales: list[str], work: Path) -> int:
+    from tools import bench_writes
+
+    os.environ["OVERSIGHT_CACHE_DIR"] = str(work / "cache")
+    results = []
+    for scale in scales:
+        print(f"bench --writes: {scale} …", file=sys.stderr, flush=True)
+        data_dir, _ = ensure_data(scale, work, args.seed, args.forces, args.findings_per_force)
+        results.append(bench_writes.measure(scale, data_dir))
+    print("bench --writes: writers killed at random (seed data) …", file=sys.stderr, flush=True)
+    seed_dir, _ = ensure_data("seed", work, args.seed, None, None)
+    kills = bench_writes.measure_kills(seed_dir, n=args.kills)
+    text = f"Machine: {machine()}\n\n" + bench_writes.report(results, kills)
     print(text)
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")

@@ -1184,6 +1184,7 @@ def _write_updates(con, out: Path, fnd, upd) -> None:
                 revision_reason,
                 null as evidence,
                 null as approves_update_id,
+                null::varchar as seal,
             from upd
         ) to '{_sql_path(out / "updates.csv")}' (header, delimiter ',')
         """
