@@ -400,14 +400,17 @@ class _Folder:
         if keys:
             cur = self.base.cursor()
             try:
-                frame = cur.execute(
+                cur.execute(
                     f'select * from "{table}" where list_contains($keys, "{key_col}")',
                     {"keys": sorted(keys)},
-                ).df()
+                )
+                names = [d[0] for d in cur.description]
+                records = cur.fetchall()
             finally:
                 cur.close()
-            for row in frame.to_dict("records"):
-                found.setdefault(row[key_col], {k: _clean(v) for k, v in row.items()})
+            for record in records:
+                row = {k: _clean(v) for k, v in zip(names, record, strict=True)}
+                found.setdefault(row[key_col], row)
         for row in self.tail[table]:
             if row.get(key_col) in keys:
                 found.setdefault(row[key_col], row)

@@ -165,8 +165,9 @@ def test_validate_reports_an_evidence_file_that_changed_or_went_missing(folder):
 
 def test_validate_reports_a_self_approval_written_outside_the_app(folder):
     with open(folder / "updates.csv", "a", encoding="utf-8") as fh:
-        fh.write("u9,r2,2018-07-20,pending_closure,green,Done,ed@force.example,2018-07-20\n")
-        fh.write("u10,r2,2018-07-21,closed,blue,Approved,ed@force.example,2018-07-21\n")
+        # (the mini fixture's last column is the empty seal of a position not recorded by the app)
+        fh.write("u9,r2,2018-07-20,pending_closure,green,Done,ed@force.example,2018-07-20,\n")
+        fh.write("u10,r2,2018-07-21,closed,blue,Approved,ed@force.example,2018-07-21,\n")
     text = (folder / "updates.csv").read_text(encoding="utf-8")
     header = text.splitlines()[0]
     if "approves_update_id" not in header:

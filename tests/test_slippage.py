@@ -312,12 +312,12 @@ def test_a_revised_date_is_recorded_into_an_older_file_by_adding_its_columns(min
     after = path.read_bytes()
     header, rest = after.split(b"\n", 1)
     assert header == (
-        b"update_id,rec_id,as_at,status,rag,note,recorded_by,recorded_at,"
+        b"update_id,rec_id,as_at,status,rag,note,recorded_by,recorded_at,seal,"
         b"revised_due_on,revision_reason"
     )
     old_records = rest.rsplit(b"\n", 2)[0] + b"\n"
     assert old_records.replace(b",,\n", b"\n") == before.split(b"\n", 1)[1]
-    assert b'"Review under way,\nsecond line",Analyst,2018-06-28,,\n' in after
+    assert b'"Review under way,\nsecond line",Analyst,2018-06-28,,,\n' in after
     ds = db.load(mini_copy)
     assert ds.problems == []
     r2 = ds.query("rec_state_as_at", as_at=dt.date(2018, 7, 20), force_id="wmp").set_index("rec_id")
