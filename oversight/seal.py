@@ -42,6 +42,19 @@ UNSEALED = "unsealed"  # curated before the app recorded anything
 CHANGED = "changed"  # its cells no longer give its seal
 GAP = "gap"  # intact, but a sealed row before it was removed or moved
 OUTSIDE = "outside"  # no seal, but after the first sealed row: added outside the app
+# What the history and the audit trail say of each state (a warning sign where it cannot be
+# relied on: the words carry the meaning, not the sign).
+LABELS = {
+    SEALED: "Sealed",
+    UNSEALED: "Curated (not sealed)",
+    CHANGED: "⚠ Changed after it was recorded",
+    GAP: "⚠ A sealed position before it was removed",
+    OUTSIDE: "⚠ Added outside the app",
+}
+
+
+def label(state: str | None) -> str:
+    return LABELS.get(state or UNSEALED, LABELS[UNSEALED])
 
 
 def _pairs(row: Mapping[str, str | None]) -> list[tuple[str, str]]:

@@ -42,6 +42,14 @@ else:
         "allowed values, unique keys, references and date logic.",
         icon=":material/check_circle:",
     )
+if ds.integrity:
+    st.warning(
+        f"{len(ds.integrity):,} recorded position(s) changed, removed or added outside the app "
+        "after they were sealed: the audit trail marks them; they cannot be relied on. A "
+        "correction is a new position, never an edit (see the data dictionary's sealed trail).",
+        icon=":material/gpp_bad:",
+    )
+    st.dataframe(app.problems_frame(ds.integrity), hide_index=True)
 st.dataframe(
     counts.rename(columns={"table_name": "Table", "row_count": "Rows"}),
     hide_index=True,

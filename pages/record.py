@@ -18,6 +18,7 @@ from oversight import (
     imports,
     paging,
     records,
+    seal,
     signoff_words,
 )
 from oversight.ingest import step as report_step
@@ -208,6 +209,7 @@ if rec_id:
             st.dataframe(
                 history.assign(
                     status=history["status"].map(lambda s: label(STATUS_LABELS, s)),
+                    seal_state=history["seal_state"].map(seal.label),
                 )[
                     [
                         "as_at",
@@ -217,6 +219,7 @@ if rec_id:
                         "source_note",
                         "recorded_by",
                         "recorded_at",
+                        "seal_state",
                     ]
                 ],
                 hide_index=True,
@@ -232,6 +235,7 @@ if rec_id:
                     "recorded_at": st.column_config.DatetimeColumn(
                         "Recorded at", format="D MMM YYYY, HH:mm"
                     ),
+                    "seal_state": st.column_config.TextColumn("Trail", width="medium"),
                 },
             )
 
@@ -588,6 +592,13 @@ st.caption(
     "recorded is here, with who recorded it and when (UTC; curated rows give a date only); "
     "nothing is edited or deleted."
 )
+if ds.integrity:
+    st.warning(
+        f"{len(ds.integrity):,} recorded position(s) were changed, removed or added outside the "
+        "app after sealing: they are marked ⚠ in the Trail column and cannot be relied on. "
+        "The Data page lists them by line; a correction is a new position, never an edit.",
+        icon=":material/gpp_bad:",
+    )
 paging.pager(trail_page, noun="positions", hint="Narrow by who or when above.")
 st.dataframe(
     trail.assign(
@@ -597,6 +608,7 @@ st.dataframe(
             explorer.url(explorer.Filters(rec=r), context=view.link_context)
             for r in trail["rec_id"]
         ],
+        seal_state=trail["seal_state"].map(seal.label),
     )[
         [
             "recorded_at",
@@ -609,6 +621,7 @@ st.dataframe(
             "evidence",
             "approves_proposal_by",
             "inspection_title",
+            "seal_state",
         ]
     ],
     hide_index=True,
@@ -628,5 +641,6 @@ st.dataframe(
             width="medium",
             help="A closure is approved by someone other than its proposer (four eyes).",
         ),
+        "seal_state": st.column_config.TextColumn("Trail", width="medium"),
     },
 )

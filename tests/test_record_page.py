@@ -220,3 +220,32 @@ def test_data_page_lists_the_new_quality_items_with_links(monkeypatch):
     undated = quality[quality["Issue"] == "No report publication date"]
     assert len(undated) > 0
     assert undated["Record"].str.match(r"^recommendations\?rec=wmp-").all()
+
+
+def test_a_position_changed_outside_the_app_is_marked_in_the_trail_and_listed(
+    monkeypatch, data_copy
+):
+    from oversight import auth, records
+
+    editor = auth.Identity("ed@force.example", "Ed Itor", True)
+    config = auth.EditingConfig(True, frozenset({"ed@force.example"}), True, ("",))
+    for note in ("First sealed", "Second sealed"):
+        position = {"rec_id": R02, "as_at": "2018-07-20", "status": "in_progress"}
+        assert records.append_updates(
+            data_copy, [{**position, "rag": "red", "note": note}], editor, config
+        ).written
+    path = data_copy / "updates.csv"
+    path.write_text(path.read_text().replace(",red,First sealed,", ",green,First sealed,"))
+    at = record_page(monkeypatch, data_copy, rec=R02)
+    trail = at.dataframe[-1].value
+    marks = dict(zip(trail["note"], trail["seal_state"], strict=True))
+    assert marks["First sealed"] == "⚠ Changed after it was recorded"
+    assert marks["Second sealed"] == "Sealed"
+    assert any("1 recorded position(s) were changed" in w.value for w in at.warning)
+    history = next(d.value for d in at.dataframe if "seal_state" in d.value and len(d.value) < 10)
+    assert "⚠ Changed after it was recorded" in set(history["seal_state"])
+    at.switch_page("pages/data.py").run()
+    listed = next(d.value for d in at.dataframe if "Problem" in d.value)
+    assert any("1 recorded position(s) changed" in w.value for w in at.warning)
+    assert listed.iloc[0]["Column"] == "rag"
+    assert listed.iloc[0]["Problem"].startswith("rag changed after the position was recorded")
