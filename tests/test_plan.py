@@ -62,7 +62,7 @@ def test_results_are_keyed_on_the_data_version(fresh):
     before = fresh.query("table_row_counts")
     updates = Path(fresh.data_dir) / "updates.csv"
     with open(updates, "a", encoding="utf-8") as fh:
-        fh.write("u9,r2,2018-08-01,in_progress,red,Slipped,Analyst,2018-08-01\n")
+        fh.write("u9,r2,2018-08-01,in_progress,red,Slipped,Analyst,2018-08-01,\n")
     after = db.load(fresh.data_dir).query("table_row_counts")
     rows = dict(zip(before["table_name"], before["row_count"], strict=True))
     assert dict(zip(after["table_name"], after["row_count"], strict=True)) == {
