@@ -116,3 +116,28 @@ def tile(counts: pd.DataFrame, window) -> Tile:
         f"is not counted as overdue. Change: against the number slipped {window.phrase()}.",
         window.short(),
     )
+
+
+def record_due_markdown(rec) -> str:
+    """The Record progress page's due-date cell (from queries/record_state.sql): the date in
+    force, and where it moved, the report's date, days slipped and the latest reason. The
+    reason is data, so it is escaped."""
+    from oversight.explorer import md_escape
+
+    deadline = rec["deadline_text"] if _present(rec["deadline_text"]) else "no deadline set"
+    due = f"{pd.Timestamp(rec['due_on']):%-d %B %Y}" if _present(rec["due_on"]) else "no date"
+    revisions = int(rec["revision_count"]) if _present(rec["revision_count"]) else 0
+    if not revisions:
+        return f"**Due:** {due}  \n{md_escape(deadline)}"
+    if _present(rec["days_slipped"]):
+        n = int(rec["days_slipped"])
+        moved = f"slipped {_days(n)}" if n > 0 else f"brought forward {_days(-n)}"
+    else:
+        moved = "the report gave no date"
+    lines = [
+        f"**Due:** {due} · {moved}, moved {times(revisions)}",
+        f"Originally {short_date(rec['original_due_on'])}: {md_escape(deadline)}",
+    ]
+    if _present(rec["last_revision_reason"]):
+        lines.append(f"Why: {md_escape(rec['last_revision_reason'])}")
+    return "  \n".join(lines)

@@ -20,6 +20,7 @@ from oversight import (
     records,
     seal,
     signoff_words,
+    slippage,
 )
 from oversight.ingest import step as report_step
 from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
@@ -194,9 +195,7 @@ if rec_id:
                 app.long_date(latest),
             )
         )
-        cols[1].markdown(
-            f"**Due:** {app.long_date(rec.due_on)}  \n{rec.deadline_text or 'no deadline set'}"
-        )
+        cols[1].markdown(slippage.record_due_markdown(rec))
         cols[2].markdown(
             f"**Chief officer lead:** {rec.chief_officer_lead or 'none'}  \n"
             f"**Tactical lead:** {rec.tactical_lead or 'none'}"
@@ -216,6 +215,8 @@ if rec_id:
                         "status",
                         "rag_label",
                         "note",
+                        "revised_due_on",
+                        "revision_reason",
                         "source_note",
                         "recorded_by",
                         "recorded_at",
@@ -228,6 +229,10 @@ if rec_id:
                     "status": "Status",
                     "rag_label": "RAG",
                     "note": st.column_config.TextColumn("Note", width="large"),
+                    "revised_due_on": st.column_config.DateColumn(
+                        "Due date moved to", format="D MMM YYYY"
+                    ),
+                    "revision_reason": st.column_config.TextColumn("Why it moved", width="medium"),
                     "source_note": st.column_config.TextColumn(
                         "Note on the source", width="medium"
                     ),
@@ -288,11 +293,31 @@ if rec_id:
                     help=f"{evidence.TYPE_WORDS}, checked by content; kept in the data folder "
                     "and offered as downloads, never opened by the app.",
                 )
+                r1, r2 = st.columns([1, 2])
+                revised_due_on = r1.date_input(
+                    "Revised due date (optional)",
+                    value=None,
+                    min_value=dt.date(2010, 1, 1),
+                    max_value=dt.date(2040, 12, 31),
+                    format="DD/MM/YYYY",
+                    help="Move the finding's due date from this position on. The report's own "
+                    "date is kept; the finding is overdue only once past the revised date.",
+                )
+                revision_reason = r2.text_input(
+                    "Why the due date moves (required with a revised date)",
+                    max_chars=1000,
+                    placeholder="e.g. Depends on the new records system, now due in September",
+                )
                 submitted = st.form_submit_button("Record this position", type="primary")
             if submitted:
                 given = [line for line in references.splitlines() if line.strip()]
                 files = [(f.name, f.getvalue()) for f in evidence_files or []]
                 try:
+                    if revised_due_on is not None and status == "pending_closure":
+                        raise closure.ClosureRefused(
+                            "A finding proposed for closure needs no new due date: record the "
+                            "revised date with an open status, or propose closure without it."
+                        )
                     if status == "pending_closure":
                         result = closure.propose(
                             ds.data_dir, rec_id, as_at, note, rag, given, files, identity, config
@@ -309,6 +334,8 @@ if rec_id:
                                     "rag": rag,
                                     "note": note,
                                     "evidence": evidence.cell(given, stored),
+                                    "revised_due_on": revised_due_on,
+                                    "revision_reason": revision_reason,
                                 }
                             ],
                             identity,

@@ -18,6 +18,8 @@ final as (
         rag.label as rag_label,
         updates.note,
         updates.source_note,
+        updates.revised_due_on,
+        updates.revision_reason,
         updates.recorded_by,
         updates.recorded_at,
         updates.update_id,

@@ -1,5 +1,6 @@
 -- One finding's record and its latest recorded position on or before a date, for the Record
--- progress page (also a finding whose report has no publication date yet, which rec_state leaves
+-- progress page: due_on is the date in force (a revised date, if any), original_due_on the
+-- report's (also a finding whose report has no publication date yet, which rec_state leaves
 -- out until it has a position).
 -- grain: one row (none when the rec_id is unknown)
 -- reads: recommendations, inspections, updates (through the rec_state macro)
@@ -21,7 +22,11 @@ final as (
         inspections.title as inspection_title,
         inspections.published_on as issued_on,
         recommendations.deadline_text,
-        recommendations.due_on,
+        coalesce(state.due_on, recommendations.due_on) as due_on,
+        recommendations.due_on as original_due_on,
+        coalesce(state.revision_count, 0) as revision_count,
+        state.days_slipped,
+        state.last_revision_reason,
         recommendations.chief_officer_lead,
         recommendations.tactical_lead,
         recommendations.governance_board,

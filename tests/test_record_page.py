@@ -249,3 +249,44 @@ def test_a_position_changed_outside_the_app_is_marked_in_the_trail_and_listed(
     assert any("1 recorded position(s) changed" in w.value for w in at.warning)
     assert listed.iloc[0]["Column"] == "rag"
     assert listed.iloc[0]["Problem"].startswith("rag changed after the position was recorded")
+
+
+def test_an_editor_records_a_revised_due_date_with_its_reason(monkeypatch, data_copy):
+    at = record_page(
+        monkeypatch, data_copy, secrets={"auth": AUTH, "editing": EDITING}, user=EDITOR, rec=R02
+    )
+    form = at.get("form")[0]
+    form_date(at).set_value(dt.date(2018, 8, 1))
+    revised = next(d for d in form.date_input if d.label.startswith("Revised due date"))
+    revised.set_value(dt.date(2018, 12, 31))
+    # A revised date with no reason is refused, naming the column; nothing is written.
+    before = (data_copy / "updates.csv").read_bytes()
+    next(b for b in at.button if b.label == "Record this position").click().run()
+    assert "**revision_reason**" in at.error[0].value
+    assert (data_copy / "updates.csv").read_bytes() == before
+    form = at.get("form")[0]
+    form_date(at).set_value(dt.date(2018, 8, 1))
+    next(d for d in form.date_input if d.label.startswith("Revised due date")).set_value(
+        dt.date(2018, 12, 31)
+    )
+    next(t for t in form.text_input if t.label.startswith("Why the due date moves")).input(
+        "The national plan it depends on is late."
+    )
+    next(b for b in at.button if b.label == "Record this position").click().run()
+    assert not at.exception
+    assert at.success, [e.value for e in at.error]
+    with open(data_copy / "updates.csv", encoding="utf-8", newline="") as fh:
+        last = list(csv.DictReader(fh))[-1]
+    assert (last["rec_id"], last["revised_due_on"], last["revision_reason"]) == (
+        R02,
+        "2018-12-31",
+        "The national plan it depends on is late.",
+    )
+    # The page now reads the date in force and where it came from.
+    at.run()
+    due = next(m.value for m in at.markdown if m.value.startswith("**Due:**"))
+    assert due == (
+        "**Due:** 31 December 2018 · slipped 92 days, moved once  \n"
+        "Originally 30 Sep 2018: By September 2018  \n"
+        "Why: The national plan it depends on is late\\."
+    )

@@ -582,3 +582,91 @@ def test_the_bundled_data_never_calls_an_unrecorded_response_overdue(bundled):
     assert by_id.loc["wmp-peel-2017-effectiveness", "response_status"] == "not_recorded"
     assert plain(by_id.loc["wmp-peel-2017-effectiveness", "response_due_on"]) == "2018-05-17"
     assert by_id.loc["state-of-policing-2018", "response_status"] == "not_required"
+
+
+# --- the committee pack ---------------------------------------------------------------------------
+
+
+def _pack_section(ds, title: str, meeting: dt.date = JUNE) -> str:
+    from oversight.paper import as_markdown, assemble
+
+    text = as_markdown.to_markdown(assemble.build(ds, meeting, force_id="wmp"))
+    start = text.index(f"### {title}")
+    return text[start : text.index("\n### ", start + 4)]
+
+
+def test_the_pack_lists_revised_deadlines_since_the_last_meeting_with_reasons(slipped):
+    assert _pack_section(slipped, "Revised deadlines since the last meeting") == (
+        "### Revised deadlines since the last meeting\n\n"
+        "3 due dates were revised between 29 March 2018 and 28 June 2018, for 2 findings. Each "
+        "is listed with the reason the force gave; the report's own date is never changed. A "
+        "finding within its revised date has slipped, and is not counted as overdue.\n\n"
+        "| Finding | Owner | Revised on | Due date moved | Reason |\n"
+        "|---|---|---|---|---|\n"
+        "| Report A on WMP · R1 | ACC Crime | 20 April 2018 | From 30 April 2018 to 30 September "
+        "2018: 153 days later (first revision) | Depends on the new records system, now due in "
+        "September |\n"
+        "| Report A on WMP · R2 | ACC Crime | 1 May 2018 | From 31 May 2018 to 30 June 2018: 30 "
+        "days later (first revision) | Training places not available until June |\n"
+        "| Report A on WMP · R2 | ACC Crime | 20 June 2018 | From 30 June 2018 to 31 December "
+        "2018: 184 days later, 214 days after the report's date (second revision) | Partner "
+        "agency withdrew from the joint team |\n"
+    )
+
+
+def test_the_pack_says_slipped_against_the_original_in_its_deadline_tables(slipped):
+    deadlines = _pack_section(slipped, "Overdue and due before the next meeting")
+    assert (
+        "| R3 | Report A on WMP | Review custody staffing. | ACC Operations | Due 1 June 2018 |"
+        in (deadlines)
+    )
+    assert (
+        "By May 2018 (due 31 May 2018); revised twice: slipped 214 days, now due 31 December "
+        "2018" in deadlines
+    )
+
+
+def test_the_pack_lists_pcc_responses_due_before_the_next_meeting_and_published_since(slipped):
+    assert _pack_section(slipped, "The Police and Crime Commissioner's responses") == (
+        "### The Police and Crime Commissioner's responses\n\n"
+        "Section 55 of the Police Act 1996: the Police and Crime Commissioner publishes comments "
+        "on an HMICFRS report about the force within 56 days of its publication.\n\n"
+        "Due by 27 September 2018:\n\n"
+        "| Report | Published | Response due | Status |\n"
+        "|---|---|---|---|\n"
+        "| Review of WMP custody | 10 May 2018 | 5 July 2018 (the recorded due date) | Due in 7 "
+        "days |\n\n"
+        "No response was published between 29 March 2018 and 28 June 2018.\n"
+    )
+    # At the March meeting: the response to Report A was published on 1 March, in the period
+    # since the (assumed) previous quarter; the national overview's is due by June.
+    march = _pack_section(
+        slipped, "The Police and Crime Commissioner's responses", dt.date(2018, 3, 29)
+    )
+    assert "| Report A on WMP | 1 Mar 2018 | https://example.org/pcc/rep-2018 |" in march
+    assert (
+        "| National overview | 22 March 2018 | 17 May 2018 (56 days after publication on 22 Mar "
+        "2018) | Due in 49 days |" in march
+    )
+
+
+def test_pack_queries_for_revisions_and_responses(slipped):
+    revised = slipped.query(
+        "briefing/revised_deadlines", force_id="wmp", since=dt.date(2018, 3, 29), as_at=JUNE
+    )
+    # a4's revision after its closure is a data-quality warning, not a revised deadline
+    assert rows(revised, ["rec_id", "revised_on", "days_moved", "days_slipped", "is_overdue"]) == [
+        ("a1", "2018-04-20", 153, 153, False),
+        ("a2", "2018-05-01", 30, 30, False),
+        ("a2", "2018-06-20", 184, 214, False),
+    ]
+    responses = slipped.query(
+        "briefing/pcc_responses",
+        force_id="wmp",
+        since=dt.date(2018, 3, 29),
+        as_at=JUNE,
+        next_on=dt.date(2018, 9, 27),
+    )
+    assert rows(responses, ["pack_group", "inspection_id", "response_status"]) == [
+        ("due", "rev-2018", "due"),
+    ]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from oversight import changes, db, labels, periods
 from oversight.labels import label
-from oversight.paper import signoff
+from oversight.paper import revisions, signoff
 from oversight.paper.findings import finding_blocks, finding_heading
 from oversight.paper.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from oversight.paper.period import Period, resolve_period
@@ -144,6 +144,18 @@ def _assemble(
     # Overdue and due before the next meeting
     sections.append(_deadlines(ds, q, period))
 
+    # Deadlines revised in the period, with their reasons; the PCC's statutory responses
+    sections.append(revisions.revised_section(ds, p, since_long, meeting_long))
+    sections.append(
+        revisions.responses_section(
+            ds,
+            {"next_on": period.next_on, **p},
+            since_long,
+            meeting_long,
+            long_date(period.next_on),
+        )
+    )
+
     # Closures signed off in the period, and where the inspectorate's view differs
     sections.append(signoff.section(ds, p, q, since_long, meeting_long))
 
@@ -224,6 +236,8 @@ def _pack_queries(force_id: str | None, period: Period, p: dict, q: dict) -> lis
         ("briefing/status_moves", p),
         ("briefing/rag_changes", p),
         ("briefing/deadlines", {"next_on": period.next_on, **q}),
+        ("briefing/revised_deadlines", p),
+        ("briefing/pcc_responses", {"next_on": period.next_on, **p}),
         ("closures_approved_since", p),
         ("inspectorate_disagreements", q),
         *peel,

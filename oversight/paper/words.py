@@ -51,6 +51,9 @@ def rag_words(rag: str) -> str:
 
 
 def deadline_words(row) -> str:
+    revisions = getattr(row, "revision_count", 0)
+    if not is_missing(revisions) and int(revisions) > 0:
+        return _revised_deadline_words(row, int(revisions))
     if is_missing(row.deadline_text) and is_missing(row.due_on):
         return "None set"
     if is_missing(row.due_on):
@@ -58,6 +61,25 @@ def deadline_words(row) -> str:
     if is_missing(row.deadline_text):
         return f"Due {long_date(row.due_on)}"
     return f"{row.deadline_text} (due {long_date(row.due_on)})"
+
+
+def _revised_deadline_words(row, revisions: int) -> str:
+    """'By April 2018 (due 30 April 2018); revised once: slipped 153 days, now due 30 September
+    2018'. The report's date first, then where the force moved it."""
+    original = row.original_due_on
+    if is_missing(original):
+        was = shown(row.deadline_text, "No date in the report")
+    elif is_missing(row.deadline_text):
+        was = f"Due {long_date(original)}"
+    else:
+        was = f"{row.deadline_text} (due {long_date(original)})"
+    moved = {1: "once", 2: "twice"}.get(revisions, f"{revisions} times")
+    now = f"now due {long_date(row.due_on)}"
+    if not is_missing(row.days_slipped):
+        n = int(row.days_slipped)
+        days = f"{abs(n)} day{'s' if abs(n) != 1 else ''}"
+        now = f"slipped {days}, {now}" if n > 0 else f"brought forward {days}, {now}"
+    return f"{was}; revised {moved}: {now}"
 
 
 def position_words(status: object, rag: object) -> str:
