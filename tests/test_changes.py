@@ -143,7 +143,7 @@ def test_the_overview_says_how_many_open_findings_cannot_be_dated(mini_copy, mon
     with open(mini_copy / "recommendations.csv", "a", encoding="utf-8") as fh:
         fh.write("f1,fraud,wmp,R1,recommendation,force,Fraud plan,within six months,,,,,,,\n")
     with open(mini_copy / "updates.csv", "a", encoding="utf-8") as fh:
-        fh.write("uf1,f1,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01\n")
+        fh.write("uf1,f1,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01,\n")
     monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(mini_copy))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["force"] = "West Midlands Police"
@@ -162,8 +162,8 @@ def test_overdue_undatable_counts_by_reason(mini_copy):
         fh.write("f1,fraud,wmp,R1,recommendation,force,Fraud plan,within six months,,,,,,,\n")
         fh.write("f2,fraud,wmp,R2,recommendation,force,Fraud audit,when resources allow,,,,,,,\n")
     with open(mini_copy / "updates.csv", "a", encoding="utf-8") as fh:
-        fh.write("uf1,f1,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01\n")
-        fh.write("uf2,f2,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01\n")
+        fh.write("uf1,f1,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01,\n")
+        fh.write("uf2,f2,2018-06-01,in_progress,amber,Started,Analyst,2018-06-01,\n")
     ds = db.load(mini_copy)
     assert ds.problems == []
     got = ds.query("overdue_undatable", as_at=dt.date(2018, 6, 28), force_id="wmp")
