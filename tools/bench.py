@@ -553,28 +553,36 @@ def _frames(ds: db.Dataset) -> dict[str, pd.DataFrame]:
             "select rec_id, inspection_id, force_id, addressed_to, due_on from recommendations"
         ).df(),
         "updates": cur.execute(
-            "select update_id, rec_id, as_at, status, rag, recorded_at from updates"
+            "select update_id, rec_id, as_at, status, rag, recorded_at, revised_due_on from updates"
         ).df(),
         "inspections": cur.execute("select inspection_id, published_on from inspections").df(),
     }
 
 
 def pandas_rec_state(frames: dict[str, pd.DataFrame], as_at: dt.date) -> pd.DataFrame:
-    """rec_state(as_at) in plain pandas: the latest update on or before as_at, per finding."""
+    """rec_state(as_at) in plain pandas: the latest update on or before as_at, per finding (no
+    position recorded: no status, no RAG, still open), overdue against the due date in force
+    (the latest revised_due_on recorded by as_at, else the report's)."""
     day = pd.Timestamp(as_at)
     updates = frames["updates"]
     upto = updates[updates["as_at"] <= day]
-    latest = upto.sort_values(
+    in_order = upto.sort_values(
         ["rec_id", "as_at", "recorded_at", "update_id"],
         ascending=[True, False, False, False],
         na_position="last",
-    ).drop_duplicates("rec_id", keep="first")
+    )
+    latest = in_order.drop_duplicates("rec_id", keep="first")
+    revised = (
+        in_order[in_order["revised_due_on"].notna()]
+        .drop_duplicates("rec_id", keep="first")
+        .set_index("rec_id")["revised_due_on"]
+    )
     recs = frames["recommendations"].merge(frames["inspections"], on="inspection_id", how="left")
     state = recs.merge(latest[["rec_id", "update_id", "status", "rag"]], on="rec_id", how="left")
     state = state[state["update_id"].notna() | (state["published_on"] <= day)].copy()
-    state["status"] = state["status"].fillna("awaiting_allocation")
-    state["rag"] = state["rag"].fillna("white")
-    state["is_open"] = state["status"].isin(OPEN_STATUSES)
+    state = state.merge(revised.rename("in_force"), left_on="rec_id", right_index=True, how="left")
+    state["due_on"] = state["in_force"].combine_first(state["due_on"])
+    state["is_open"] = state["status"].isna() | state["status"].isin(OPEN_STATUSES)
     state["is_overdue"] = state["is_open"] & (state["due_on"] < day).fillna(False)
     state["is_force_workload"] = state["addressed_to"] != "national_body"
     return state
@@ -637,8 +645,8 @@ def _same_state(got: pd.DataFrame, expected: pd.DataFrame) -> bool:
     if len(got) != len(expected):
         return False
     for column in ("rec_id", "status", "rag", "is_open", "is_overdue"):
-        a = got[column].astype(str).tolist()
-        b = expected[column].astype(str).tolist()
+        a = [str(v) if pd.notna(v) else "" for v in got[column]]
+        b = [str(v) if pd.notna(v) else "" for v in expected[column]]
         if column == "rec_id":
             a, b = sorted(a), sorted(b)
         elif sorted(a) != sorted(b):
