@@ -670,3 +670,14 @@ def test_pack_queries_for_revisions_and_responses(slipped):
     assert rows(responses, ["pack_group", "inspection_id", "response_status"]) == [
         ("due", "rev-2018", "due"),
     ]
+
+
+def test_the_pack_s_review_of_findings_says_where_a_deadline_moved(slipped):
+    from oversight.paper import as_markdown, assemble
+
+    text = as_markdown.to_markdown(assemble.build(slipped, JUNE, force_id="wmp"))
+    assert (
+        "Deadline: By May 2018 (due 31 May 2018); revised twice: slipped 214 days, now due 31 "
+        "December 2018." in text
+    )
+    assert "Deadline: By May 2018 (31 December 2018)" not in text

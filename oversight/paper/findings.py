@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from oversight import labels
 from oversight.labels import label
 from oversight.paper.model import Block, Finding, Paragraph
-from oversight.paper.words import is_missing
+from oversight.paper.words import deadline_words, is_missing
 from oversight.periods import long_date
 
 _NUMBERS = (
@@ -156,6 +156,11 @@ def deadline_sentence(row, why: bool = True) -> str:
         return f"Deadline: {text} ({reason})."
     days = getattr(row, "days_overdue", None)
     late = f"; overdue by {int(days):,} days" if not is_missing(days) and int(days) > 0 else ""
+    revisions = getattr(row, "revision_count", None)
+    if not is_missing(revisions) and int(revisions) > 0:
+        # The report's date, then where the force moved it: slipped, and overdue only once past
+        # the date now in force.
+        return f"Deadline: {deadline_words(row)}{late}."
     if is_missing(text):
         return f"Deadline: {long_date(due)}{late}."
     return f"Deadline: {text} ({long_date(due)}){late}."
