@@ -65,7 +65,8 @@ KINDS: dict[str, Kind] = {
         "updates",
         "Progress return (new positions)",
         ("updates",),
-        "One row per new position: rec_id, as_at (YYYY-MM-DD), status, rag and note. "
+        "One row per new position: rec_id, as_at (YYYY-MM-DD), status, rag and note; to move "
+        "the due date, revised_due_on (YYYY-MM-DD) with the reason in revision_reason. "
         "Who recorded it and when are added by the app.",
     ),
     "recommendations": Kind(

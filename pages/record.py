@@ -224,6 +224,7 @@ if rec_id:
                     ]
                 ],
                 hide_index=True,
+                placeholder=explorer.MISSING,
                 column_config={
                     "as_at": st.column_config.DateColumn("As at", format="D MMM YYYY"),
                     "status": "Status",
