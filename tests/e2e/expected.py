@@ -18,6 +18,8 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"No recommendation is graded red as at 28 June 2018",
         r"\bOpen\b.*\bOverdue\b.*\bRed 0\b",
         r"No committee meeting is recorded before 28 June 2018",
+        r"\bSlipped\b",
+        r"No open finding's due date has been moved later as at 28 June 2018",
     ],
     "recommendations": [
         r"34 findings as at 28 June 2018",
@@ -42,12 +44,16 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"As at 28 June 2018, for West Midlands Police",
         r"Thematic inspection of fraud",
         r"State of Policing",
+        r"The PCC's responses",
+        r"Of the 7 reports published by 28 June 2018, responses: 6 not recorded, 1 not required",
     ],
     "briefing": [
         r"28 June 2018",
         r"no recommendations currently graded as red",
         r"Overview of reports for review",
         r"to note the contents of the report",
+        r"Revised deadlines since the last meeting",
+        r"The Police and Crime Commissioner's responses",
     ],
     "returns": [
         r"one workbook per chief officer lead",
