@@ -51,9 +51,10 @@ def standing(row) -> str:
     """Where a slipped finding stands against its dates, as at the as-at date."""
     if bool(row["is_overdue"]):
         return f"Overdue: {_days(int(row['days_overdue']))} past the revised date"
+    phrase = slipped_phrase(row["days_slipped"], row["due_on"])
     if bool(row["has_missed_original_due"]):
-        return "Slipped, not overdue: past the original date, within the revised one"
-    return "Moved before it fell due"
+        return phrase[:1].upper() + phrase[1:] + ": not overdue"
+    return f"Moved before it fell due; now due {short_date(row['due_on'])}"
 
 
 def slipped_frame(rows: pd.DataFrame) -> pd.DataFrame:

@@ -400,10 +400,10 @@ def test_overview_shows_the_slipped_figure_and_its_list(monkeypatch):
             "Depends on the new records system, now due in September",
         ),
     ]
-    assert (
-        list(table["Where it stands"])
-        == ["Slipped, not overdue: past the original date, within the revised one"] * 2
-    )
+    assert list(table["Where it stands"]) == [
+        "Slipped 214 days; now due 31 Dec 2018: not overdue",
+        "Slipped 153 days; now due 30 Sep 2018: not overdue",
+    ]
     # The commissioner's response to the custody review is due within 30 days: named.
     assert [w.value for w in at.warning if "PCC" in w.value] == [
         "The PCC's response to “Review of WMP custody” is **due in 7 days**, on 5 Jul 2018 "
@@ -420,7 +420,7 @@ def test_overview_names_an_overdue_pcc_response_and_a_finding_overdue_after_slip
     table = next(d.value for d in at.dataframe if "Days slipped" in d.value.columns)
     assert list(table["Where it stands"]) == [
         "Overdue: 15 days past the revised date",
-        "Slipped, not overdue: past the original date, within the revised one",
+        "Slipped 214 days; now due 31 Dec 2018: not overdue",
     ]
 
 
