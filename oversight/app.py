@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from oversight import charts, db, explorer, memo
+from oversight import charts, db, explorer, memo, vocabulary
 from oversight import plan as plan_
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
@@ -56,6 +56,11 @@ def plan(**declared: plan_.Spec | tuple[str, dict]) -> plan_.Plan:
 def query(name: str, **params: object) -> pd.DataFrame:
     """A named query's result from the cache (the shared sidebar's two; pages use a plan)."""
     return dataset().query(name, **params)
+
+
+def rag() -> vocabulary.RagScale:
+    """The data's RAG grades (rag.csv): words, order and colours for every chart and table."""
+    return vocabulary.rag_scale(dataset())
 
 
 def explorer_options(force_id: str | None) -> explorer.Options:
@@ -98,8 +103,8 @@ def figure(builder, *args: object, **kwargs: object) -> go.Figure:
 
 def rag_column(width: int, help: str | None = None):
     """The RAG column of a table whose frame went through explorer.rag_pills: each word on a
-    label of its RAG colour (see explorer.PILL_COLOURS)."""
-    words, colours = explorer.rag_pill_options()
+    label of its colour from the data's rag.csv (see RagScale.label_colour)."""
+    words, colours = explorer.rag_pill_options(rag())
     return st.column_config.MultiselectColumn(
         "RAG", width=width, help=help, options=words, color=colours
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from oversight import labels
+from oversight.vocabulary import RagScale
 
 NO_POSITION = labels.NO_POSITION
 
@@ -77,8 +78,8 @@ class Split:
         )
 
 
-def position_words(status: object, rag: object, sep: str = " · ") -> str:
+def position_words(status: object, code: object, rag: RagScale, sep: str = " · ") -> str:
     """'In progress · White', or 'No position recorded' when nobody recorded one."""
     if status is None or pd.isna(status):
         return NO_POSITION
-    return f"{labels.status_label(status)}{sep}{labels.rag_label(rag)}"
+    return f"{labels.status_label(status)}{sep}{rag.label(code)}"

@@ -28,6 +28,8 @@ def _validate(args: argparse.Namespace) -> int:
     counts = ds.query("table_row_counts")
     summary = ", ".join(f"{n} {t}" for t, n in counts.itertuples(index=False))
     print(f"OK: {data_dir} is valid ({summary})")
+    for warning in ds.warnings:  # allowed, but hard on a reader: said, never failed
+        print(f"warning: {warning}")
     return 0
 
 

@@ -23,8 +23,18 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from oversight import csvfiles, deadline_rule, escape, memo, seal
-from oversight.schema import BOOLEAN, DATE, INTEGER, TABLES, TIMESTAMP, Column, Table, known_columns
+from oversight import csvfiles, deadline_rule, escape, memo, seal, vocabulary
+from oversight.schema import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    RAG_CODES,
+    TABLES,
+    TIMESTAMP,
+    Column,
+    Table,
+    known_columns,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = ROOT / "queries"
@@ -73,6 +83,9 @@ class Dataset:
     # Each table file as it was read (None when a file changed while it was being read): the
     # write path validates what a save adds against these rows, and reads only what follows.
     file_states: dict[str, FileState] | None = None
+    # What the rules allow but a reader will find hard (a force's RAG colours too alike): printed
+    # by `validate` with exit 0 and shown on the Data page, never blocking.
+    warnings: list[Problem] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -266,7 +279,7 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
             note = marker.read_text(encoding="utf-8") if marker.is_file() else None
             integrity = [Problem(*row) for row in con.execute(_READ_INTEGRITY).fetchall()]
             stable = states if data_version(data_dir) == version else None
-            return Dataset(data_dir, version, con, [], note, integrity, stable)
+            return _with_warnings(Dataset(data_dir, version, con, [], note, integrity, stable))
     # A large folder is built straight into its typed copy, on disk, under a memory limit: DuckDB
     # spills what does not fit instead of holding every raw and typed row in memory at once.
     build = _build_path(cached) if cached is not None else None
@@ -327,7 +340,7 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
             con = _build_only(con, build)
         else:
             con, stable = _discard_build(con, build), None  # its tables hold no rows
-    return Dataset(data_dir, version, con, problems, note, integrity, stable)
+    return _with_warnings(Dataset(data_dir, version, con, problems, note, integrity, stable))
 
 
 _CREATE_INTEGRITY = (
@@ -373,6 +386,26 @@ def _record_seals(con, states: list[seal.Finding]) -> None:
             "insert into update_seals values (?, ?, ?, ?)",
             [(f.ordinal, f.update_id, f.state, f.message or None) for f in states],
         )
+
+
+def _with_warnings(ds: Dataset) -> Dataset:
+    """The dataset with its warnings: RAG colours (rag.csv) that some readers cannot tell apart,
+    or on which no text reaches WCAG AA contrast (oversight/vocabulary.py)."""
+    if ds.problems:
+        return ds
+    frame = (
+        ds.cursor()
+        .execute("select rowid + 1 as row, rag, label, meaning, colour, display_order from rag")
+        .df()
+    )
+    rows = dict(zip(frame["rag"], frame["row"], strict=True))
+    lines = csvfiles.record_lines(ds.data_dir / TABLES["rag"].file)
+    scale = vocabulary.RagScale.from_frame(frame)
+    ds.warnings = [
+        Problem(TABLES["rag"].file, _line_of(lines, int(rows[code])), "colour", message)
+        for code, message in vocabulary.colour_warnings(scale)
+    ]
+    return ds
 
 
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
@@ -570,6 +603,10 @@ def _key_checks(con, table: Table, broken: set[str]) -> list[tuple[str, int, str
     return out
 
 
+# What the checks receive from the data contract (oversight/schema.py), bound as $parameters.
+CHECK_PARAMS = {"rag_codes": list(RAG_CODES)}
+
+
 def _run_check_queries(con, broken: set[str]) -> list[tuple[str, int, str, str]]:
     """queries/checks/*.sql: cross-table rules; each returns (table_name, _row, column_name, message)."""
     out: list[tuple[str, int, str, str]] = []
@@ -577,7 +614,8 @@ def _run_check_queries(con, broken: set[str]) -> list[tuple[str, int, str, str]]
         sql = path.read_text(encoding="utf-8")
         if _reads(sql) & broken:
             continue
-        out += [tuple(r) for r in con.execute(sql).fetchall()]
+        bound = {name: CHECK_PARAMS[name] for name in query_params(sql)}
+        out += [tuple(r) for r in con.execute(sql, bound).fetchall()]
     return out
 
 
@@ -635,6 +673,7 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
         here / "schema.py",
         here / "csvfiles.py",
         here / "deadline_rule.py",
+        here / "vocabulary.py",
     ] + sorted(p for folder in ("checks", "derived") for p in (QUERIES_DIR / folder).glob("*.sql")):
         code.update(path.read_bytes())
     macros = hashlib.sha1()
@@ -769,7 +808,11 @@ def _derived_names() -> list[str]:
 
 
 def _create_macros(con) -> None:
-    for path in sorted((QUERIES_DIR / "macros").glob("*.sql")):
+    """queries/macros/*.sql, the vocabulary first: DuckDB resolves a macro's calls when it is
+    created, and every other macro uses the vocabulary's."""
+    first = QUERIES_DIR / "macros" / "vocabulary.sql"
+    rest = sorted(p for p in (QUERIES_DIR / "macros").glob("*.sql") if p != first)
+    for path in [first, *rest]:
         con.execute(path.read_text(encoding="utf-8"))
 
 

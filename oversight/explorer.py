@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 import pandas as pd
 
 from oversight import labels
-from oversight.charts.palette import RAG_COLOURS, RAG_ORDER
+from oversight.vocabulary import NOT_RECORDED_COLOUR, RagScale
 
 PAGE = "recommendations"  # the explorer's url_path in dashboard.py
 RECORD_PAGE = "record"  # Record progress, which takes ?rec=<rec_id> like the explorer
@@ -58,7 +58,8 @@ PARAM_TITLES = {
     "q": "Text contains",
     "rec": "Record",
 }
-# Filters whose allowed values are fixed codes (several may be chosen).
+# Filters whose allowed values are codes (several may be chosen): fixed ones here, RAG grades
+# from the data's rag.csv (through Options).
 # A finding with no position recorded has no status and no RAG; the filters can still pick it out.
 NO_POSITION_CODE = "no_position"
 NO_RAG_CODE = "not_recorded"
@@ -66,8 +67,8 @@ ENUMS: dict[str, dict[str, str]] = {
     "kind": labels.KIND_LABELS,
     "addressed": labels.ADDRESSED_LABELS,
     "status": {**labels.STATUS_LABELS, NO_POSITION_CODE: labels.NO_POSITION},
-    "rag": {**labels.RAG_LABELS, NO_RAG_CODE: labels.NO_RAG},
 }
+MULTI = (*ENUMS, "rag")
 # Filters whose allowed values come from the data (one may be chosen).
 DATA_PARAMS = ("owner", "tactical", "board", "inspection", "area", "rec")
 UNALLOCATED = "unallocated"
@@ -95,6 +96,8 @@ class Options:
     def of(self, param: str) -> Mapping[str, str]:
         if param in ENUMS:
             return ENUMS[param]
+        if param == "rag":
+            return {**self.values.get("rag", {}), NO_RAG_CODE: labels.NO_RAG}
         return self.values.get(param, {})
 
     def label(self, param: str, value: str) -> str:
@@ -199,8 +202,8 @@ def parse(raw: Mapping[str, str | Sequence[str]], options: Options) -> tuple[Fil
         items = [v for v in items if v.strip() != ""]
         if not items:
             continue
-        if name in ENUMS:
-            values[name] = _parse_enum(name, items, notices)
+        if name in MULTI:
+            values[name] = _parse_enum(name, items, notices, options.of(name))
         elif name in DATA_PARAMS:
             values[name] = _parse_choice(name, items[-1], options, notices)
         elif name in ("overdue", "slipped"):
@@ -220,8 +223,9 @@ def parse(raw: Mapping[str, str | Sequence[str]], options: Options) -> tuple[Fil
     return filters, notices
 
 
-def _parse_enum(name: str, items: list[str], notices: list[Notice]) -> tuple[str, ...]:
-    mapping = ENUMS[name]
+def _parse_enum(
+    name: str, items: list[str], notices: list[Notice], mapping: Mapping[str, str]
+) -> tuple[str, ...]:
     by_word = {_fold(code): code for code in mapping} | {_fold(w): c for c, w in mapping.items()}
     chosen: set[str] = set()
     for item in items:
@@ -338,7 +342,7 @@ def describe(filters: Filters, options: Options) -> list[tuple[str, str]]:
         if f.name == "rec" or value is None or value == () or value is False:
             continue
         if isinstance(value, tuple):
-            words = ", ".join(labels.label(ENUMS[f.name], v) for v in value)
+            words = ", ".join(labels.label(dict(options.of(f.name)), v) for v in value)
         elif isinstance(value, bool):
             words = "Yes"
         elif isinstance(value, dt.date):
@@ -439,7 +443,7 @@ def table_column_order(filters: Filters) -> list[str]:
     return order
 
 
-def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def table_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """The explorer's table: reader's words for codes, RAG as its word, overdue or slipped in the
     status. Due is the date in force; the original shows only where the date moved."""
     out = rows[list(TABLE_COLUMNS)].copy()
@@ -455,7 +459,7 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
     moved = rows["revision_count"].fillna(0) > 0
     out["original_due_on"] = pd.to_datetime(rows["original_due_on"].where(moved))
     out["days_slipped"] = pd.array(rows["days_slipped"], dtype="Int64")
-    out["rag"] = rows["rag"].map(rag_badge)
+    out["rag"] = [rag_badge(code, rag) for code in rows["rag"]]
     out["chief_officer_lead"] = rows["chief_officer_lead"].fillna("Unallocated")
     out["short_text"] = [first_words(text, FINDING_CHARS) for text in rows["short_text"]]
     # left missing, so the table's placeholder shows it as it shows a missing due date
@@ -465,28 +469,27 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=TABLE_COLUMNS).reset_index(drop=True)
 
 
-def rag_badge(code: str | None) -> str:
+def rag_badge(code: str | None, rag: RagScale) -> str:
     """The RAG word a badge shows: colour is never the only carrier of meaning."""
     if code is None or pd.isna(code):
         return labels.NO_RAG
-    return f"● {labels.label(labels.RAG_LABELS, code)}"
+    return f"● {rag.label(code)}"
 
 
 # A table's RAG column is drawn as a coloured label (Streamlit's MultiselectColumn, read-only in
 # st.dataframe), not by a pandas Styler: Streamlit renders a Styler's display value for every cell
 # of the table at every rerun (12 ms for 15 rows, 48 ms for the explorer's 250, holding the GIL;
-# docs/performance.md), where the label costs what the plain table costs. Streamlit picks the
-# label's text colour from its background: on the charts' amber it is white (2:1), so the label
-# takes the next amber, on which it is black.
-PILL_COLOURS = {**RAG_COLOURS, "amber": "#FBC02D"}
-NO_RAG_COLOUR = "#E0E0E0"
+# docs/performance.md), where the label costs what the plain table costs. Each label takes its
+# grade's colour from rag.csv; Streamlit writes its text black only on a fill brighter than 0.5
+# (relative luminance), so where black is the readable text (WCAG) on a darker fill the label
+# takes the nearest lighter shade of that colour (RagScale.label_colour).
 
 
-def rag_pill_options() -> tuple[list[str], list[str]]:
-    """The RAG words a table can hold (rag_badge's) and each one's label colour, in RAG order,
-    "not recorded" last: the options and colours of the RAG column's MultiselectColumn."""
-    words = [rag_badge(code) for code in RAG_ORDER] + [labels.NO_RAG]
-    colours = [PILL_COLOURS[code] for code in RAG_ORDER] + [NO_RAG_COLOUR]
+def rag_pill_options(rag: RagScale) -> tuple[list[str], list[str]]:
+    """The RAG words a table can hold (rag_badge's) and each one's label colour, in rag.csv's
+    order, "not recorded" last: the options and colours of the RAG column's MultiselectColumn."""
+    words = [rag_badge(code, rag) for code in rag.codes] + [labels.NO_RAG]
+    colours = [rag.label_colour(code) for code in rag.codes] + [NOT_RECORDED_COLOUR]
     return words, colours
 
 
@@ -524,7 +527,7 @@ EXPORT_COLUMNS = {
 }
 
 
-def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def export_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """Exactly the filtered rows, with reader's words for codes, for CSV and XLSX downloads."""
     out = rows[list(EXPORT_COLUMNS)].copy()
     out["kind"] = rows["kind"].map(lambda c: labels.label(labels.KIND_LABELS, c))
@@ -532,7 +535,7 @@ def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
         lambda c: labels.label(labels.ADDRESSED_LABELS, c)
     )
     out["status"] = rows["status"].map(labels.status_label)
-    out["rag"] = rows["rag"].map(labels.rag_label)
+    out["rag"] = rows["rag"].map(rag.label)
     out["peel_area"] = rows["peel_area"].map(lambda s: None if pd.isna(s) else area_label(s))
     for column in ("due_on", "original_due_on", "status_as_at"):
         out[column] = pd.to_datetime(out[column]).dt.date
@@ -598,7 +601,7 @@ def is_paraphrase(record: Mapping[str, object]) -> bool:
     return _present(value) and not bool(value)
 
 
-def record_facts(record: Mapping[str, object]) -> list[str]:
+def record_facts(record: Mapping[str, object], rag: RagScale) -> list[str]:
     """Markdown lines: state, the deadline as written and as computed, owners, PEEL area. (The
     latest note is the first line of the update history.)"""
     status = labels.status_label(record["status"])
@@ -607,7 +610,7 @@ def record_facts(record: Mapping[str, object]) -> list[str]:
         if _present(record["status_as_at"])
         else "no position recorded"
     )
-    lines = [f"**Status:** {status} · **RAG:** {rag_badge(record['rag'])} ({when})"]
+    lines = [f"**Status:** {status} · **RAG:** {md_escape(rag_badge(record['rag'], rag))} ({when})"]
     deadline = record["deadline_text"]
     lines.append(
         "**Deadline as written:** "
@@ -667,14 +670,17 @@ _RELATIONS = {
 
 
 def family_lines(
-    family: pd.DataFrame, page: str = PAGE, context: Mapping[str, str] | None = None
+    family: pd.DataFrame,
+    rag: RagScale,
+    page: str = PAGE,
+    context: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Markdown list items: the parent cause of concern and its other recommendations, or the
     recommendations made under a cause of concern, each linking to its own record."""
     lines = []
     for item in family.itertuples(index=False):
         if bool(item.is_issued):
-            state = f"{labels.status_label(item.status)} · {labels.rag_label(item.rag)}"
+            state = f"{labels.status_label(item.status)} · {md_escape(rag.label(item.rag))}"
         else:
             state = "not issued by the as-at date"
         link = url(Filters(rec=str(item.rec_id)), page, context)
@@ -685,7 +691,7 @@ def family_lines(
     return lines
 
 
-def history_lines(history: pd.DataFrame) -> list[str]:
+def history_lines(history: pd.DataFrame, rag: RagScale) -> list[str]:
     """Markdown list items, newest first: date, status, RAG, note, who recorded it, and any note
     about where the position came from (kept apart from what the force says)."""
     lines = []
@@ -696,7 +702,7 @@ def history_lines(history: pd.DataFrame) -> list[str]:
             note += "."
         line = (
             f"- **{_long(u.as_at)}**: {labels.status_label(u.status)} · "
-            f"{rag_badge(u.rag)}. {note} (recorded by {who})"
+            f"{md_escape(rag_badge(u.rag, rag))}. {note} (recorded by {who})"
         )
         revised = getattr(u, "revised_due_on", None)
         if _present(revised):

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import pandas as pd
 import xlsxwriter
 
+from oversight.vocabulary import RagScale
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -47,9 +49,13 @@ def to_xlsx(
     as_at: dt.date,
     sheet: str = "Recommendations",
     notes: Sequence[tuple[str, str]] = (),
+    rag: RagScale | None = None,
+    rag_column: str = "RAG",
 ) -> bytes:
     """An XLSX workbook: the rows on the first sheet, and a "Filters" sheet saying which filters
-    and which as-at date produced them (plus any notes, e.g. the link and the licence)."""
+    and which as-at date produced them (plus any notes, e.g. the link and the licence). With the
+    data's RAG scale, each cell of `rag_column` that holds a grade's words is filled with its
+    colour from rag.csv, in black or white text by contrast."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer,
@@ -64,6 +70,12 @@ def to_xlsx(
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     date = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
     top = workbook.add_format({"valign": "top"})
+    graded = {
+        g.label: workbook.add_format(
+            {"bg_color": g.colour, "font_color": g.ink, "valign": "top", "border": 1}
+        )
+        for g in (rag.grades if rag is not None else ())
+    }
 
     rows = workbook.add_worksheet(sheet[:31])
     for col, name in enumerate(frame.columns):
@@ -71,7 +83,8 @@ def to_xlsx(
         series = frame[name]
         width = min(60, max(10, len(str(name)) + 2))
         for row, value in enumerate(series.tolist(), start=1):
-            _write(rows, row, col, value, wrap=wrap, date=date, top=top)
+            fill = graded.get(value) if name == rag_column and isinstance(value, str) else None
+            _write(rows, row, col, value, wrap=fill or wrap, date=date, top=top)
             if isinstance(value, str):
                 width = max(width, min(60, len(value) + 2))
         rows.set_column(col, col, width)

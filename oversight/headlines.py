@@ -12,6 +12,7 @@ from oversight import labels
 from oversight.changes import position_words
 from oversight.explorer import FINDING_CHARS, first_words, references
 from oversight.periods import default_since, long_date
+from oversight.vocabulary import RagScale
 
 HORIZON_DAYS = 90
 # Bars in the RAG-by-inspection chart: the inspections with most open findings; the rest summed.
@@ -70,7 +71,7 @@ class Tile:
     delta_description: str
 
 
-def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
+def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date, rag: RagScale) -> list[Tile]:
     """The five KPI tiles from queries/overview_kpis.sql, each with its change since the window."""
     row = kpis.iloc[0]
     since = window.phrase()
@@ -95,12 +96,12 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date) -> list[Tile]:
             window.short(),
         ),
         Tile(
-            "Red",
+            rag.label("red"),
             int(row["red_now"]),
             int(row["red_change"]),
             "inverse",
-            f"Graded red: off track, past its deadline, or will not be implemented. "
-            f"Change: against the number red {since}.",
+            f"Graded {rag.label('red')}: {_lower_first(rag.meaning('red'))}. "
+            f"Change: against the number graded {rag.label('red')} {since}.",
             window.short(),
         ),
         Tile(
@@ -173,27 +174,32 @@ def nothing_overdue(as_at: dt.date, undatable: int = 0) -> str:
     return f"No recommendation is overdue as at {long_date(as_at)}."
 
 
-def red_overdue_reason(is_red: bool, is_overdue: bool) -> str:
-    """Why an item is on the red-and-overdue list; overdue-but-not-red is flagged."""
+def red_overdue_reason(is_red: bool, is_overdue: bool, red: str = "Red") -> str:
+    """Why an item is on the red-and-overdue list (`red`: the data's word for red);
+    overdue-but-not-red is flagged."""
     if is_red and is_overdue:
-        return "Red and overdue"
+        return f"{red} and overdue"
     if is_red:
-        return "Red"
-    return "⚠ Overdue but not graded red"
+        return red
+    return f"⚠ Overdue but not graded {_lower_first(red)}"
 
 
-def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def red_overdue_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """The red-and-overdue list as a reader sees it (from queries/red_and_overdue.sql)."""
     from oversight.explorer import rag_badge
 
     out = pd.DataFrame(
         {
             "Why listed": [
-                red_overdue_reason(bool(r), bool(o))
+                red_overdue_reason(bool(r), bool(o), rag.label("red"))
                 for r, o in zip(rows["is_red"], rows["is_overdue"], strict=True)
             ],
             "Reference": references(rows),
-            "RAG": rows["rag"].map(rag_badge),
+            "RAG": [rag_badge(code, rag) for code in rows["rag"]],
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "Due": pd.to_datetime(rows["due_on"]),
@@ -206,7 +212,7 @@ def red_overdue_frame(rows: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def moves_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """The moves since the last meeting, from and to (from queries/moves_since.sql)."""
 
     out = pd.DataFrame(
@@ -215,11 +221,12 @@ def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "Inspection": rows["inspection_title"],
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "From": [
-                position_words(s, r)
+                position_words(s, r, rag)
                 for s, r in zip(rows["status_from"], rows["rag_from"], strict=True)
             ],
             "To": [
-                position_words(s, r) for s, r in zip(rows["status_to"], rows["rag_to"], strict=True)
+                position_words(s, r, rag)
+                for s, r in zip(rows["status_to"], rows["rag_to"], strict=True)
             ],
             "Recorded": pd.to_datetime(rows["moved_on"]),
         }
@@ -230,7 +237,7 @@ def moves_frame(rows: pd.DataFrame) -> pd.DataFrame:
 DUE_NEXT_ROWS = 10
 
 
-def due_next_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def due_next_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """What falls due next and who owns it (from queries/due_next.sql)."""
     from oversight.explorer import rag_badge
 
@@ -243,7 +250,7 @@ def due_next_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "Deadline as written": rows["deadline_text"].fillna("—"),
             "Due": pd.to_datetime(rows["due_on"]),
             "Days to due": pd.array(rows["days_to_due"], dtype="Int64"),
-            "RAG": rows["rag"].map(rag_badge),
+            "RAG": [rag_badge(code, rag) for code in rows["rag"]],
         }
     )
     return out.reset_index(drop=True)

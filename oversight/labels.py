@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-STATUS_LABELS = {
-    "awaiting_allocation": "Awaiting allocation",
-    "in_progress": "In progress",
-    "pending_closure": "Pending closure",
-    "closed": "Closed",
-    "superseded": "Superseded",
-    "no_further_action": "No further action",
-}
+from oversight.vocabulary import NO_POSITION, NO_RAG, STATUS_WORDS  # noqa: F401 (re-exported)
+
+STATUS_LABELS = STATUS_WORDS  # defined once, in oversight/vocabulary.py
 KIND_LABELS = {
     "recommendation": "Recommendation",
     "area_for_improvement": "Area for improvement",
@@ -35,18 +30,7 @@ INSPECTION_KIND_LABELS = {
     "review": "Review",
     "other": "Other",
 }
-RAG_LABELS = {
-    "red": "Red",
-    "amber": "Amber",
-    "green": "Green",
-    "blue": "Blue",
-    "white": "White",
-}
-
-
-# What a table says where nobody recorded a position for a finding (never a guessed status).
-NO_POSITION = "No position recorded"
-NO_RAG = "Not recorded"
+# RAG words are the data's own (rag.csv): see oversight/vocabulary.py's RagScale.
 
 
 def _missing(code: object) -> bool:
@@ -56,11 +40,6 @@ def _missing(code: object) -> bool:
 def status_label(code: str | None) -> str:
     """A finding's status as a reader sees it: "No position recorded" when there is none."""
     return NO_POSITION if _missing(code) else label(STATUS_LABELS, code)
-
-
-def rag_label(code: str | None) -> str:
-    """A finding's RAG as a reader sees it: "Not recorded" when no position gives one."""
-    return NO_RAG if _missing(code) else label(RAG_LABELS, code)
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:

@@ -85,6 +85,7 @@ SIZES = {
     "result": 1024,
     "figure": 256,
     "explorer_options": 64,
+    "rag_scale": 8,
     "pack": 16,
     "pack_file": 16,
     "pack_preview": 16,

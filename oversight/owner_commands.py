@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from oversight import auth, calendar_feed, db, imports, logfiles, reminders, returns
+from oversight import auth, calendar_feed, db, imports, logfiles, reminders, returns, vocabulary
 from oversight.paper.command import meeting_date
 
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -89,8 +89,8 @@ def _force(ds: db.Dataset, force_id: str | None) -> tuple[str | None, str | None
 
 
 def rag_labels(ds: db.Dataset) -> dict[str, str]:
-    words = db.run_query(ds, "rag_labels")
-    return dict(zip(words["rag"].astype(str), words["label"].astype(str), strict=True))
+    """{code: label} in display order, from the data's rag.csv."""
+    return vocabulary.rag_scale(ds).labels
 
 
 # --- returns -----------------------------------------------------------------------------------

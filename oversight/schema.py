@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from oversight.vocabulary import STATUS_WORDS
+
 DATE = "DATE"
 TEXT = "VARCHAR"
 TIMESTAMP = "TIMESTAMP"
@@ -25,17 +27,10 @@ INSPECTION_KINDS = (
 REC_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern")
 ADDRESSED_TO = ("force", "all_forces", "chief_constables", "national_body")
 DUE_SOURCES = ("inspectorate", "force")
-STATUSES = (
-    "awaiting_allocation",
-    "in_progress",
-    "pending_closure",
-    "closed",
-    "superseded",
-    "no_further_action",
-)
-OPEN_STATUSES = ("awaiting_allocation", "in_progress", "pending_closure")
+STATUSES = tuple(STATUS_WORDS)  # which count as open: queries/macros/vocabulary.sql
 # The statuses HMICFRS's own monitoring of a recommendation uses (inspectorate_status.csv).
 INSPECTORATE_STATUSES = ("awaiting_review", "being_progressed", "complete", "no_further_action")
+# The codes every rag.csv must define (its labels, meanings, order and colours are the force's).
 RAG_CODES = ("red", "amber", "green", "blue", "white")
 PILLARS = ("effectiveness", "efficiency", "legitimacy", "leadership", "peel")
 CYCLES = ("2014", "2015", "2016", "2017", "2018/19", "2021/22", "2023-25", "2025-27")

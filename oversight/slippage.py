@@ -14,6 +14,7 @@ import pandas as pd
 
 from oversight.explorer import FINDING_CHARS, first_words, rag_badge, references
 from oversight.headlines import Tile
+from oversight.vocabulary import RagScale
 
 
 def _present(value: object) -> bool:
@@ -57,7 +58,7 @@ def standing(row) -> str:
     return f"Moved before it fell due; now due {short_date(row['due_on'])}"
 
 
-def slipped_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def slipped_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """The Overview's list of slipped findings (from queries/slipped_findings.sql)."""
     out = pd.DataFrame(
         {
@@ -70,7 +71,7 @@ def slipped_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "Where it stands": [standing(r) for _, r in rows.iterrows()],
             "Times moved": pd.array(rows["revision_count"], dtype="Int64"),
             "Latest reason": rows["last_revision_reason"],
-            "RAG": rows["rag"].map(rag_badge),
+            "RAG": [rag_badge(code, rag) for code in rows["rag"]],
             "Inspection": rows["inspection_title"],
         }
     )

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from oversight.explorer import FINDING_CHARS, Filters, first_words, references, url
-from oversight.labels import rag_label, status_label
+from oversight.labels import status_label
+from oversight.vocabulary import RagScale
 
 BAR_LIMITS = (20, 40, 60, 100, 200)
 DEFAULT_BAR_LIMIT = 40
@@ -74,7 +75,7 @@ def plan_timeline(items: int, groups: int, max_bars: int, one_group: bool) -> Ti
     return TimelinePlan("groups", shown, groups - shown)
 
 
-def undated_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def undated_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """The Timeline's "No due date" table (from queries/timeline_undated.sql): each item by its
     reference (or kind), its first words, and why it has no date."""
     return pd.DataFrame(
@@ -84,14 +85,14 @@ def undated_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "why_undated": rows["why_undated"],
             "deadline_text": rows["deadline_text"],
             "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
-            "rag": rows["rag"].map(rag_label),
+            "rag": rows["rag"].map(rag.label),
             # cut to the three lines its column shows
             "inspection_title": [first_words(t, 56) for t in rows["inspection_title"]],
         }
     ).reset_index(drop=True)
 
 
-def due_soon_frame(rows: pd.DataFrame, links: list[str]) -> pd.DataFrame:
+def due_soon_frame(rows: pd.DataFrame, links: list[str], rag: RagScale) -> pd.DataFrame:
     """The Timeline's "Due soon" table (from queries/due_soon.sql), soonest first, with a link
     to each item's record."""
     return pd.DataFrame(
@@ -102,7 +103,7 @@ def due_soon_frame(rows: pd.DataFrame, links: list[str]) -> pd.DataFrame:
             "text": [first_words(t, FINDING_CHARS) for t in rows["text"]],
             "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "tactical_lead": rows["tactical_lead"],
-            "rag": rows["rag"].map(rag_label),
+            "rag": rows["rag"].map(rag.label),
             "status": rows["status"].map(status_label),
             "link": links,
             "inspection_title": rows["inspection_title"],

@@ -10,6 +10,7 @@ from oversight.schema import TABLES
 
 ds = app.dataset()
 view = app.current_view()
+rag = app.rag()
 quality_params = {"as_at": view.as_at, "force_id": view.force_id}
 plan = app.plan(
     counts=("table_row_counts", {}),
@@ -50,6 +51,15 @@ if ds.integrity:
         icon=":material/gpp_bad:",
     )
     st.dataframe(app.problems_frame(ds.integrity), hide_index=True)
+if ds.warnings:
+    st.warning(
+        f"{len(ds.warnings)} warning(s): allowed by the rules, but hard on a reader. "
+        "`python -m oversight validate` prints the same list.",
+        icon=":material/visibility:",
+    )
+    st.dataframe(
+        app.problems_frame(ds.warnings).rename(columns={"Problem": "Warning"}), hide_index=True
+    )
 st.dataframe(
     counts.rename(columns={"table_name": "Table", "row_count": "Rows"}),
     hide_index=True,
@@ -84,7 +94,7 @@ else:
         ],
         kind=[labels.label(labels.KIND_LABELS, k) for k in quality["kind"]],
         status=[labels.status_label(s) for s in quality["status"]],
-        rag=[labels.rag_label(r) for r in quality["rag"]],
+        rag=[rag.label(r) for r in quality["rag"]],
         chief_officer_lead=quality["chief_officer_lead"].fillna("Unallocated"),
         ref=quality["ref"].fillna("—"),
     )

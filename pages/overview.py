@@ -21,6 +21,7 @@ from oversight import (
 )
 
 view = app.current_view()
+rag = app.rag()
 as_at = view.as_at
 when = app.long_date(as_at)
 
@@ -87,7 +88,7 @@ else:
 
 kpis = plan["kpis"]
 slipped_counts = plan["slipped_counts"]
-all_tiles = headlines.tiles(kpis, window, as_at)
+all_tiles = headlines.tiles(kpis, window, as_at, rag)
 all_tiles.insert(2, slippage.tile(slipped_counts, window))  # beside Overdue: the two differ
 # Two rows of three: six tiles in one row cut their labels ("Closed in per…") at 1400 px.
 columns = [column for _ in range(2) for column in st.columns(3)]
@@ -137,7 +138,7 @@ if not flagged.empty:
         noun="items",
         hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
     )
-    table = headlines.red_overdue_frame(flagged)
+    table = headlines.red_overdue_frame(flagged, rag)
     table["Record"] = [
         explorer.url(explorer.Filters(rec=r), context=view.link_context) for r in flagged["rec_id"]
     ]
@@ -192,7 +193,7 @@ if not slipped_rows.empty:
         hint="Overdue against the revised date first, then the most slipped.",
     )
     st.dataframe(
-        explorer.rag_pills(slippage.slipped_frame(slipped_rows)),
+        explorer.rag_pills(slippage.slipped_frame(slipped_rows, rag)),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
@@ -227,7 +228,7 @@ else:
         "are in the Recommendations explorer."
     )
     st.dataframe(
-        explorer.rag_pills(headlines.due_next_frame(due)),
+        explorer.rag_pills(headlines.due_next_frame(due, rag)),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
@@ -258,7 +259,7 @@ if not moves.empty:
         hint="Moves first, then first positions, the latest first.",
     )
     st.dataframe(
-        headlines.moves_frame(moves),
+        headlines.moves_frame(moves, rag),
         hide_index=True,
         row_height=explorer.WRAPPED_ROW_PX,
         placeholder=explorer.MISSING,
@@ -297,7 +298,9 @@ else:
         # (mostly closed work) are counted in words, so they do not dwarf the open ones.
         drawn = by_inspection[~by_inspection["is_other"]]
         rest = by_inspection[by_inspection["is_other"]]
-        st.plotly_chart(app.figure(charts.rag_by_inspection_chart, drawn, as_at), width="stretch")
+        st.plotly_chart(
+            app.figure(charts.rag_by_inspection_chart, drawn, as_at, rag), width="stretch"
+        )
         if not rest.empty:
             verb = "holds" if rest["inspection_title"].iloc[0].startswith("One ") else "hold"
             st.caption(
@@ -307,7 +310,7 @@ else:
                 "explorer filters by any inspection."
             )
     with right:
-        st.plotly_chart(app.figure(charts.rag_by_kind_chart, by_kind, as_at), width="stretch")
+        st.plotly_chart(app.figure(charts.rag_by_kind_chart, by_kind, as_at, rag), width="stretch")
 
 # --- sign-off and the inspectorate ----------------------------------------------------------
 st.header("Sign-off and the inspectorate")

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, calendar_feed, charts, timeline_owners
+from oversight import app, calendar_feed, charts, explorer, timeline_owners
 
 view = app.current_view()
 
@@ -18,7 +18,10 @@ plan = app.plan(
     workload=("owner_workload", scope),
     national=("owner_national_body_items", scope),
     due=("owner_due_by_quarter", by_quarter),
+    vocabulary=("vocabulary", {}),
 )
+rag = app.rag()
+stale_days = int(plan["vocabulary"]["stale_days"].iloc[0])
 
 st.title("Owners")
 st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
@@ -56,7 +59,7 @@ tiles[3].metric(
     help="Chief officer leads named on at least one open item.",
 )
 tiles[4].metric("Unallocated", f"{int(unallocated['open'].sum()):,}")
-tiles[5].metric("Stale (no update for 90+ days)", f"{int(leads['stale'].sum()):,}")
+tiles[5].metric(f"Stale (no update for {stale_days}+ days)", f"{int(leads['stale'].sum()):,}")
 
 if workload.empty:
     st.write(f"No open force workload as at {app.long_date(view.as_at)}.")
@@ -81,8 +84,8 @@ st.caption(
     "For each chief officer lead, a row for *All tactical leads* (the lead's total), then one "
     "per tactical lead. Counts are open items. **Next due** is the earliest due date "
     "not yet passed. **Slipped**: the due date was moved later than the report's (not "
-    "overdue while within the revised date). **Stale**: no update for more than 90 days before "
-    "the as-at date. "
+    "overdue while within the revised date). **Stale**: no update for more than "
+    f"{stale_days} days before the as-at date. "
     "**Items** opens the Recommendations explorer filtered to that owner."
 )
 # An unallocated item with no tactical lead either would repeat the Unallocated total.
@@ -127,19 +130,19 @@ st.dataframe(
         "slipped": st.column_config.NumberColumn(
             "Slipped", help="Open items whose due date was moved later than the report's"
         ),
-        "red": st.column_config.NumberColumn(
-            "Red", help="Off track, past its deadline, or will not be implemented"
-        ),
-        "amber": st.column_config.NumberColumn("Amber", help="At risk"),
-        "green": st.column_config.NumberColumn("Green", help="On track"),
-        "white": st.column_config.NumberColumn(
-            "White", help="Not graded, or not the force's to deliver"
-        ),
+        **{
+            code: st.column_config.NumberColumn(
+                rag.label(code), help=explorer.md_escape(rag.meaning(code)) or None
+            )
+            for code in ("red", "amber", "green", "white")
+        },
         "not_recorded": st.column_config.NumberColumn(
             "No position", help="No position recorded yet: no status and no RAG"
         ),
         "next_due_on": st.column_config.TextColumn("Next due"),
-        "stale": st.column_config.NumberColumn("Stale", help="No update for more than 90 days"),
+        "stale": st.column_config.NumberColumn(
+            "Stale", help=f"No update for more than {stale_days} days"
+        ),
         "link": st.column_config.LinkColumn("Items", display_text="View items"),
     },
 )

@@ -19,6 +19,7 @@ view = app.current_view()
 as_at = view.as_at
 when = app.long_date(as_at)
 options = app.explorer_options(view.force_id)
+rag = app.rag()
 
 KEY = {name: f"explorer_{name}" for name in explorer.PARAMS}
 SYNCED = "_explorer_synced"
@@ -71,7 +72,7 @@ def _choice(name: str, placeholder: str, *, container=st) -> None:
 
 
 def _multi(name: str, *, container=st) -> None:
-    mapping = explorer.ENUMS[name]
+    mapping = options.of(name)
     container.multiselect(
         explorer.PARAM_TITLES[name],
         list(mapping),
@@ -178,7 +179,7 @@ if rows.empty:
     event = None
 else:
     event = st.dataframe(
-        explorer.rag_pills(explorer.table_frame(rows)),
+        explorer.rag_pills(explorer.table_frame(rows, rag)),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
@@ -191,7 +192,9 @@ else:
         height=explorer.table_height(len(rows), explorer.WRAPPED_ROW_PX, max_rows=10),
         column_config={
             "Reference": st.column_config.TextColumn(width=135),
-            "RAG": app.rag_column(width=72, help="Red, amber, green, blue or white (not graded)"),
+            "RAG": app.rag_column(
+                width=72, help=explorer.md_escape(", ".join(g.label for g in rag.grades))
+            ),
             "Finding": st.column_config.TextColumn(
                 width=208, help="The first words; select the row to read the whole text"
             ),
@@ -274,11 +277,11 @@ if not rows.empty:
     )
 
     def _csv() -> bytes:
-        return exports.to_csv(explorer.export_frame(every_match()))
+        return exports.to_csv(explorer.export_frame(every_match(), rag))
 
     def _xlsx() -> bytes:
-        table = explorer.export_frame(every_match())
-        return exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes)
+        table = explorer.export_frame(every_match(), rag)
+        return exports.to_xlsx(table, filters=described, as_at=as_at, notes=notes, rag=rag)
 
     with st.container(horizontal=True):
         st.download_button(
@@ -328,21 +331,21 @@ if record_id:
             if explorer.is_paraphrase(r):
                 st.caption("The committee paper's description of the finding, not its wording.")
         with side, st.container(border=True):
-            st.markdown("\n\n".join(explorer.record_facts(r)))
+            st.markdown("\n\n".join(explorer.record_facts(r, rag)))
             view_of = plan["inspectorate"]
             st.caption(signoff_words.inspectorate_sentence(view_of, when))
 
         family = plan["family"]
         if not family.empty:
             st.subheader("Related findings")
-            st.markdown("\n".join(explorer.family_lines(family, context=view.link_context)))
+            st.markdown("\n".join(explorer.family_lines(family, rag, context=view.link_context)))
 
         st.subheader("Update history")
         history = plan["history"]
         if history.empty:
             st.write(f"No update is recorded for this finding by {when}.")
         else:
-            st.markdown("\n".join(explorer.history_lines(history)))
+            st.markdown("\n".join(explorer.history_lines(history, rag)))
             later = int(history["later_updates"].iloc[0])
             if later:
                 st.caption(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 
 import pandas as pd
 import streamlit as st
@@ -23,8 +24,9 @@ from oversight import (
     slippage,
 )
 from oversight.ingest import step as report_step
-from oversight.labels import KIND_LABELS, RAG_LABELS, STATUS_LABELS, label, status_label
-from oversight.schema import RAG_CODES, STATUSES
+from oversight.labels import KIND_LABELS, STATUS_LABELS, label, status_label
+from oversight.schema import STATUSES
+from oversight.vocabulary import OUTLINE
 
 PROBLEM_COLUMNS = {
     "Sheet or file": st.column_config.TextColumn(width=130),
@@ -35,10 +37,10 @@ PROBLEM_COLUMNS = {
 CHOICES_SHOWN = 500  # findings listed in the picker at most; a longer register is narrowed first
 # Closing is an approver's decision (the sign-off queue below), never a choice on the form.
 FORM_STATUSES = tuple(s for s in STATUSES if s != "closed")
-RAG_BADGES = {"red": "red", "amber": "orange", "green": "green", "blue": "blue", "white": "gray"}
 
 ds = app.dataset()
 view = app.current_view()
+scale = app.rag()
 config = auth.config_from_secrets(st.secrets)
 identity = auth.identity_from_user(st.user)
 can_write = auth.may_write(identity, config)
@@ -47,10 +49,18 @@ today = dt.date.today()
 latest = max(view.latest_as_at, today)
 
 
-def badge(rag: str | None) -> str:
-    if rag is None or pd.isna(rag):
+def badge(code: str | None) -> str:
+    if code is None or pd.isna(code):
         return ""  # no position recorded: the status says so, and there is no RAG to show
-    return f":{RAG_BADGES.get(rag, 'gray')}-badge[{label(RAG_LABELS, rag)}]"
+    grade = scale.grade(code)
+    words = html.escape(scale.label(code))
+    if grade is None:
+        return words
+    # rag.csv's own colour, its words in black or white by contrast (never colour alone)
+    return (
+        f'<span style="background-color: {grade.colour}; color: {grade.ink}; '
+        f'border: 1px solid {OUTLINE}; border-radius: 0.5rem; padding: 0 0.4rem">{words}</span>'
+    )
 
 
 def flash(kind: str, text: str) -> None:
@@ -187,7 +197,8 @@ if rec_id:
                 f"as at {app.long_date(rec.status_as_at)}"
                 if pd.notna(rec.status_as_at)
                 else "no position recorded yet"
-            )
+            ),
+            unsafe_allow_html=True,  # the badge only: its words are escaped, its colour checked
         )
         cols[0].caption(
             signoff_words.inspectorate_sentence(
@@ -265,14 +276,16 @@ if rec_id:
                     help="To close a finding, choose Pending closure and give the evidence: an "
                     "approver then closes it (or sends it back), never the one who proposed.",
                 )
+                # The finding's current grade, or none: a grade is chosen, never assumed.
                 rag = c3.selectbox(
                     "RAG",
-                    RAG_CODES,
-                    index=RAG_CODES.index(rec.rag) if rec.rag in RAG_CODES else 4,
-                    format_func=lambda r: label(RAG_LABELS, r),
-                    help="Red: off track, past its deadline or will not be implemented. "
-                    "Amber: at risk. Green: on track. Blue: complete. White: not graded, or not "
-                    "the force's to deliver (say why in the note).",
+                    scale.codes,
+                    index=scale.codes.index(rec.rag) if rec.rag in scale.codes else None,
+                    format_func=scale.label,
+                    placeholder="Choose a grade",
+                    help=explorer.md_escape(
+                        " ".join(f"{g.label}: {g.meaning}." for g in scale.grades)
+                    ),
                 )
                 note = st.text_area(
                     "Note",
@@ -310,7 +323,9 @@ if rec_id:
                     placeholder="e.g. Depends on the new records system, now due in September",
                 )
                 submitted = st.form_submit_button("Record this position", type="primary")
-            if submitted:
+            if submitted and rag is None:
+                st.error("Not recorded: choose a RAG grade (none is recorded for it yet).")
+            elif submitted:
                 given = [line for line in references.splitlines() if line.strip()]
                 files = [(f.name, f.getvalue()) for f in evidence_files or []]
                 try:
@@ -360,7 +375,7 @@ if rec_id:
                         flash(
                             "success",
                             f"Recorded: {rec.reference} {label(STATUS_LABELS, status).lower()}, "
-                            f"{label(RAG_LABELS, rag)}, as at {app.long_date(as_at)}, by "
+                            f"{scale.label(rag)}, as at {app.long_date(as_at)}, by "
                             f"{identity.email}.",
                         )
         else:
@@ -503,9 +518,7 @@ if can_write:
     )
     if uploaded is not None:
         data = uploaded.getvalue()
-        words = plan.add(rag_words=("rag_labels", {}))["rag_words"]
-        rag_words = dict(zip(words["rag"], words["label"], strict=True))
-        upload = imports.read_upload(uploaded.name, data, kind, rag_words)
+        upload = imports.read_upload(uploaded.name, data, kind, scale.labels)
         try:
             preview = imports.preview(ds.data_dir, upload, identity, config, dataset=ds)
         except (auth.NotAllowed, TimeoutError, OSError) as exc:
@@ -631,7 +644,7 @@ paging.pager(trail_page, noun="positions", hint="Narrow by who or when above.")
 st.dataframe(
     trail.assign(
         status=trail["status"].map(lambda s: label(STATUS_LABELS, s)),
-        rag=trail["rag"].map(lambda r: label(RAG_LABELS, r)),
+        rag=trail["rag"].map(scale.label),
         record_url=[
             explorer.url(explorer.Filters(rec=r), context=view.link_context)
             for r in trail["rec_id"]

@@ -8,6 +8,7 @@ import streamlit as st
 from oversight import app, charts, explorer, timeline_owners
 
 view = app.current_view()
+rag = app.rag()
 scope = {"as_at": view.as_at, "force_id": view.force_id}
 
 st.title("Timeline")
@@ -95,6 +96,7 @@ with body:
             groups.head(shape.bars),
             view.as_at,
             timeline_owners.GROUP_BY[group_by],
+            rag,
         )
         st.plotly_chart(fig, width="stretch", theme=None)
     else:
@@ -108,7 +110,7 @@ with body:
         if shape.message:
             st.info(shape.message, icon=":material/filter_alt:")
         st.plotly_chart(
-            app.figure(charts.timeline_bars, items, view.as_at), width="stretch", theme=None
+            app.figure(charts.timeline_bars, items, view.as_at, rag), width="stretch", theme=None
         )
     st.caption(
         "Bars run from the report's publication to the item's due date; the dashed line is the "
@@ -128,7 +130,7 @@ with body:
             "each is listed here."
         )
         st.dataframe(
-            timeline_owners.undated_frame(undated),
+            timeline_owners.undated_frame(undated, rag),
             hide_index=True,
             width="stretch",
             placeholder=explorer.MISSING,
@@ -163,7 +165,7 @@ else:
         explorer.url(explorer.Filters(rec=r), context=view.link_context) for r in due["rec_id"]
     ]
     st.dataframe(
-        timeline_owners.due_soon_frame(due, links),
+        timeline_owners.due_soon_frame(due, links, rag),
         hide_index=True,
         width="stretch",
         placeholder=explorer.MISSING,

@@ -1,9 +1,9 @@
 -- The values each Recommendations explorer filter can take for a force: chief officer leads,
 -- tactical leads, governance boards, inspections, PEEL areas and record ids, with how many findings
--- carry each. Taken from every finding the force tracks, whatever the as-at date, so a shared link
+-- carry each, and the RAG grades with the data's own words (rag.csv, in its display order). Taken from every finding the force tracks, whatever the as-at date, so a shared link
 -- keeps its meaning when the date moves.
 -- grain: one row per (param, value)
--- reads: recommendations, inspections
+-- reads: recommendations, inspections, rag
 -- params: $force_id VARCHAR (null = all forces)
 with
 
@@ -56,14 +56,19 @@ records as (
     from recommendations
 ),
 
+grades as (
+    select 'rag' as param, rag as value, label, null::bigint as items, display_order from rag
+),
+
 final as (
-    select * from owners
-    union all select * from tacticals
-    union all select * from boards
-    union all select * from inspection_options
-    union all select * from areas
-    union all select * from records
+    select *, null::integer as display_order from owners
+    union all select *, null from tacticals
+    union all select *, null from boards
+    union all select *, null from inspection_options
+    union all select *, null from areas
+    union all select *, null from records
+    union all select * from grades
 )
 
-select * from final
-order by param, value = 'unallocated', lower(label), value
+select * exclude (display_order) from final
+order by param, value = 'unallocated', display_order, lower(label), value

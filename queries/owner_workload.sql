@@ -24,7 +24,7 @@ owned as (
         rag,
         is_overdue,
         is_slipped,
-        coalesce(status_as_at, issued_on) < $as_at::date - interval 90 day as is_stale,
+        is_stale(coalesce(status_as_at, issued_on), $as_at::date) as is_stale,
     from state
 ),
 

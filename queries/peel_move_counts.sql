@@ -36,12 +36,7 @@ paired as (
 
 moves as (
     select
-        case
-            when from_scale_points <> scale_points then 'not_comparable'
-            when grade_rank > from_rank then 'improved'
-            when grade_rank < from_rank then 'declined'
-            else 'unchanged'
-        end as move,
+        peel_move(from_rank, grade_rank, from_scale_points, scale_points) as move,
     from paired
     where from_rank is not null or from_scale_points is not null
 ),

@@ -36,12 +36,7 @@ final as (
         from_grade,
         cycle as to_cycle,
         grade as to_grade,
-        case
-            when from_scale_points <> scale_points then 'not_comparable'
-            when grade_rank > from_rank then 'improved'
-            when grade_rank < from_rank then 'declined'
-            else 'unchanged'
-        end as move,
+        peel_move(from_rank, grade_rank, from_scale_points, scale_points) as move,
         case when from_scale_points = scale_points then grade_rank - from_rank end
             as rank_change,
         scale_points,

@@ -29,7 +29,7 @@ classified as (
             when is_overdue then 'overdue'
             when due_on between $as_at::date and $as_at::date + to_days($within_days::integer)
                 then 'due_soon'
-            when coalesce(status_as_at, issued_on) < $as_at::date - interval 90 day then 'stale'
+            when is_stale(coalesce(status_as_at, issued_on), $as_at::date) then 'stale'
         end as reason,
     from by_owner
 ),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oversight import charts, cli, memo, paper
+from oversight import charts, cli, memo, paper, vocabulary
 from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
@@ -456,7 +456,7 @@ def test_command_takes_a_meeting_id(tmp_path):
 
 def test_rag_mix_figure_carries_words(bundled):
     mix = bundled.query("briefing/rag_mix", force_id="wmp", since=MARCH, as_at=JUNE)
-    fig = charts.briefing_rag_mix_figure(mix)
+    fig = charts.briefing_rag_mix_figure(mix, vocabulary.rag_scale(bundled))
     # On 1 March 2018 nobody had recorded a position for the eight 2016 findings and the twelve
     # Online and on the edge ones: they are not drawn as white (a grade), but as having no
     # position recorded.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import db, explorer
+from oversight import db, explorer, vocabulary
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +104,12 @@ def test_explorer_options(mini):
         ("owner", "ACC Local Policing", "ACC Local Policing", 1),
         ("owner", "ACC Security", "ACC Security", 1),
         ("owner", "unallocated", "No chief officer lead", 2),
+        # the RAG grades with the data's own words (rag.csv), in its display order
+        ("rag", "red", "Red", None),
+        ("rag", "amber", "Amber", None),
+        ("rag", "green", "Green", None),
+        ("rag", "blue", "Blue", None),
+        ("rag", "white", "White", None),
         ("tactical", "CI A", "CI A", 1),
         ("tactical", "DCS B", "DCS B", 1),
     ]
@@ -315,7 +321,8 @@ def test_describe(options):
 
 
 def test_table_frame_words_and_badges(mini):
-    table = explorer.table_frame(explorer_rows(mini))
+    rag = vocabulary.rag_scale(mini)
+    table = explorer.table_frame(explorer_rows(mini), rag)
     assert list(table.columns) == [
         "Reference",
         "RAG",
@@ -334,15 +341,16 @@ def test_table_frame_words_and_badges(mini):
     assert table["Tactical lead"].isna().any()
     assert list(table["RAG"]) == ["● Blue", "● Green", "● Amber", "● Green", "● Amber"]
     # n1 (a national body's, asked for) has no position recorded: no RAG, and said so.
-    national = explorer.table_frame(explorer_rows(mini, addressed=("national_body",)))
+    national = explorer.table_frame(explorer_rows(mini, addressed=("national_body",)), rag)
     assert list(national["RAG"]) == ["Not recorded"]
     assert list(national["Status"]) == ["No position recorded"]
     pills = explorer.rag_pills(table)
     assert list(pills["RAG"])[:3] == [["● Blue"], ["● Green"], ["● Amber"]]
     assert list(table["RAG"])[0] == "● Blue"  # the table itself is left as it was
-    words, colours = explorer.rag_pill_options()
+    words, colours = explorer.rag_pill_options(rag)
     assert set(table["RAG"]) | set(national["RAG"]) <= set(words)  # each word has its colour
-    assert dict(zip(words, colours, strict=True))["● Amber"] == "#FBC02D"
+    # rag.csv's amber, a shade lighter: Streamlit writes black on it, the readable text
+    assert dict(zip(words, colours, strict=True))["● Amber"] == "#FAB84C"
 
 
 def test_text_as_markdown_keeps_bullets_and_escapes():
@@ -358,18 +366,19 @@ def test_record_lines(mini):
         "R3: Recommendation",
         "National overview, published 22 March 2018 · addressed to all forces · record id r3",
     )
-    facts = explorer.record_facts(record)
+    rag = vocabulary.rag_scale(mini)
+    facts = explorer.record_facts(record, rag)
     assert facts[1] == "**Deadline as written:** “within three months”"
     assert facts[2] == (
         "**Due date as computed:** 22 June 2018 (set by the inspectorate) · 6 days overdue"
     )
-    history = explorer.history_lines(mini.query("rec_history", as_at=JULY, rec_id="r3"))
+    history = explorer.history_lines(mini.query("rec_history", as_at=JULY, rec_id="r3"), rag)
     assert history == [
         "- **15 July 2018**: In progress · ● Red. Slipped. (recorded by Analyst)",
         "- **28 June 2018**: In progress · ● Green. Bail scrutinised. (recorded by Analyst)",
     ]
     family = explorer.family_lines(
-        mini.query("rec_family", as_at=JUNE, rec_id="c1r1", force_id="wmp")
+        mini.query("rec_family", as_at=JUNE, rec_id="c1r1", force_id="wmp"), rag
     )
     assert family == [
         "- Made under cause of concern: [C1](recommendations?rec=c1) Missing children "

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import db, explorer, exports
+from oversight import db, explorer, exports, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
@@ -126,7 +126,7 @@ def _export(ds: db.Dataset, **filters) -> pd.DataFrame:
         force_id="wmp",
         **explorer.Filters(**filters).query_params(),
     )
-    return explorer.export_frame(rows)
+    return explorer.export_frame(rows, vocabulary.rag_scale(ds))
 
 
 def test_csv_export_has_exactly_the_filtered_rows_and_is_formula_safe(hostile):

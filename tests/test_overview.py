@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import charts, explorer, headlines, periods
+from oversight import charts, explorer, headlines, periods, vocabulary
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,7 +269,7 @@ def test_tiles(mini):
         horizon_days=90,
         force_id="wmp",
     )
-    tiles = headlines.tiles(kpis, window, JULY)
+    tiles = headlines.tiles(kpis, window, JULY, vocabulary.rag_scale(mini))
     assert [(t.label, t.value, t.delta) for t in tiles] == [
         ("Open", 4, 0),
         ("Overdue", 1, 0),
@@ -284,7 +284,8 @@ def test_tiles(mini):
 
 def test_red_overdue_frame_flags_overdue_but_not_red(mini):
     frame = headlines.red_overdue_frame(
-        mini.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0)
+        mini.query("red_and_overdue", as_at=JUNE, force_id="wmp", limit=None, offset=0),
+        vocabulary.rag_scale(mini),
     )
     assert frame.iloc[0]["Why listed"] == "⚠ Overdue but not graded red"
     assert frame.iloc[0]["RAG"] == "● Green"
@@ -316,7 +317,7 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
     moves = bundled.query(
         "moves_since", since=dt.date(2018, 3, 1), as_at=JUNE, force_id="wmp", limit=None, offset=0
     )
-    frame = headlines.moves_frame(moves)
+    frame = headlines.moves_frame(moves, vocabulary.rag_scale(bundled))
     assert list(frame.columns) == ["Reference", "Inspection", "Finding", "From", "To", "Recorded"]
     # The bundled 2016 findings have no reference in the report: their kind, not a record id.
     assert not frame["Reference"].str.startswith("wmp-").any()
@@ -330,15 +331,13 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
 
 
 def test_rag_by_inspection_chart(mini):
+    rag = vocabulary.rag_scale(mini)
     fig = charts.rag_by_inspection_chart(
-        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE
+        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE, rag
     )
     assert [t.name for t in fig.data] == ["Amber", "Green", "Blue"]
-    assert [t.marker.color for t in fig.data] == [
-        charts.RAG_COLOURS["amber"],
-        charts.RAG_COLOURS["green"],
-        charts.RAG_COLOURS["blue"],
-    ]
+    # the colours rag.csv holds
+    assert [t.marker.color for t in fig.data] == ["#F9A825", "#A5D6A7", "#1565C0"]
     amber = fig.data[0]
     assert list(amber.x) == [1, 1]
     assert list(amber.text) == ["Amber 1", "Amber 1"]
@@ -354,7 +353,7 @@ def test_rag_by_inspection_chart(mini):
     ]
 
 
-def test_inspections_sharing_a_title_get_a_bar_each():
+def test_inspections_sharing_a_title_get_a_bar_each(mini):
     # two force reviews with the same title are two bars, told apart by their publication date;
     # a third published the same day as one of them also gets its id
     rows = pd.DataFrame(
@@ -369,7 +368,7 @@ def test_inspections_sharing_a_title_get_a_bar_each():
             "items": [1, 2, 3, 1, 4],
         }
     )
-    fig = charts.rag_by_inspection_chart(rows, JUNE)
+    fig = charts.rag_by_inspection_chart(rows, JUNE, vocabulary.rag_scale(mini))
     assert list(reversed(fig.layout.yaxis.categoryarray)) == [
         "Custody review (1 Mar 2021)",
         "Custody review (2 May 2023, b)",
@@ -382,11 +381,15 @@ def test_inspections_sharing_a_title_get_a_bar_each():
 
 
 def test_rag_by_kind_chart_outlines_white(bundled):
-    fig = charts.rag_by_kind_chart(bundled.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE)
+    fig = charts.rag_by_kind_chart(
+        bundled.query("rag_by_kind", as_at=JUNE, force_id="wmp"),
+        JUNE,
+        vocabulary.rag_scale(bundled),
+    )
     assert [t.name for t in fig.data] == ["White"]
     white = fig.data[0]
     assert white.marker.line.color == charts.RAG_OUTLINE
-    assert white.insidetextfont.color == charts.RAG_TEXT_COLOURS["white"]
+    assert white.insidetextfont.color == "#000000"  # black reads on rag.csv's white
     assert white.outsidetextfont.color == "#202124"  # a label outside the bar is dark on white
     assert list(white.y) == ["Recommendation", "Area for improvement", "Cause of concern"]
     assert list(white.x) == [22, 8, 4]

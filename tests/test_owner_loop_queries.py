@@ -64,5 +64,6 @@ def test_returns_chase_is_empty_until_a_request_is_recorded(mini):
 
 
 def test_rag_labels_in_display_order(mini):
-    frame = mini.query("rag_labels")
-    assert list(frame["rag"]) == ["red", "amber", "green", "blue", "white"]
+    from oversight import owner_commands
+
+    assert list(owner_commands.rag_labels(mini)) == ["red", "amber", "green", "blue", "white"]

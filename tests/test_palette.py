@@ -7,111 +7,24 @@ MIN_DELTA_E apart for a viewer with protanopia, deuteranopia or tritanopia, as f
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-import itertools
-import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from oversight import charts
-from oversight.labels import RAG_LABELS
+from oversight import charts, vocabulary
+from oversight.vocabulary import MACHADO, MIN_DELTA_E, VISIONS, ciede2000, closest_pair, seen
 
 JUNE = dt.date(2018, 6, 28)
-# CIEDE2000 of about 10 is a difference seen at a glance between small marks side by side;
-# below about 5 neighbouring bars read as one colour.
-MIN_DELTA_E = 10.0
-
-MACHADO = {
-    "protanopia": [
-        [0.152286, 1.052583, -0.204868],
-        [0.114503, 0.786281, 0.099216],
-        [-0.003882, -0.048116, 1.051998],
-    ],
-    "deuteranopia": [
-        [0.367322, 0.860646, -0.227968],
-        [0.280085, 0.672501, 0.047413],
-        [-0.011820, 0.042940, 0.968881],
-    ],
-    "tritanopia": [
-        [1.255528, -0.076749, -0.178779],
-        [-0.078411, 0.930809, 0.147602],
-        [0.004733, 0.691367, 0.303900],
-    ],
-}
-VISION = {"typical": np.eye(3), **{k: np.array(v) for k, v in MACHADO.items()}}
-SRGB_TO_XYZ = np.array(
-    [
-        [0.4124564, 0.3575761, 0.1804375],
-        [0.2126729, 0.7151522, 0.0721750],
-        [0.0193339, 0.1191920, 0.9503041],
-    ]
-)
-D65 = np.array([0.95047, 1.0, 1.08883])
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def linear_rgb(hex_colour: str) -> np.ndarray:
-    c = np.array([int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)])
-    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-
-
-def lab(rgb: np.ndarray) -> tuple[float, float, float]:
-    t = SRGB_TO_XYZ @ np.clip(rgb, 0, 1) / D65
-    f = np.where(t > (6 / 29) ** 3, np.cbrt(t), t / (3 * (6 / 29) ** 2) + 4 / 29)
-    return (116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2]))
-
-
-def ciede2000(lab1, lab2) -> float:
-    """Sharma, Wu and Dalal (2005)."""
-    L1, a1, b1 = lab1
-    L2, a2, b2 = lab2
-    c_bar = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - math.sqrt(c_bar**7 / (c_bar**7 + 25**7)))
-    a1p, a2p = (1 + g) * a1, (1 + g) * a2
-    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
-    h1p = math.degrees(math.atan2(b1, a1p)) % 360
-    h2p = math.degrees(math.atan2(b2, a2p)) % 360
-    dl, dc = L2 - L1, c2p - c1p
-    if c1p * c2p == 0:
-        dh = 0.0
-    else:
-        dh = h2p - h1p
-        dh = dh - 360 if dh > 180 else dh + 360 if dh < -180 else dh
-    dH = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dh / 2))
-    l_bar, cp_bar = (L1 + L2) / 2, (c1p + c2p) / 2
-    if c1p * c2p == 0:
-        h_bar = h1p + h2p
-    elif abs(h1p - h2p) <= 180:
-        h_bar = (h1p + h2p) / 2
-    else:
-        h_bar = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
-    t = (
-        1
-        - 0.17 * math.cos(math.radians(h_bar - 30))
-        + 0.24 * math.cos(math.radians(2 * h_bar))
-        + 0.32 * math.cos(math.radians(3 * h_bar + 6))
-        - 0.20 * math.cos(math.radians(4 * h_bar - 63))
-    )
-    d_theta = 30 * math.exp(-(((h_bar - 275) / 25) ** 2))
-    r_c = 2 * math.sqrt(cp_bar**7 / (cp_bar**7 + 25**7))
-    s_l = 1 + 0.015 * (l_bar - 50) ** 2 / math.sqrt(20 + (l_bar - 50) ** 2)
-    s_c = 1 + 0.045 * cp_bar
-    s_h = 1 + 0.015 * cp_bar * t
-    r_t = -math.sin(math.radians(2 * d_theta)) * r_c
-    return math.sqrt(
-        (dl / s_l) ** 2 + (dc / s_c) ** 2 + (dH / s_h) ** 2 + r_t * (dc / s_c) * (dH / s_h)
-    )
-
-
-def seen(hex_colour: str, vision: str) -> tuple[float, float, float]:
-    return lab(VISION[vision] @ linear_rgb(hex_colour))
-
-
-def closest_pair(palette: dict[str, str], vision: str) -> tuple[float, str, str]:
-    return min(
-        (ciede2000(seen(palette[a], vision), seen(palette[b], vision)), a, b)
-        for a, b in itertools.combinations(palette, 2)
-    )
+def rag_csv_colours(folder: Path = ROOT / "data") -> dict[str, str]:
+    """The RAG colours a data folder's rag.csv holds (the bundled data's by default)."""
+    with open(folder / "rag.csv", encoding="utf-8", newline="") as fh:
+        return {row["rag"]: row["colour"] for row in csv.DictReader(fh)}
 
 
 @pytest.mark.parametrize(
@@ -127,28 +40,28 @@ def test_ciede2000_matches_the_published_test_data(lab1, lab2, expected):
 
 
 def test_simulation_keeps_greys_grey():
-    for vision in VISION:
+    for vision in VISIONS:
         assert seen("#FFFFFF", vision) == pytest.approx((100.0, 0.0, 0.0), abs=0.6)
         assert seen("#000000", vision) == pytest.approx((0.0, 0.0, 0.0), abs=1e-6)
 
 
 def test_rag_palette_is_distinct_with_typical_vision():
-    distance, a, b = closest_pair(charts.RAG_COLOURS, "typical")
+    distance, a, b = closest_pair(rag_csv_colours(), "typical")
     assert distance >= MIN_DELTA_E, f"{a} and {b} are {distance:.1f} apart"
 
 
 @pytest.mark.parametrize("vision", list(MACHADO))
 def test_rag_palette_is_distinct_with_colour_vision_deficiency(vision):
-    distance, a, b = closest_pair(charts.RAG_COLOURS, vision)
+    distance, a, b = closest_pair(rag_csv_colours(), vision)
     assert distance >= MIN_DELTA_E, f"with {vision}, {a} and {b} are {distance:.1f} apart"
 
 
 # --- every RAG mark also carries its word ----------------------------------------------------
 
 
-def rag_traces(fig):
+def rag_traces(fig, rag: vocabulary.RagScale):
     """(rag, trace) for every trace drawn in a RAG colour (white marks: outlined white)."""
-    by_colour = {colour.upper(): rag for rag, colour in charts.RAG_COLOURS.items()}
+    by_colour = {g.colour.upper(): g.code for g in rag.grades}
     for trace in fig.data:
         colour = getattr(getattr(trace, "marker", None), "color", None)
         if isinstance(colour, str) and colour.upper() in by_colour:
@@ -166,23 +79,28 @@ def words_of(trace) -> str:
 
 def rag_figures(ds):
     """The chart builders that draw RAG marks, on a dataset (skipped if one is gone)."""
+    rag = vocabulary.rag_scale(ds)
     builders = {
         "timeline_bars": lambda: charts.timeline_bars(
             ds.query(
                 "timeline_items", as_at=JUNE, force_id="wmp", group_by="lead", group=None, limit=100
             ),
             JUNE,
+            rag,
         ),
         "timeline_group_bars": lambda: charts.timeline_group_bars(
             ds.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead"),
             JUNE,
             "chief officer lead",
+            rag,
         ),
         "rag_by_inspection_chart": lambda: charts.rag_by_inspection_chart(
-            ds.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE
+            ds.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12),
+            JUNE,
+            rag,
         ),
         "rag_by_kind_chart": lambda: charts.rag_by_kind_chart(
-            ds.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE
+            ds.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE, rag
         ),
     }
     return builders
@@ -198,10 +116,11 @@ def test_every_rag_mark_carries_its_word(builder, data, request):
     if not hasattr(charts, builder):
         pytest.skip(f"charts.{builder} is gone")
     fig = rag_figures(ds)[builder]()
-    marks = list(rag_traces(fig))
+    scale = vocabulary.rag_scale(ds)
+    marks = list(rag_traces(fig, scale))
     assert marks, f"{builder} drew no RAG mark on {data}"
     for rag, trace in marks:
-        word = RAG_LABELS[rag]
+        word = scale.label(rag)
         assert word in (trace.name or ""), f"{builder}: the legend entry for {rag} lacks {word!r}"
         # On the mark or in its hover, as well as in the legend.
         rest = words_of(trace).replace(trace.name or "", "", 1)
@@ -216,3 +135,32 @@ def test_figures_built_from_dicts_are_checked_in_full_under_test():
     assert good.layout.height == 200
     with pytest.raises(ValueError, match="colour"):
         charts.fast._figure_from([{"type": "bar", "colour": "red"}], {})
+
+
+# --- text on a fill, and a force's own colours -----------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["red", "amber", "green", "blue", "white"])
+def test_the_text_on_each_bundled_fill_passes_wcag_aa(bundled, code):
+    grade = vocabulary.rag_scale(bundled).grade(code)
+    assert vocabulary.contrast(grade.colour, grade.ink) >= vocabulary.AA_NORMAL_TEXT
+
+
+@pytest.mark.parametrize(
+    ("fill", "ink"),
+    [
+        ("#C62828", "#FFFFFF"),
+        ("#F9A825", "#000000"),
+        ("#FFFFFF", "#000000"),
+        ("#000080", "#FFFFFF"),
+    ],
+)
+def test_the_text_colour_is_the_one_that_contrasts_more(fill, ink):
+    assert vocabulary.text_colour(fill) == ink
+    other = "#000000" if ink == "#FFFFFF" else "#FFFFFF"
+    assert vocabulary.contrast(fill, ink) > vocabulary.contrast(fill, other)
+
+
+def test_a_wcag_contrast_is_the_published_one():
+    assert vocabulary.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert vocabulary.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)

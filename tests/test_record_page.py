@@ -75,7 +75,11 @@ def test_read_only_by_default_with_the_audit_trail_for_everyone(monkeypatch, dat
     assert "**Read-only.** Editing is not switched on" in text(at)
     # The chosen finding, its state and history are shown; no form, no upload.
     assert at.selectbox(key="record_rec").value == R02
-    assert "**Now:** In progress :gray-badge[White]" in text(at)
+    # rag.csv's white, black text on it (by contrast), outlined so it shows on a white page
+    assert (
+        '**Now:** In progress <span style="background-color: #FFFFFF; color: #000000; '
+        'border: 1px solid #5F6368; border-radius: 0.5rem; padding: 0 0.4rem">White</span>'
+    ) in text(at)
     assert "**Chief officer lead:** ACC Crime" in text(at)
     assert not at.get("form")
     assert "Record this position" not in buttons(at)
@@ -290,3 +294,27 @@ def test_an_editor_records_a_revised_due_date_with_its_reason(monkeypatch, data_
         "Originally 30 Sep 2018: By September 2018  \n"
         "Why: The national plan it depends on is late\\."
     )
+
+
+def test_a_finding_with_no_position_gets_no_grade_by_default(monkeypatch, tmp_path):
+    """The form starts from the finding's current RAG; with none recorded, no grade is picked
+    for the editor (never one by its place in a list), and saving without one is refused."""
+    mini = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", mini)
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(mini))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.secrets = {"auth": AUTH, "editing": EDITING}
+    at.user = EDITOR
+    at.query_params.update({"force": "West Midlands Police", "rec": "n1"})
+    at.run()
+    at.switch_page("pages/record.py").run()
+    assert not at.exception
+    rag = next(s for s in at.selectbox if s.label == "RAG")
+    assert rag.value is None
+    assert [rag.format_func(o) for o in rag.options] == ["Red", "Amber", "Green", "Blue", "White"]
+    at.button(key="FormSubmitter:new_position-Record this position").click().run()
+    assert [e.value for e in at.error] == [
+        "Not recorded: choose a RAG grade (none is recorded for it yet)."
+    ]
+    with open(mini / "updates.csv", encoding="utf-8") as fh:
+        assert "n1," not in fh.read()

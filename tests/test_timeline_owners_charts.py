@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from oversight import charts
+from oversight import charts, vocabulary
 
 JUNE = dt.date(2018, 6, 28)
 
@@ -20,12 +20,12 @@ def test_timeline_bars(mini):
     items = mini.query(
         "timeline_items", as_at=JUNE, force_id="wmp", group_by="lead", group=None, limit=100
     )
-    fig = charts.timeline_bars(items, JUNE)
+    fig = charts.timeline_bars(items, JUNE, vocabulary.rag_scale(mini))
     by_name = traces(fig)
     assert list(by_name) == ["Amber", "Green", "Overdue (✕ at the due date)"]
     amber, green, overdue = by_name.values()
-    assert amber.marker.color == charts.RAG_COLOURS["amber"]
-    assert green.marker.color == charts.RAG_COLOURS["green"]
+    assert amber.marker.color == "#F9A825"
+    assert green.marker.color == "#A5D6A7"
     # The word is on each bar and in the hover, as well as the legend.
     assert list(green.text) == ["Green", "Green"]
     assert "RAG: Green · In progress" in green.customdata[0]
@@ -64,21 +64,21 @@ def test_timeline_bars_marks_an_item_whose_issue_date_is_unknown(mini):
         "timeline_items", as_at=JUNE, force_id="wmp", group_by="lead", group=None, limit=100
     )
     items.loc[items["rec_id"] == "r2", "issued_on"] = None
-    by_name = traces(charts.timeline_bars(items, JUNE))
+    by_name = traces(charts.timeline_bars(items, JUNE, vocabulary.rag_scale(mini)))
     diamond = by_name["Amber (issue date unknown)"]
     assert diamond.type == "scatter" and diamond.marker.symbol == "diamond"
-    assert diamond.marker.color == charts.RAG_COLOURS["amber"]
+    assert diamond.marker.color == "#F9A825"
     assert list(diamond.x) == ["2018-09-30"]
     assert "Amber" not in by_name
 
 
 def test_timeline_group_bars(mini):
     groups = mini.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
-    fig = charts.timeline_group_bars(groups, JUNE, "chief officer lead")
+    fig = charts.timeline_group_bars(groups, JUNE, "chief officer lead", vocabulary.rag_scale(mini))
     by_name = traces(fig)
     assert list(by_name) == ["Most severe: Amber", "Most severe: Green"]
     amber = by_name["Most severe: Amber"]
-    assert amber.marker.color == charts.RAG_COLOURS["amber"]
+    assert amber.marker.color == "#F9A825"
     assert list(amber.text) == ["Amber · 2 open · 1 overdue"]
     assert amber.textposition == "outside"
     assert list(amber.marker.pattern.shape) == ["/"]

@@ -50,7 +50,6 @@ from tools import synth
 ROOT = db.ROOT
 DASHBOARD = ROOT / "dashboard.py"
 FRAME_SCRIPT = Path(__file__).resolve().parent / "bench_floor" / "frame.py"
-OPEN_STATUSES = ("awaiting_allocation", "in_progress", "pending_closure")
 
 # What the issue asks the benchmark to show (seconds, bytes); "seed" is a smoke scale, no targets.
 TARGETS = {
@@ -556,6 +555,8 @@ def _frames(ds: db.Dataset) -> dict[str, pd.DataFrame]:
             "select update_id, rec_id, as_at, status, rag, recorded_at, revised_due_on from updates"
         ).df(),
         "inspections": cur.execute("select inspection_id, published_on from inspections").df(),
+        # which statuses count as open: the SQL's own definition (queries/macros/vocabulary.sql)
+        "vocabulary": db.run_query(ds, "vocabulary"),
     }
 
 
@@ -582,7 +583,8 @@ def pandas_rec_state(frames: dict[str, pd.DataFrame], as_at: dt.date) -> pd.Data
     state = state[state["update_id"].notna() | (state["published_on"] <= day)].copy()
     state = state.merge(revised.rename("in_force"), left_on="rec_id", right_index=True, how="left")
     state["due_on"] = state["in_force"].combine_first(state["due_on"])
-    state["is_open"] = state["status"].isna() | state["status"].isin(OPEN_STATUSES)
+    open_statuses = list(frames["vocabulary"]["open_statuses"].iloc[0])
+    state["is_open"] = state["status"].isna() | state["status"].isin(open_statuses)
     state["is_overdue"] = state["is_open"] & (state["due_on"] < day).fillna(False)
     state["is_force_workload"] = state["addressed_to"] != "national_body"
     return state

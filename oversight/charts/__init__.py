@@ -1,6 +1,7 @@
 """Chart builders: pure functions DataFrame -> plotly Figure, one module per figure family.
 
-- `palette`: colours and type (RAG, PEEL grades, font), defined once.
+- `palette`: colours and type (PEEL grades, outlines, font), defined once; RAG colours and words
+  are the data's (rag.csv), handed to each RAG figure as an `oversight.vocabulary.RagScale`.
 - `due_dates`: Timeline and Owners (findings on a time axis; due per lead and quarter).
 - `inspection_calendar`: Inspections (fieldwork and publication).
 - `rag_mix`: RAG mix per inspection and per kind (Overview), then and now (the briefing pack).
@@ -29,10 +30,7 @@ from oversight.charts.palette import (
     GRADE_COLOURS,
     GRADE_ORDER,
     GRADE_TEXT_COLOURS,
-    RAG_COLOURS,
-    RAG_ORDER,
     RAG_OUTLINE,
-    RAG_TEXT_COLOURS,
 )
 from oversight.charts.peel_grades import (
     AREA_NOT_GRADED,
@@ -70,10 +68,7 @@ __all__ = [
     "HEATMAP_SCALE",
     "NO_GRADE_IN_DATA",
     "OVERDUE_MARK",
-    "RAG_COLOURS",
-    "RAG_ORDER",
     "RAG_OUTLINE",
-    "RAG_TEXT_COLOURS",
     "SCALE_CAUTION",
     "THEME_LINE_COLOURS",
     "briefing_rag_mix_figure",

@@ -7,15 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from oversight.charts.common import _as_at_line, _day, _first_words, _iso, _short, _tick_lines
-from oversight.charts.palette import (
-    DRAWN_COLOURS,
-    DRAWN_ORDER,
-    DRAWN_TEXT_COLOURS,
-    FONT_FAMILY,
-    RAG_OUTLINE,
-    drawn_rag,
-    rag_word,
-)
+from oversight.charts.palette import FONT_FAMILY, RAG_OUTLINE
+from oversight.vocabulary import RagScale
 
 # --- Timeline and Owners (deadlines on a time axis; workload per chief officer lead) ---------
 
@@ -42,8 +35,8 @@ def _legend_below(fig: go.Figure, plot_px: int) -> int:
     return plot_px + 60 + 110
 
 
-def _item_hover(row) -> str:
-    from oversight.labels import KIND_LABELS, label, rag_label, status_label
+def _item_hover(row, rag: RagScale) -> str:
+    from oversight.labels import KIND_LABELS, label, status_label
 
     owner = row.chief_officer_lead if pd.notna(row.chief_officer_lead) else "Unallocated"
     if pd.notna(row.tactical_lead):
@@ -61,7 +54,7 @@ def _item_hover(row) -> str:
         f"Owner: {owner}",
         f"Issued {_day(row.issued_on)}",
         due,
-        f"RAG: {rag_label(row.rag)} · {status_label(row.status)}",
+        f"RAG: {rag.label(row.rag)} · {status_label(row.status)}",
     ]
     if getattr(row, "revision_count", 0) and int(row.revision_count) > 0:
         moved = {1: "once", 2: "twice"}.get(int(row.revision_count), f"{row.revision_count} times")
@@ -73,14 +66,14 @@ def _item_hover(row) -> str:
     return "<br>".join(lines)
 
 
-def _rag_marker(rag: str, overdue) -> dict:
+def _rag_marker(rag: RagScale, code: str, overdue) -> dict:
     """A RAG bar's fill, outline, and a hatch over the fill where the item is overdue."""
     return {
-        "color": DRAWN_COLOURS[rag],
+        "color": rag.colour(code),
         "line": {"color": RAG_OUTLINE, "width": 1},
         "pattern": {
             "shape": ["/" if o else "" for o in overdue],
-            "fgcolor": DRAWN_TEXT_COLOURS[rag],
+            "fgcolor": rag.ink(code),
             "size": 8,
             "solidity": 0.15,
             "fillmode": "overlay",
@@ -127,7 +120,9 @@ def _timeline_layout(
     )
 
 
-def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) -> go.Figure:
+def timeline_bars(
+    items: pd.DataFrame, as_at: object, rag: RagScale, title: str | None = None
+) -> go.Figure:
     """Each open item as a bar from its issue date to its due date, coloured by RAG (the word on
     the bar, in the legend and on hover), under a bold header row per group (inspection or lead),
     with the as-at date as a dashed line. Overdue bars are hatched and their due date marked ✕. A
@@ -139,8 +134,8 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
 
     frame = items.copy()
     frame["y"] = "r:" + frame["rec_id"].astype(str)
-    frame["hover"] = [_item_hover(row) for row in frame.itertuples(index=False)]
-    frame["rag"] = drawn_rag(frame["rag"])
+    frame["hover"] = [_item_hover(row, rag) for row in frame.itertuples(index=False)]
+    frame["rag"] = rag.drawn(frame["rag"])
     categories: list[str] = []
     ticktext: list[str] = []
     for (key, group_label), rows in frame.groupby(["group_key", "group_label"], sort=False):
@@ -156,17 +151,17 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
     fig = go.Figure()
     dated = frame[frame["issued_on"].notna()]
     undated = frame[frame["issued_on"].isna()]
-    for rag in DRAWN_ORDER:
-        word = rag_word(rag)
-        bars = dated[dated["rag"] == rag]
-        marks = undated[undated["rag"] == rag]
+    for code in rag.drawn_codes:
+        word = rag.word(code)
+        bars = dated[dated["rag"] == code]
+        marks = undated[undated["rag"] == code]
         if not bars.empty:
             start = pd.to_datetime(bars["issued_on"])
             length = (pd.to_datetime(bars["due_on"]) - start).dt.days * _MS_PER_DAY
             fig.add_trace(
                 go.Bar(
                     name=word,
-                    legendgroup=rag,
+                    legendgroup=code,
                     orientation="h",
                     y=bars["y"],
                     base=[_iso(v) for v in start],
@@ -178,9 +173,9 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
                     textangle=0,
                     constraintext="none",
                     cliponaxis=False,
-                    insidetextfont={"color": DRAWN_TEXT_COLOURS[rag]},
+                    insidetextfont={"color": rag.ink(code)},
                     outsidetextfont={"color": "#202124"},
-                    marker=_rag_marker(rag, bars["is_overdue"]),
+                    marker=_rag_marker(rag, code, bars["is_overdue"]),
                     customdata=bars["hover"],
                     hovertemplate="%{customdata}<extra></extra>",
                 )
@@ -189,14 +184,14 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
             fig.add_trace(
                 go.Scatter(
                     name=f"{word} (issue date unknown)",
-                    legendgroup=rag,
+                    legendgroup=code,
                     mode="markers",
                     y=marks["y"],
                     x=[_iso(v) for v in marks["due_on"]],
                     marker={
                         "symbol": "diamond",
                         "size": 13,
-                        "color": DRAWN_COLOURS[rag],
+                        "color": rag.colour(code),
                         "line": {"color": RAG_OUTLINE, "width": 1},
                     },
                     customdata=marks["hover"],
@@ -268,7 +263,9 @@ def timeline_bars(items: pd.DataFrame, as_at: object, title: str | None = None) 
     return fig
 
 
-def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) -> go.Figure:
+def timeline_group_bars(
+    groups: pd.DataFrame, as_at: object, group_noun: str, rag: RagScale
+) -> go.Figure:
     """One bar per group (inspection or chief officer lead) from its first issue date to its
     last due date, coloured by the group's most severe RAG (word on the bar, legend, hover),
     hatched when it holds overdue items; for when there are too many items to draw one each.
@@ -285,9 +282,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
         f"<b>{row.group_label}</b><br>{row.items} open items with a due date"
         f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}"
         f"{f', {row.slipped} slipped (due date moved later)' if getattr(row, 'slipped', 0) else ''}"
-        "<br>"
-        f"Red {row.red} · Amber {row.amber} · Green {row.green} · White {row.white}"
-        f" · Blue {row.blue} · No position recorded {row.not_recorded}<br>"
+        "<br>" + " · ".join(f"{rag.word(c)} {getattr(row, c)}" for c in rag.drawn_codes) + "<br>"
         f"First issued {_day(row.first_issued_on)}<br>"
         f"Due from {_day(row.first_due_on)} to {_day(row.last_due_on)}"
         for row in frame.itertuples(index=False)
@@ -298,12 +293,12 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
     hi = max(ends.max(), pd.Timestamp(as_at))
     lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
     fig = go.Figure()
-    frame["most_severe_rag"] = drawn_rag(frame["most_severe_rag"])
-    for rag in DRAWN_ORDER:
-        rows = frame[frame["most_severe_rag"] == rag]
+    frame["most_severe_rag"] = rag.drawn(frame["most_severe_rag"])
+    for code in rag.drawn_codes:
+        rows = frame[frame["most_severe_rag"] == code]
         if rows.empty:
             continue
-        word = rag_word(rag)
+        word = rag.word(code)
         length = (pd.to_datetime(rows["last_due_on"]) - rows["start"]).dt.days * _MS_PER_DAY
         fig.add_trace(
             go.Bar(
@@ -329,7 +324,7 @@ def timeline_group_bars(groups: pd.DataFrame, as_at: object, group_noun: str) ->
                 constraintext="none",
                 cliponaxis=False,
                 outsidetextfont={"color": "#202124"},
-                marker=_rag_marker(rag, rows["overdue"]),
+                marker=_rag_marker(rag, code, rows["overdue"]),
                 customdata=rows["hover"],
                 hovertemplate="%{customdata}<extra></extra>",
             )

@@ -8,15 +8,8 @@ import plotly.graph_objects as go
 
 from oversight.charts.common import _day
 from oversight.charts.fast import _figure_from
-from oversight.charts.palette import (
-    DRAWN_COLOURS,
-    DRAWN_ORDER,
-    DRAWN_TEXT_COLOURS,
-    FONT_FAMILY,
-    RAG_OUTLINE,
-    drawn_rag,
-    rag_word,
-)
+from oversight.charts.palette import FONT_FAMILY, RAG_OUTLINE
+from oversight.vocabulary import RagScale
 
 # --- Overview (RAG mix by inspection and by kind) ---------------------------------------------
 
@@ -32,6 +25,7 @@ def rag_mix_bars(
     frame: pd.DataFrame,
     category: str,
     *,
+    rag: RagScale,
     title: str,
     category_title: str,
     value_title: str = "Findings",
@@ -45,13 +39,13 @@ def rag_mix_bars(
 
     order = list(dict.fromkeys(frame[category].astype(str)))
     ticks = [_overview_wrap(c) for c in order]
-    frame = frame.assign(rag=drawn_rag(frame["rag"]))
+    frame = frame.assign(rag=rag.drawn(frame["rag"]))
     data = []
-    for rag in DRAWN_ORDER:
-        rows = frame[frame["rag"] == rag]
+    for code in rag.drawn_codes:
+        rows = frame[frame["rag"] == code]
         if rows.empty:
             continue
-        word = rag_word(rag)
+        word = rag.word(code)
         data.append(
             {
                 "type": "bar",
@@ -66,10 +60,10 @@ def rag_mix_bars(
                 "insidetextanchor": "middle",
                 "textangle": 0,
                 "cliponaxis": False,
-                "insidetextfont": {"color": DRAWN_TEXT_COLOURS[rag]},
+                "insidetextfont": {"color": rag.ink(code)},
                 "outsidetextfont": {"color": "#202124"},
                 "marker": {
-                    "color": DRAWN_COLOURS[rag],
+                    "color": rag.colour(code),
                     "line": {"color": RAG_OUTLINE, "width": 1},
                 },
                 "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
@@ -113,12 +107,13 @@ def rag_mix_bars(
     return _figure_from(data, layout)
 
 
-def rag_by_inspection_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
+def rag_by_inspection_chart(frame: pd.DataFrame, as_at: object, rag: RagScale) -> go.Figure:
     """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql),
     one bar per inspection even where two share a title."""
     return rag_mix_bars(
         frame.assign(inspection_label=distinct_inspection_labels(frame)),
         "inspection_label",
+        rag=rag,
         title=f"RAG by inspection, as at {_day(as_at)}",
         category_title="Inspection",
     )
@@ -154,7 +149,7 @@ def distinct_inspection_labels(frame: pd.DataFrame) -> list[str]:
     return labels
 
 
-def rag_by_kind_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
+def rag_by_kind_chart(frame: pd.DataFrame, as_at: object, rag: RagScale) -> go.Figure:
     """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql)."""
     from oversight.labels import KIND_LABELS, label
 
@@ -162,6 +157,7 @@ def rag_by_kind_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
     return rag_mix_bars(
         named,
         "kind_label",
+        rag=rag,
         title=f"RAG by kind of finding, as at {_day(as_at)}",
         category_title="Kind",
     )
@@ -170,7 +166,7 @@ def rag_by_kind_chart(frame: pd.DataFrame, as_at: object) -> go.Figure:
 # --- Briefing pack (RAG mix then and now; a small PEEL grade matrix for print) ---------------
 
 
-def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
+def briefing_rag_mix_figure(mix: pd.DataFrame, rag: RagScale) -> go.Figure:
     """Open findings by RAG at the start of the period and at the meeting (the rows of
     queries/briefing/rag_mix.sql), as two stacked bars; each segment carries its RAG word and
     count (text, legend, hover), white segments outlined."""
@@ -178,18 +174,18 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
     # a dozen rows: plain lists, not a pandas mask per RAG grade (a millisecond or more each)
     moment = [f"On {_day(d)}" for d in mix["as_at"]]
     moments = list(dict.fromkeys(moment))
-    codes = drawn_rag(mix["rag"]).tolist()
+    codes = rag.drawn(mix["rag"]).tolist()
     counted = [
         (r, m, int(n))
         for r, m, n in zip(codes, moment, mix["findings"].tolist(), strict=True)
         if n > 0
     ]
     data = []
-    for rag in DRAWN_ORDER:
-        rows = [(m, n) for r, m, n in counted if r == rag]
+    for code in rag.drawn_codes:
+        rows = [(m, n) for r, m, n in counted if r == code]
         if not rows:
             continue
-        word = rag_word(rag)
+        word = rag.word(code)
         data.append(
             {
                 "type": "bar",
@@ -200,9 +196,9 @@ def briefing_rag_mix_figure(mix: pd.DataFrame) -> go.Figure:
                 "text": [f"{word} {n}" for _, n in rows],
                 "textposition": "inside",
                 "insidetextanchor": "middle",
-                "textfont": {"color": DRAWN_TEXT_COLOURS[rag]},
+                "textfont": {"color": rag.ink(code)},
                 "marker": {
-                    "color": DRAWN_COLOURS[rag],
+                    "color": rag.colour(code),
                     "line": {"color": RAG_OUTLINE, "width": 1},
                 },
                 "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",

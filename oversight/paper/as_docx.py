@@ -39,6 +39,25 @@ def _repeat_header(row) -> None:
     props.append(header)
 
 
+def _shade(cell, fill: str) -> None:
+    """A table cell filled with a colour (#RRGGBB), its text black or white by WCAG contrast."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    from oversight.vocabulary import text_colour
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill.lstrip("#").upper())
+    cell._tc.get_or_add_tcPr().append(shading)
+    ink = RGBColor.from_string(text_colour(fill).lstrip("#"))
+    for paragraph in cell.paragraphs:
+        for run in paragraph.runs:
+            run.font.color.rgb = ink
+
+
 def _styles(doc, Cm, Pt) -> None:
     """A finding's heading (bold, kept with its text) and text (indented like a quotation)."""
     from docx.enum.style import WD_STYLE_TYPE
@@ -139,9 +158,13 @@ def _docx_block(doc, block, images: dict[int, bytes], Cm) -> None:
         for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
             cell.paragraphs[0].add_run(column).bold = True
         _repeat_header(table.rows[0])
-        for row in block.rows:
-            for cell, value in zip(table.add_row().cells, row, strict=True):
+        for number, row in enumerate(block.rows):
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row, strict=True):
                 cell.text = value
+            fill = block.fills[number] if number < len(block.fills) else None
+            if fill:
+                _shade(cells[0], fill)
         if block.caption:
             doc.add_paragraph().add_run(block.caption).italic = True
         else:

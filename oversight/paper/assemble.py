@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from oversight import changes, db, labels, periods
+from oversight import changes, db, labels, periods, vocabulary
 from oversight.labels import label
 from oversight.paper import revisions, signoff
 from oversight.paper.findings import finding_blocks, finding_heading
@@ -46,7 +46,11 @@ def build(
     """Assemble the pack for a meeting date from the queries in queries/briefing/."""
     # The meeting (which sets the period) and the force's name are read first; when the force is
     # named, the queries that need neither the period nor the force resolved start with them.
-    first = [("briefing/meeting_context", {"meeting_on": meeting_on}), ("tracking_forces", {})]
+    first = [
+        ("briefing/meeting_context", {"meeting_on": meeting_on}),
+        ("tracking_forces", {}),
+        ("rag_scale", {}),
+    ]
     if force_id is not None:
         first += _unperiodic_queries(force_id, meeting_on)
     db.start(ds, first)  # on the shared pool, two at a time; each read below waits for its own
@@ -131,7 +135,7 @@ def _assemble(
     # Overview of reports for review: the older reports whose findings are still open
     sections.extend(
         review_sections(
-            ds.query("briefing/review_findings", **p),
+            _rag_worded(ds, ds.query("briefing/review_findings", **p)),
             ds.query("briefing/review_grades", **p),
             narrative,
             period.since,
@@ -383,7 +387,7 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
             ),
         ),
     )
-    findings = ds.query("briefing/received_findings", **p)
+    findings = _rag_worded(ds, ds.query("briefing/received_findings", **p))
     out = [section]
     for r in received.itertuples():
         report = Section(r.title, 3)
@@ -432,6 +436,16 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
     return out
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _rag_worded(ds, frame: pd.DataFrame) -> pd.DataFrame:
+    """Findings with their RAG grade's words from the data's rag.csv (rag_label), for the
+    sentences the pack writes about each."""
+    return frame.assign(rag_label=frame["rag"].map(vocabulary.rag_scale(ds).label))
+
+
 def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
     rows = []
     for r in frame.itertuples():
@@ -460,13 +474,14 @@ def _move_words(change_kind: str, is_issued_in_period: bool) -> str:
 def _moves(ds, p: dict, period: Period, charts) -> Section:
     section = Section("RAG and status moves since the last meeting", 2)
     mix = ds.query("briefing/rag_mix", **p)
+    rag = vocabulary.rag_scale(ds)
     since_long, meeting_long = long_date(period.since), long_date(period.meeting_on)
     at_since = mix[mix["position"] == "since"]
     at_meeting = mix[mix["position"] == "meeting"]
     section.add(
         Chart(
             "RAG of open findings",
-            charts.briefing_rag_mix_figure(mix),
+            charts.briefing_rag_mix_figure(mix, rag),
             f"Open findings by RAG on {since_long} and on {meeting_long}.",
             height=300,
         ),
@@ -476,8 +491,10 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                 (str(a.label), str(int(a.findings)), str(int(b.findings)))
                 for a, b in zip(at_since.itertuples(), at_meeting.itertuples(), strict=True)
             ),
-            caption="Open findings by RAG grade (white: not graded, or not the force's to "
-            "deliver; no position recorded: nobody has recorded one yet).",
+            caption=f"Open findings by RAG grade ({_lower_first(rag.label('white'))}: "
+            f"{_lower_first(rag.meaning('white'))}; no position recorded: nobody has recorded "
+            "one yet).",
+            fills=tuple(rag.colour(code) for code in at_since["rag"]),
         ),
     )
     split = changes.Split.from_row(ds.query("briefing/tracking_summary", **p).iloc[0])
@@ -490,8 +507,8 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                 tuple(
                     (
                         _move_words(m.change_kind, bool(m.is_issued_in_period)),
-                        position_words(m.from_status, m.from_rag),
-                        position_words(m.to_status, m.to_rag),
+                        position_words(m.from_status, m.from_rag, rag),
+                        position_words(m.to_status, m.to_rag, rag),
                         str(int(m.findings)),
                     )
                     for m in moves.itertuples()
@@ -511,8 +528,8 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                         shown(c.ref, c.rec_id),
                         c.inspection_title,
                         shown(c.chief_officer_lead, "Not yet allocated"),
-                        rag_words(c.from_rag),
-                        rag_words(c.to_rag),
+                        rag_words(c.from_rag, rag),
+                        rag_words(c.to_rag, rag),
                     )
                     for c in rag_moved.itertuples()
                 ),

@@ -175,7 +175,7 @@ def status_sentence(row, each: bool = False) -> str:
     grade = (
         "not RAG graded"
         if is_missing(rag) or rag == "white"
-        else f"RAG {label(labels.RAG_LABELS, rag)}"
+        else f"RAG {row.rag_label}"  # the data's words (rag.csv), added by the assembly
     )
     words = f"{label(labels.STATUS_LABELS, status).lower()}, {grade}"
     when = getattr(row, "status_as_at", None)

@@ -41,6 +41,9 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
+    # The fill of each row's first cell (a RAG grade's colour from rag.csv), or none; the DOCX
+    # shades it and writes its words in black or white, whichever reads (never colour alone).
+    fills: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import pandas as pd
 from oversight import labels
 from oversight.labels import label
 from oversight.periods import long_date
+from oversight.vocabulary import RagScale
 
 
 def is_missing(value: object) -> bool:
@@ -46,8 +47,9 @@ def kind_count(n: int, kind: str) -> str:
     return f"{n} {word}"
 
 
-def rag_words(rag: str) -> str:
-    return "White (not graded)" if rag == "white" else label(labels.RAG_LABELS, rag)
+def rag_words(code: str, rag: RagScale) -> str:
+    """A RAG grade in the data's words (rag.csv); white says it is not a grade of progress."""
+    return f"{rag.label(code)} (not graded)" if code == "white" else rag.label(code)
 
 
 def deadline_words(row) -> str:
@@ -82,10 +84,10 @@ def _revised_deadline_words(row, revisions: int) -> str:
     return f"{was}; revised {moved}: {now}"
 
 
-def position_words(status: object, rag: object) -> str:
+def position_words(status: object, code: object, rag: RagScale) -> str:
     if is_missing(status):
         return labels.NO_POSITION
-    return f"{label(labels.STATUS_LABELS, status)}, {rag_words(str(rag))}"
+    return f"{label(labels.STATUS_LABELS, status)}, {rag_words(str(code), rag)}"
 
 
 def kind_word(kind: str) -> str:

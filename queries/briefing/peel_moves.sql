@@ -33,12 +33,9 @@ final as (
         paired.from_grade,
         paired.cycle as to_cycle,
         paired.grade as to_grade,
-        case
-            when paired.from_scale_points <> paired.scale_points then 'not_comparable'
-            when paired.grade_rank > paired.from_rank then 'improved'
-            when paired.grade_rank < paired.from_rank then 'declined'
-            else 'unchanged'
-        end as move,
+        peel_move(
+            paired.from_rank, paired.grade_rank, paired.from_scale_points, paired.scale_points
+        ) as move,
     from paired
     inner join latest using (cycle)
     where paired.from_cycle is not null

@@ -1,10 +1,10 @@
 -- Problems: rag.csv must define every RAG code (a force may redefine meanings, not codes).
 -- grain: one row per missing code (table_name, _row, column_name, message)
 -- reads: rag
--- params: none
+-- params: $rag_codes VARCHAR[] (schema.RAG_CODES, the codes the product gives a meaning to)
 with
 
-codes as (select unnest(['red', 'amber', 'green', 'blue', 'white']) as rag),
+codes as (select unnest($rag_codes::varchar[]) as rag),
 
 final as (
     select

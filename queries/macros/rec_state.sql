@@ -65,9 +65,7 @@ final as (
         latest_update.recorded_by,
         latest_update.update_id is null as has_no_update,
         -- open unless a recorded position closed it (no position recorded: still open)
-        coalesce(
-            latest_update.status in ('awaiting_allocation', 'in_progress', 'pending_closure'), true
-        ) as is_open,
+        coalesce(is_open_status(latest_update.status), true) as is_open,
         is_open and coalesce(recommendations.due_on < as_at_date, false) as is_overdue,
         case when is_overdue then date_diff('day', recommendations.due_on, as_at_date) end
             as days_overdue,

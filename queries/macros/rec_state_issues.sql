@@ -36,7 +36,7 @@ first_closure as (
         rec_id,
         min(as_at) as closed_on,
     from updates
-    where status not in ('awaiting_allocation', 'in_progress', 'pending_closure')
+    where not is_open_status(status)
     group by rec_id
 ),
 
@@ -73,9 +73,9 @@ issues as (
     union all
     select rec_id, 'Overdue but not graded red' from state where is_overdue and rag is distinct from 'red'
     union all
-    select rec_id, 'No update for more than 90 days'
+    select rec_id, format('No update for more than {} days', stale_days())
     from state
-    where coalesce(status_as_at, issued_on) < as_at_date - interval 90 day
+    where is_stale(coalesce(status_as_at, issued_on), as_at_date)
     union all
     select rec_id, 'Updates dated after closure' from updated_after_closure
     union all
