@@ -81,8 +81,9 @@ def calendar(
         if text:
             item.add("description", text)
         if base_url and _text(event.get("rec_id")):
-            link = explorer.url(explorer.Filters(rec=_text(event["rec_id"])))
-            item.add("url", f"{base_url.rstrip('/')}/{link}")
+            item.add(
+                "url", explorer.url(explorer.Filters(rec=_text(event["rec_id"])), base=base_url)
+            )
         item.add("transp", "TRANSPARENT")
         cal.add_component(item)
     return cal.to_ical()

@@ -297,15 +297,22 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
 
 
-def url(filters: Filters, page: str = PAGE, context: Mapping[str, str] | None = None) -> str:
+def url(
+    filters: Filters,
+    page: str = PAGE,
+    context: Mapping[str, str] | None = None,
+    base: str | None = None,
+) -> str:
     """The one builder of a link into the explorer (or, with page=RECORD_PAGE, the record page):
     a relative link that opens it on these filters, e.g. recommendations?owner=ACC%20Crime.
     `context` adds the sidebar's view (see link_context), so the link keeps the force and the
-    date. Queries return ids and codes, never links; pages and helpers build every link here."""
+    date. `base` (the app's address) makes it absolute, for an e-mail or a calendar. Queries
+    return ids and codes, never links; pages and helpers build every link here."""
     params: dict[str, list[str]] = filters.url_params()
     params.update({k: [v] for k, v in (context or {}).items()})
     query = urllib.parse.urlencode(params, doseq=True, quote_via=urllib.parse.quote)
-    return f"{page}?{query}" if query else page
+    link = f"{page}?{query}" if query else page
+    return f"{base.rstrip('/')}/{link}" if base else link
 
 
 def link_context(

@@ -161,7 +161,7 @@ def owner_link(base_url: str, owner: str, as_at: dt.date, force_name: str | None
     context = {"as_at": as_at.isoformat()}
     if force_name:
         context["force"] = force_name
-    return f"{base_url.rstrip('/')}/{explorer.url(filters, context=context)}"
+    return explorer.url(filters, context=context, base=base_url)
 
 
 def _plain(text: object) -> str:

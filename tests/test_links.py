@@ -104,3 +104,17 @@ def test_no_module_but_the_explorer_writes_a_page_address():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"[\"'](recommendations|record)\?", text), path
         assert "urlencode(" not in text, path
+
+
+def test_an_absolute_link_for_an_email_or_a_calendar():
+    from oversight import explorer
+
+    link = explorer.url(
+        explorer.Filters(owner="ACC Crime"),
+        context={"as_at": "2018-06-28"},
+        base="https://oversight.example.police.uk/",
+    )
+    assert (
+        link
+        == "https://oversight.example.police.uk/recommendations?owner=ACC%20Crime&as_at=2018-06-28"
+    )

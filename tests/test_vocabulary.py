@@ -13,10 +13,11 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import charts, cli, db, explorer, paper, vocabulary
+from oversight import charts, cli, db, explorer, exports, paper, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
@@ -79,6 +80,19 @@ def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path)
     styled = explorer.style_rag(explorer.table_frame(rows, rag), rag).to_html()
     assert f"background-color: {PURPLE};\n  color: #FFFFFF;" in styled
     assert "● Off track" in styled
+
+    # the XLSX export: the RAG cell filled with the colour rag.csv holds
+    book = openpyxl.load_workbook(
+        io.BytesIO(
+            exports.to_xlsx(explorer.export_frame(rows, rag), filters=[], as_at=JUNE, rag=rag)
+        )
+    )
+    sheet = book["Recommendations"]
+    column = [c.value for c in sheet[1]].index("RAG") + 1
+    cell = sheet.cell(row=2, column=column)
+    assert cell.value == "Off track"
+    assert cell.fill.fgColor.rgb.endswith(PURPLE.lstrip("#"))
+    assert cell.font.color.rgb.endswith("FFFFFF")
 
     # the briefing pack: its words in Markdown, its colour on the RAG table's cell in the DOCX
     pack = paper.build(ds, JUNE, force_id="wmp")
