@@ -583,6 +583,7 @@ def pandas_rec_state(frames: dict[str, pd.DataFrame], as_at: dt.date) -> pd.Data
     state = state[state["update_id"].notna() | (state["published_on"] <= day)].copy()
     state = state.merge(revised.rename("in_force"), left_on="rec_id", right_index=True, how="left")
     state["due_on"] = state["in_force"].combine_first(state["due_on"])
+    # no position recorded: no status and no RAG, and still open (as rec_state says)
     open_statuses = list(frames["vocabulary"]["open_statuses"].iloc[0])
     state["is_open"] = state["status"].isna() | state["status"].isin(open_statuses)
     state["is_overdue"] = state["is_open"] & (state["due_on"] < day).fillna(False)
