@@ -156,6 +156,13 @@ def test_a_colour_that_is_not_hex_is_a_problem(tmp_path):
     ]
 
 
+def test_rag_scale_is_rag_csv_in_display_order(mini):
+    assert [tuple(r) for r in mini.query("rag_scale").itertuples(index=False)][:2] == [
+        ("red", "Red", "Off track", "#C62828", 1),
+        ("amber", "Amber", "At risk", "#F9A825", 2),
+    ]
+
+
 def test_the_bundled_colours_raise_no_warning(bundled):
     assert bundled.warnings == []
 

@@ -1,6 +1,9 @@
 -- The tracker's vocabulary, defined once for every query (created before the other macros):
 -- which statuses count as open, when an open item is stale, and how a PEEL grade moved.
 -- Python reads the same definitions through queries/vocabulary.sql.
+-- grain: scalar macros (one value per call)
+-- reads: none
+-- params: none (each macro takes its arguments)
 -- open_statuses(): a finding whose latest position has one of these statuses is open (one with
 --   no position recorded is open too: rec_state says so where it reads is_open_status).
 -- stale_days(): an open item is stale when its latest position (or, with none, its report's
