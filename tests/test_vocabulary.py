@@ -74,12 +74,13 @@ def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path)
     assert red[0]["insidetextfont"]["color"] == "#FFFFFF"
     assert not [t for t in figure["data"] if t["name"] == "Red"]
 
-    # a table's style: the explorer's RAG cell
+    # a table's style: the explorer's RAG cell is a label in rag.csv's colour, with its words
     filters = explorer.Filters(rag=("red",))
     rows = ds.query("explorer_rows", as_at=JUNE, force_id="wmp", **filters.query_params())
-    styled = explorer.style_rag(explorer.table_frame(rows, rag), rag).to_html()
-    assert f"background-color: {PURPLE};\n  color: #FFFFFF;" in styled
-    assert "● Off track" in styled
+    table = explorer.table_frame(rows, rag)
+    assert list(explorer.rag_pills(table)["RAG"]) == [["● Off track"]]
+    words, colours = explorer.rag_pill_options(rag)
+    assert dict(zip(words, colours, strict=True))["● Off track"] == PURPLE
 
     # the XLSX export: the RAG cell filled with the colour rag.csv holds
     book = openpyxl.load_workbook(
