@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import auth, db, imports, records
+from oversight import auth, db, imports, records, vocabulary
 from tests.golden import plain, rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -499,7 +499,7 @@ def test_timeline_marks_the_original_date_on_each_bar_that_moved(slipped):
         ("a3", "2018-06-01", "2018-06-01", 0),
         ("n1", "2018-09-30", "2018-09-30", 0),
     ]
-    fig = charts.timeline_bars(items, JUNE)
+    fig = charts.timeline_bars(items, JUNE, vocabulary.rag_scale(slipped))
     [ticks] = [t for t in fig.data if t.name == "Original due date (the date moved)"]
     assert sorted(zip(ticks.y, ticks.x, strict=True)) == [
         ("r:a1", "2018-04-30"),
@@ -529,7 +529,9 @@ def test_timeline_group_bars_count_slipped_items(slipped):
         ("ACC Crime", 2, 0, 2),
         ("ACC Local Policing", 1, 0, 0),
     ]
-    fig = charts.timeline_group_bars(groups, JUNE, "chief officer lead")
+    fig = charts.timeline_group_bars(
+        groups, JUNE, "chief officer lead", vocabulary.rag_scale(slipped)
+    )
     words = [w for t in fig.data if t.type == "bar" for w in t.text]
     assert "Red · 2 open · 2 slipped" in words  # a2 is red
 
