@@ -41,21 +41,20 @@ def _data_copy(tmp_path: Path, **grades: dict[str, str]) -> Path:
 
 def _graded_red(data: Path) -> None:
     """The bundled paper grades nothing red: one finding is, later that day, in the copy."""
+    with open(data / "updates.csv", encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    row = {
+        "update_id": "u-test-red",
+        "rec_id": "wmp-peel2017nat-r01",
+        "as_at": "2018-06-28",
+        "status": "in_progress",
+        "rag": "red",
+        "note": "Slipped",
+        "recorded_by": "Tester",
+        "recorded_at": "2018-06-28T18:00",
+    }
     with open(data / "updates.csv", "a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerow(
-            [
-                "u-test-red",
-                "wmp-peel2017nat-r01",
-                "2018-06-28",
-                "in_progress",
-                "red",
-                "Slipped",
-                "Tester",
-                "2018-06-28T18:00",
-                "",
-                "",
-            ]
-        )
+        csv.DictWriter(fh, fieldnames=header).writerow(row)
 
 
 def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path):

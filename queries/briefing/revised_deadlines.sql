@@ -15,7 +15,7 @@ state as (
 revisions as (
     select * from due_revisions
     where revised_on between $since::date and $as_at::date
-      and status_when_revised in ('awaiting_allocation', 'in_progress', 'pending_closure')
+      and is_open_status(status_when_revised)
 ),
 
 final as (
