@@ -409,15 +409,35 @@ def first_words(text: object, limit: int) -> str:
 
 
 def reference(ref: object, kind: object) -> str:
-    """What a table's Reference column shows: the inspectorate's reference ("R2") or, when the
-    report gave none, the kind of finding in words ("Area for improvement"), never a record id."""
+    """A finding's reference where no name is known: the inspectorate's reference ("R2") or the
+    kind of finding in words ("Area for improvement"), never a record id."""
     if ref is not None and not pd.isna(ref) and str(ref).strip():
         return str(ref)
     return labels.label(labels.KIND_LABELS, kind)
 
 
 def references(rows: pd.DataFrame) -> list[str]:
+    """What every list's Reference column shows: the finding named as a committee names it, the
+    report's short name and the finding's number ("Online and on the edge · R4", from
+    queries/derived/finding_names.sql), never a record id."""
+    if "finding_name" in rows:
+        return [
+            str(name) if _present(name) else reference(ref, kind)
+            for name, ref, kind in zip(rows["finding_name"], rows["ref"], rows["kind"], strict=True)
+        ]
     return [reference(r, k) for r, k in zip(rows["ref"], rows["kind"], strict=True)]
+
+
+def kinds(rows: pd.DataFrame) -> list[str]:
+    """The Kind column every list shows beside the Reference ("Area for improvement")."""
+    return [labels.label(labels.KIND_LABELS, k) for k in rows["kind"]]
+
+
+def when_due(rows: pd.DataFrame) -> list[str]:
+    """Overdue said one way on every list: "92 days overdue", "in 94 days", "due today"; "—"
+    when the finding is not open or has no due date (from days_to_due and is_open)."""
+    is_open = rows["is_open"] if "is_open" in rows else [True] * len(rows)
+    return [days_phrase(d, o) for d, o in zip(rows["days_to_due"], is_open, strict=True)]
 
 
 # --- frames a page shows or exports -------------------------------------------------------
@@ -430,8 +450,9 @@ TABLE_COLUMNS = {
     "chief_officer_lead": "Chief officer lead",
     "tactical_lead": "Tactical lead",
     "due_on": "Due",
-    "days_to_due": "Days to due",
+    "days_to_due": "When due",
     "status": "Status",
+    "kind": "Kind",
     "original_due_on": "Originally due",
     "days_slipped": "Days slipped",
     "inspection_title": "Inspection",
@@ -472,7 +493,8 @@ def table_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     # left missing, so the table's placeholder shows it as it shows a missing due date
     out["tactical_lead"] = rows["tactical_lead"]
     out["due_on"] = pd.to_datetime(out["due_on"])
-    out["days_to_due"] = pd.array(rows["days_to_due"], dtype="Int64")
+    out["days_to_due"] = [days_phrase(d, True) for d in rows["days_to_due"]]
+    out["kind"] = kinds(rows)
     return out.rename(columns=TABLE_COLUMNS).reset_index(drop=True)
 
 

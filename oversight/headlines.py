@@ -10,7 +10,7 @@ import pandas as pd
 
 from oversight import labels
 from oversight.changes import position_words
-from oversight.explorer import FINDING_CHARS, first_words, references
+from oversight.explorer import FINDING_CHARS, days_phrase, first_words, kinds, references
 from oversight.periods import default_since, long_date
 from oversight.vocabulary import RagScale
 
@@ -203,7 +203,10 @@ def red_overdue_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "Due": pd.to_datetime(rows["due_on"]),
-            "Days overdue": pd.array(rows["days_overdue"], dtype="Int64"),
+            "When due": [
+                days_phrase(None if pd.isna(d) else -int(d), True) for d in rows["days_overdue"]
+            ],
+            "Kind": kinds(rows),
             "Tactical lead": rows["tactical_lead"].fillna("—"),
             "Status": rows["status"].map(lambda c: labels.status_label(c)),
             "Inspection": rows["inspection_title"],
@@ -218,7 +221,7 @@ def moves_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "Reference": references(rows),
-            "Inspection": rows["inspection_title"],
+            "Kind": kinds(rows),
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "From": [
                 position_words(s, r, rag)
@@ -249,8 +252,9 @@ def due_next_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
             "Tactical lead": rows["tactical_lead"].fillna("—"),
             "Deadline as written": rows["deadline_text"].fillna("—"),
             "Due": pd.to_datetime(rows["due_on"]),
-            "Days to due": pd.array(rows["days_to_due"], dtype="Int64"),
+            "When due": [days_phrase(d, True) for d in rows["days_to_due"]],
             "RAG": [rag_badge(code, rag) for code in rows["rag"]],
+            "Kind": kinds(rows),
         }
     )
     return out.reset_index(drop=True)

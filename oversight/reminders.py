@@ -141,6 +141,10 @@ def digests(items: pd.DataFrame, within_days: int, already: set[tuple]) -> list[
 
 
 def _name(row) -> str:
+    """The finding as a committee names it ("Online and on the edge · R4")."""
+    name = getattr(row, "finding_name", None)
+    if isinstance(name, str) and name:
+        return name
     ref = row.ref if isinstance(row.ref, str) and row.ref else None
     kind = labels.label(labels.KIND_LABELS, row.kind)
     return f"{row.inspection_title} · {ref or kind}"

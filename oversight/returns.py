@@ -27,7 +27,7 @@ ID_HEADER = "Finding id"
 # Pre-filled, locked columns: (header, field of the returns_items query).
 GIVEN = (
     ("Report", "inspection_title"),
-    ("Reference", "ref"),
+    ("Reference", "finding_name"),
     ("Kind", "kind"),
     ("Finding", "text"),
     ("Deadline as written", "deadline_text"),

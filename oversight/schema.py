@@ -286,6 +286,7 @@ EXTRA_COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("pcc_response_due_on", DATE),
         _c("pcc_response_published_on", DATE),
         _c("pcc_response_url"),
+        _c("short_name"),
     ),
     "recommendations": (
         _c("is_text_verbatim", BOOLEAN),

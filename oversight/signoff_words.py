@@ -18,8 +18,8 @@ def disagreements_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """One line per finding whose status disagrees with the inspectorate's, as a reader sees it."""
     return pd.DataFrame(
         {
-            "Report": rows["inspection_title"],
-            "Reference": rows["ref"].fillna(""),
+            "Reference": explorer.references(rows),
+            "Kind": explorer.kinds(rows),
             "Force says": rows["force_status"].map(lambda s: labels.label(labels.STATUS_LABELS, s)),
             "Inspectorate says": rows["inspectorate_status"].map(
                 lambda s: labels.label(INSPECTORATE_LABELS, s)

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from oversight.explorer import FINDING_CHARS, first_words, rag_badge, references
+from oversight.explorer import FINDING_CHARS, first_words, kinds, rag_badge, references
 from oversight.headlines import Tile
 from oversight.vocabulary import RagScale
 
@@ -63,6 +63,7 @@ def slipped_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "Reference": references(rows),
+            "Kind": kinds(rows),
             "Finding": [first_words(t, FINDING_CHARS) for t in rows["short_text"]],
             "Chief officer lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "Originally due": pd.to_datetime(rows["original_due_on"]),

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from oversight.explorer import FINDING_CHARS, Filters, first_words, references, url
+from oversight.explorer import (
+    FINDING_CHARS,
+    Filters,
+    days_phrase,
+    first_words,
+    kinds,
+    references,
+    url,
+)
 from oversight.labels import status_label
 from oversight.vocabulary import RagScale
 
@@ -77,10 +85,11 @@ def plan_timeline(items: int, groups: int, max_bars: int, one_group: bool) -> Ti
 
 def undated_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     """The Timeline's "No due date" table (from queries/timeline_undated.sql): each item by its
-    reference (or kind), its first words, and why it has no date."""
+    name ("Online and on the edge · R4"), kind, first words, and why it has no date."""
     return pd.DataFrame(
         {
             "item": references(rows),
+            "kind": kinds(rows),
             "text": [first_words(t, FINDING_CHARS) for t in rows["text"]],
             "why_undated": rows["why_undated"],
             "deadline_text": rows["deadline_text"],
@@ -98,8 +107,9 @@ def due_soon_frame(rows: pd.DataFrame, links: list[str], rag: RagScale) -> pd.Da
     return pd.DataFrame(
         {
             "due_on": pd.to_datetime(rows["due_on"]),
-            "days_to_due": pd.array(rows["days_to_due"], dtype="Int64"),
+            "days_to_due": [days_phrase(d, True) for d in rows["days_to_due"]],
             "item": references(rows),
+            "kind": kinds(rows),
             "text": [first_words(t, FINDING_CHARS) for t in rows["text"]],
             "chief_officer_lead": rows["chief_officer_lead"].fillna("Unallocated"),
             "tactical_lead": rows["tactical_lead"],

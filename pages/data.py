@@ -96,7 +96,7 @@ else:
         status=[labels.status_label(s) for s in quality["status"]],
         rag=[rag.label(r) for r in quality["rag"]],
         chief_officer_lead=quality["chief_officer_lead"].fillna("Unallocated"),
-        ref=quality["ref"].fillna("—"),
+        ref=explorer.references(quality),
     )
     st.dataframe(
         shown[
@@ -116,7 +116,7 @@ else:
             columns={
                 "issue": "Issue",
                 "record_url": "Record",
-                "ref": "Ref",
+                "ref": "Reference",
                 "inspection_title": "Inspection",
                 "kind": "Kind",
                 "chief_officer_lead": "Owner",

@@ -155,21 +155,25 @@ if not flagged.empty:
             "RAG",
             "Finding",
             "Chief officer lead",
-            "Due",
-            "Days overdue",
+            "When due",
             "Record",
+            "Due",
+            "Kind",
             "Tactical lead",
             "Status",
             "Inspection",
         ],
         column_config={
-            "Why listed": st.column_config.TextColumn(width=125),
-            "Reference": st.column_config.TextColumn(width=80),
+            "Why listed": st.column_config.TextColumn(width=110),
+            "Reference": st.column_config.TextColumn(
+                width=150, help="The report's short name and the finding's number in it"
+            ),
             "RAG": app.rag_column(width=75),
-            "Finding": st.column_config.TextColumn(width=200),
-            "Chief officer lead": st.column_config.TextColumn(width=120),
+            "Finding": st.column_config.TextColumn(width=190),
+            "Chief officer lead": st.column_config.TextColumn(width=110),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-            "Days overdue": st.column_config.NumberColumn(width=100),
+            "When due": st.column_config.TextColumn(width=105),
+            "Kind": st.column_config.TextColumn(width=120),
             "Tactical lead": st.column_config.TextColumn(width=120),
             "Status": st.column_config.TextColumn(width=120),
             "Inspection": st.column_config.TextColumn(width=190),
@@ -200,7 +204,10 @@ if not slipped_rows.empty:
         height=explorer.table_height(len(slipped_rows), explorer.WRAPPED_ROW_PX),
         # Widths to Where it stands add up to the main column at 1400 px.
         column_config={
-            "Reference": st.column_config.TextColumn(width=75),
+            "Reference": st.column_config.TextColumn(
+                width=150, help="The report's short name and the finding's number in it"
+            ),
+            "Kind": st.column_config.TextColumn(width=120),
             "Finding": st.column_config.TextColumn(width=190),
             "Chief officer lead": st.column_config.TextColumn(width=110),
             "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=100),
@@ -234,15 +241,18 @@ else:
         placeholder=explorer.MISSING,
         height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX, headlines.DUE_NEXT_ROWS),
         column_config={
-            # Widths add up to the main column at 1400 px, so nothing scrolls sideways there.
-            "Reference": st.column_config.TextColumn(width=80),
-            "Finding": st.column_config.TextColumn(width=215),
-            "Chief officer lead": st.column_config.TextColumn(width=125),
-            "Tactical lead": st.column_config.TextColumn(width=125),
-            "Deadline as written": st.column_config.TextColumn(width=130),
+            # Widths add up to the main column at 1440 px, so nothing scrolls sideways there.
+            "Reference": st.column_config.TextColumn(
+                width=150, help="The report's short name and the finding's number in it"
+            ),
+            "Finding": st.column_config.TextColumn(width=200),
+            "Chief officer lead": st.column_config.TextColumn(width=115),
+            "Tactical lead": st.column_config.TextColumn(width=115),
+            "Deadline as written": st.column_config.TextColumn(width=120),
             "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-            "Days to due": st.column_config.NumberColumn(width=92),
+            "When due": st.column_config.TextColumn(width=100),
             "RAG": app.rag_column(width=75),
+            "Kind": st.column_config.TextColumn(width=120),
         },
     )
 
@@ -266,9 +276,9 @@ if not moves.empty:
         height=explorer.table_height(len(moves), explorer.WRAPPED_ROW_PX),
         column_config={
             "Reference": st.column_config.TextColumn(
-                width=122, help="The report's reference, or the kind of finding when it gave none"
+                width=160, help="The report's short name and the finding's number in it"
             ),
-            "Inspection": st.column_config.TextColumn(width=190),
+            "Kind": st.column_config.TextColumn(width=130),
             "Finding": st.column_config.TextColumn(
                 width=213, help="The first words; the Recommendations explorer has the whole text"
             ),

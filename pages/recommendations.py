@@ -191,7 +191,9 @@ else:
         row_height=explorer.WRAPPED_ROW_PX,
         height=explorer.table_height(len(rows), explorer.WRAPPED_ROW_PX, max_rows=10),
         column_config={
-            "Reference": st.column_config.TextColumn(width=135),
+            "Reference": st.column_config.TextColumn(
+                width=150, help="The report's short name and the finding's number in it"
+            ),
             "RAG": app.rag_column(
                 width=72, help=explorer.md_escape(", ".join(g.label for g in rag.grades))
             ),
@@ -206,13 +208,13 @@ else:
                 help="The due date in force: the latest revised date, else the report's; "
                 "— when the finding has no due date",
             ),
-            "Days to due": st.column_config.NumberColumn(
-                format="%d",
-                width=90,
-                help="Days from the as-at date to the due date of an open finding; "
-                "negative when overdue; — when it has no due date or is not open",
+            "When due": st.column_config.TextColumn(
+                width=110,
+                help="How far the due date of an open finding is from the as-at date: "
+                "“92 days overdue”, “in 94 days”; — when it has no due date or is not open",
             ),
             "Status": st.column_config.TextColumn(width=104),
+            "Kind": st.column_config.TextColumn(width=130),
             "Originally due": st.column_config.DateColumn(
                 format="D MMM YYYY",
                 width=96,

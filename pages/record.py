@@ -404,8 +404,8 @@ else:
     for item in queue.itertuples(index=False):
         with st.container(border=True):
             st.markdown(
-                f"**{item.ref or label(KIND_LABELS, item.kind)}** · "
-                f"{item.inspection_title or 'no report'}"
+                f"**{item.finding_name or item.ref or label(KIND_LABELS, item.kind)}** · "
+                f"{label(KIND_LABELS, item.kind)}"
             )
             st.text(str(item.text)[:600])
             st.caption(
@@ -445,14 +445,14 @@ else:
                 if a.button("Approve closure", key=f"approve_{item.update_id}", type="primary"):
                     decision = (
                         lambda u=item.update_id: closure.approve(ds.data_dir, u, identity, config),
-                        f"Closed: {item.ref or item.rec_id}, approved by {identity.email}.",
+                        f"Closed: {item.finding_name or item.rec_id}, approved by {identity.email}.",
                     )
                 if r.button("Send back", key=f"reject_{item.update_id}"):
                     decision = (
                         lambda u=item.update_id, why=reason: closure.reject(
                             ds.data_dir, u, why, identity, config
                         ),
-                        f"Sent back: {item.ref or item.rec_id} is in progress again.",
+                        f"Sent back: {item.finding_name or item.rec_id} is in progress again.",
                     )
                 if decision is not None:
                     write, done_words = decision

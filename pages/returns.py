@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, owner_commands, returns
+from oversight import app, auth, explorer, owner_commands, returns
 
 view = app.current_view()
 ds = app.dataset()
@@ -128,8 +128,8 @@ else:
             pd.DataFrame(
                 {
                     "Owner": still["owner"],
-                    "Report": still["inspection_title"],
-                    "Reference": still["ref"].fillna(""),
+                    "Reference": explorer.references(still),
+                    "Kind": explorer.kinds(still),
                     "Finding": still["text"].str.slice(0, 160),
                 }
             ),

@@ -140,13 +140,14 @@ with body:
             column_config={
                 "item": st.column_config.TextColumn(
                     "Reference",
-                    width=122,
-                    help="The report's reference, or the kind of finding when it gave none",
+                    width=150,
+                    help="The report's short name and the finding's number in it",
                 ),
-                "text": st.column_config.TextColumn("Finding", width=210),
-                "why_undated": st.column_config.TextColumn("Why no date", width=160),
-                "deadline_text": st.column_config.TextColumn("Deadline as written", width=125),
-                "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
+                "kind": st.column_config.TextColumn("Kind", width=110),
+                "text": st.column_config.TextColumn("Finding", width=200),
+                "why_undated": st.column_config.TextColumn("Why no date", width=150),
+                "deadline_text": st.column_config.TextColumn("Deadline as written", width=115),
+                "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=110),
                 "rag": st.column_config.TextColumn("RAG", width=60),
                 "inspection_title": st.column_config.TextColumn("Inspection", width=148),
             },
@@ -174,8 +175,13 @@ else:
         # The columns up to the record link fit the main column at 1400 px.
         column_config={
             "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY", width=88),
-            "days_to_due": st.column_config.NumberColumn("Days left", width=78),
-            "item": st.column_config.TextColumn("Reference", width=95),
+            "days_to_due": st.column_config.TextColumn("When due", width=95),
+            "item": st.column_config.TextColumn(
+                "Reference",
+                width=150,
+                help="The report's short name and the finding's number in it",
+            ),
+            "kind": st.column_config.TextColumn("Kind", width=120),
             "text": st.column_config.TextColumn("Finding", width=205),
             "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
             "tactical_lead": st.column_config.TextColumn("Tactical lead", width=105),

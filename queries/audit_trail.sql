@@ -4,7 +4,7 @@
 -- sealed; unsealed, curated before the app recorded anything; changed, gap or outside: not to be
 -- relied on, see oversight/seal.py). History is never edited: a correction is a new row.
 -- grain: one row per update
--- reads: updates, recommendations, inspections, update_seals
+-- reads: updates, recommendations, inspections, update_seals, finding_names
 -- params: $force_id VARCHAR (null = all forces), $recorded_by VARCHAR (null = anyone),
 --         $rec_id VARCHAR (null = every finding), $recorded_from DATE (null = no limit),
 --         $recorded_to DATE (null = no limit), $limit BIGINT (null = every row), $offset BIGINT
@@ -21,7 +21,7 @@ final as (
         updates.recorded_at,
         updates.recorded_by,
         updates.rec_id,
-        coalesce(recommendations.ref, updates.rec_id) as reference,
+        coalesce(finding_names.finding_name, updates.rec_id) as reference,
         inspections.title as inspection_title,
         updates.as_at,
         updates.status,
@@ -35,6 +35,7 @@ final as (
         updates.file_order,
     from updates
     inner join recommendations using (rec_id)
+    left join finding_names on finding_names.rec_id = updates.rec_id
     left join updates as proposals on proposals.update_id = updates.approves_update_id
     left join inspections using (inspection_id)
     left join update_seals on update_seals.ordinal = updates.file_order + 1

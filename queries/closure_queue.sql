@@ -1,7 +1,7 @@
 -- Proposals to close awaiting an approver's decision: findings whose latest recorded position is
 -- pending_closure, oldest first, with who proposed, when, on what evidence.
 -- grain: one row per finding awaiting sign-off
--- reads: updates (as update_spans), recommendations, inspections
+-- reads: updates (as update_spans), recommendations, inspections, finding_names
 -- params: $force_id VARCHAR (null = all forces)
 with
 
@@ -19,6 +19,7 @@ final as (
         latest.rec_id,
         inspections.title as inspection_title,
         recommendations.ref,
+        finding_names.finding_name,
         recommendations.kind,
         recommendations.text,
         recommendations.chief_officer_lead,
@@ -30,6 +31,7 @@ final as (
         latest.rag,
     from latest
     join recommendations using (rec_id)
+    left join finding_names using (rec_id)
     left join inspections using (inspection_id)
     where latest.status = 'pending_closure'
       and ($force_id::varchar is null or recommendations.force_id = $force_id::varchar)

@@ -3,7 +3,7 @@
 -- carry each, and the RAG grades with the data's own words (rag.csv, in its display order). Taken from every finding the force tracks, whatever the as-at date, so a shared link
 -- keeps its meaning when the date moves.
 -- grain: one row per (param, value)
--- reads: recommendations, inspections, rag
+-- reads: recommendations, inspections, rag, finding_names
 -- params: $force_id VARCHAR (null = all forces)
 with
 
@@ -52,8 +52,9 @@ areas as (
 ),
 
 records as (
-    select 'rec', rec_id, coalesce(ref, rec_id), 1
+    select 'rec', rec_id, finding_names.finding_name, 1
     from recommendations
+    left join finding_names using (rec_id)
 ),
 
 grades as (

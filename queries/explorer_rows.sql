@@ -4,7 +4,8 @@
 -- statuses, rags) are null or non-empty lists. $owner = 'unallocated' keeps the findings with no chief officer lead.
 -- A finding with no position recorded has a null status and RAG: $statuses 'no_position' and
 -- $rags 'not_recorded' pick it out.
--- $q matches, case-insensitively, the text, the latest note, the reference or the record id.
+-- $q matches, case-insensitively, the text, the latest note, the finding's name ("Online and on the
+-- edge · R4"), its reference or the record id.
 -- $slipped_only keeps the open findings whose due date has moved later than the report's.
 -- Paged: $limit rows (null = all) from $offset; total_rows is the count of every match.
 -- grain: one row per recommendation issued by $as_at that passes the filters
@@ -51,7 +52,7 @@ filtered as (
       and (
         $q::varchar is null
         or contains(
-            lower(concat_ws(' ', text, note, ref, rec_id)),
+            lower(concat_ws(' ', text, note, finding_name, ref, rec_id)),
             lower($q::varchar)
         )
       )
@@ -60,7 +61,10 @@ filtered as (
 final as (
     select
         rec_id,
-        coalesce(ref, rec_id) as reference,
+        finding_name as reference,
+        finding_name,
+        finding_ref,
+        report_name,
         case
             when length(regexp_replace(text, '\s+', ' ', 'g')) > 120
                 then left(regexp_replace(text, '\s+', ' ', 'g'), 117) || '…'

@@ -1,7 +1,7 @@
 -- A finding's family as at a date: the cause of concern it was made under and that cause's other
 -- recommendations; or, for a cause of concern, the recommendations made under it.
 -- grain: one row per related finding (the record itself is not listed)
--- reads: recommendations, updates, inspections (through the rec_state macro)
+-- reads: finding_names, recommendations, updates, inspections (through the rec_state macro)
 -- params: $as_at DATE, $rec_id VARCHAR, $force_id VARCHAR (the view's force; null = all forces)
 with
 
@@ -39,7 +39,7 @@ final as (
         related.relation,
         related.relation_order,
         recommendations.rec_id,
-        coalesce(recommendations.ref, recommendations.rec_id) as reference,
+        finding_names.finding_name as reference,
         recommendations.kind,
         regexp_replace(recommendations.text, '\s+', ' ', 'g') as short_text,
         state.status,
@@ -47,6 +47,7 @@ final as (
         state.rec_id is not null as is_issued,
     from related
     inner join recommendations using (rec_id)
+    left join finding_names using (rec_id)
     left join state using (rec_id)
 )
 

@@ -17,7 +17,7 @@ inspections as (select * from inspections),
 final as (
     select
         state.rec_id,
-        coalesce(state.ref, state.rec_id) as reference,
+        state.finding_name as reference,
         state.kind,
         state.addressed_to,
         state.text,

@@ -3,7 +3,7 @@
 -- $q (null = every finding) narrows them, case-insensitively, to a reference, record id, report
 -- title or words of the text; $limit (null = all) caps the list, and total_rows counts every match.
 -- grain: one row per recommendation
--- reads: recommendations, inspections, updates (through the rec_state macro)
+-- reads: finding_names, recommendations, inspections, updates (through the rec_state macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces), $q VARCHAR, $limit BIGINT
 with
 
@@ -20,7 +20,7 @@ state as (
 final as (
     select
         recommendations.rec_id,
-        coalesce(recommendations.ref, recommendations.rec_id) as reference,
+        finding_names.finding_name as reference,
         recommendations.kind,
         inspections.title as inspection_title,
         inspections.published_on as issued_on,
@@ -34,11 +34,12 @@ final as (
         state.status_as_at,
     from recommendations
     left join inspections using (inspection_id)
+    left join finding_names using (rec_id)
     left join state using (rec_id)
     where $q::varchar is null
        or contains(
-           lower(concat_ws(' ', recommendations.ref, recommendations.rec_id, inspections.title,
-                           recommendations.text)),
+           lower(concat_ws(' ', finding_names.finding_name, recommendations.ref,
+                           recommendations.rec_id, inspections.title, recommendations.text)),
            lower($q::varchar)
        )
 )

@@ -3,7 +3,7 @@
 -- report's (also a finding whose report has no publication date yet, which rec_state leaves
 -- out until it has a position).
 -- grain: one row (none when the rec_id is unknown)
--- reads: recommendations, inspections, updates (through the rec_state macro)
+-- reads: finding_names, recommendations, inspections, updates (through the rec_state macro)
 -- params: $as_at DATE, $rec_id VARCHAR
 with
 
@@ -14,7 +14,7 @@ state as (select * from rec_state($as_at::date) where rec_id = $rec_id::varchar)
 final as (
     select
         recommendations.rec_id,
-        coalesce(recommendations.ref, recommendations.rec_id) as reference,
+        finding_names.finding_name as reference,
         recommendations.force_id,
         recommendations.kind,
         recommendations.addressed_to,
@@ -40,6 +40,7 @@ final as (
         state.days_overdue,
     from recommendations
     left join inspections using (inspection_id)
+    left join finding_names using (rec_id)
     left join state using (rec_id)
 )
 

@@ -16,7 +16,10 @@ final as (
     select
         rec_id,
         ref,
-        coalesce(ref, rec_id) as reference,
+        finding_name as reference,
+        finding_name,
+        finding_ref,
+        report_name,
         kind,
         inspection_title,
         regexp_replace(text, '\s+', ' ', 'g') as short_text,

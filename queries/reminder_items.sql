@@ -44,6 +44,7 @@ final as (
         any_value(classified.force_id) as force_id,
         any_value(classified.inspection_title) as inspection_title,
         any_value(classified.ref) as ref,
+        any_value(classified.finding_name) as finding_name,
         any_value(classified.kind) as kind,
         any_value(classified.text) as text,
         any_value(classified.due_on) as due_on,

@@ -2,7 +2,7 @@
 -- request and whether a position has been recorded for it since the request (recorded on or after
 -- the request date).
 -- grain: one row per (owner, finding) of the latest request
--- reads: return_requests, updates, recommendations, inspections
+-- reads: return_requests, updates, recommendations, inspections, finding_names
 -- params: $force_id VARCHAR (null = all forces)
 with
 
@@ -48,6 +48,7 @@ final as (
         asked.rec_id,
         inspections.title as inspection_title,
         recommendations.ref,
+        finding_names.finding_name,
         recommendations.kind,
         recommendations.text,
         answered.answered_on,
@@ -57,6 +58,7 @@ final as (
         count(*) over (partition by asked.owner) as owner_items,
     from asked
     join recommendations using (rec_id)
+    left join finding_names using (rec_id)
     left join inspections using (inspection_id)
     left join answered using (request_id, rec_id)
 )

@@ -18,6 +18,9 @@ final as (
     select
         rec_id,
         ref,
+        finding_name,
+        finding_ref,
+        report_name,
         kind,
         inspection_title,
         regexp_replace(text, '\s+', ' ', 'g') as short_text,

@@ -19,6 +19,9 @@ final as (
     select
         rec_id,
         ref,
+        finding_name,
+        finding_ref,
+        report_name,
         kind,
         addressed_to,
         text,

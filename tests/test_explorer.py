@@ -36,12 +36,13 @@ def test_explorer_rows_without_filters(mini):
     assert rows(
         got, ["rec_id", "reference", "chief_officer_lead", "due_on", "days_to_due", "status", "rag"]
     ) == [
-        ("c1r1", "C1.1", "ACC Security", "2017-09-02", None, "closed", "blue"),
-        ("r3", "R3", "ACC Crime", "2018-06-22", -6, "in_progress", "green"),
-        ("r2", "R2", "ACC Crime", "2018-09-30", 94, "in_progress", "amber"),
-        ("r1", "R1", "ACC Local Policing", "2018-10-31", 125, "in_progress", "green"),
-        ("c1", "C1", None, None, None, "in_progress", "amber"),
-    ]
+        ("c1r1", "WMP effectiveness 2016 · C1.1", "ACC Security", "2017-09-02", None, "closed", "blue"),
+        ("r3", "National overview · R3", "ACC Crime", "2018-06-22", -6, "in_progress", "green"),
+        ("r2", "National overview · R2", "ACC Crime", "2018-09-30", 94, "in_progress", "amber"),
+        ("r1", "National overview · R1", "ACC Local Policing", "2018-10-31", 125, "in_progress", "green"),
+        ("c1", "WMP effectiveness 2016 · C1", None, None, None, "in_progress", "amber"),
+    ]  # fmt: skip
+    # the report's name (its title: the mini fixture has no short names) and the finding's number
     # n1 is addressed to a national body: not the force's workload, so listed only when asked for.
     assert "n1" not in set(got["rec_id"])
     assert got["short_text"].iloc[2] == "Detectives plan: - demand; and - workforce"
@@ -113,14 +114,9 @@ def test_explorer_options(mini):
         ("tactical", "CI A", "CI A", 1),
         ("tactical", "DCS B", "DCS B", 1),
     ]
-    assert list(options[options["param"] == "rec"]["value"]) == [
-        "c1",
-        "c1r1",
-        "n1",
-        "r1",
-        "r2",
-        "r3",
-    ]
+    recs = options[options["param"] == "rec"]
+    assert sorted(recs["value"]) == ["c1", "c1r1", "n1", "r1", "r2", "r3"]
+    assert dict(zip(recs["value"], recs["label"], strict=True))["r2"] == "National overview · R2"
 
 
 def test_rec_record(mini):
@@ -144,7 +140,7 @@ def test_rec_record(mini):
         ],
     ) == [
         (
-            "R2",
+            "National overview · R2",
             "recommendation",
             "By September 2018",
             "2018-09-30",
@@ -167,7 +163,7 @@ def test_rec_record(mini):
 def test_rec_family(mini):
     child = mini.query("rec_family", as_at=JUNE, rec_id="c1r1", force_id="wmp")
     assert rows(child, ["relation", "rec_id", "reference", "status", "rag"]) == [
-        ("parent", "c1", "C1", "in_progress", "amber")
+        ("parent", "c1", "WMP effectiveness 2016 · C1", "in_progress", "amber")
     ]
     parent = mini.query("rec_family", as_at=JUNE, rec_id="c1", force_id="wmp")
     assert rows(parent, ["relation", "rec_id", "kind", "status", "rag"]) == [
@@ -330,12 +326,16 @@ def test_table_frame_words_and_badges(mini):
         "Chief officer lead",
         "Tactical lead",
         "Due",
-        "Days to due",
+        "When due",
         "Status",
+        "Kind",
         "Originally due",
         "Days slipped",
         "Inspection",
     ]
+    # overdue said one way everywhere; the kind in its own column
+    assert list(table["When due"])[:3] == ["—", "6 days overdue", "in 94 days"]
+    assert list(table["Kind"])[:2] == ["Recommendation", "Recommendation"]
     assert list(table["Status"])[:2] == ["Closed", "In progress · overdue"]
     # A missing tactical lead is left missing: the page's table shows it as "—".
     assert table["Tactical lead"].isna().any()
@@ -363,7 +363,7 @@ def test_text_as_markdown_keeps_bullets_and_escapes():
 def test_record_lines(mini):
     record = mini.query("rec_record", as_at=JUNE, force_id="wmp", rec_id="r3").iloc[0]
     assert explorer.record_heading(record) == (
-        "R3: Recommendation",
+        "National overview · R3: Recommendation",
         "National overview, published 22 March 2018 · addressed to all forces · record id r3",
     )
     rag = vocabulary.rag_scale(mini)
@@ -381,7 +381,8 @@ def test_record_lines(mini):
         mini.query("rec_family", as_at=JUNE, rec_id="c1r1", force_id="wmp"), rag
     )
     assert family == [
-        "- Made under cause of concern: [C1](recommendations?rec=c1) Missing children "
+        "- Made under cause of concern: [WMP effectiveness 2016 · C1](recommendations?rec=c1) "
+        "Missing children "
         "(In progress · Amber)"
     ]
 
@@ -413,7 +414,11 @@ def test_explorer_lists_every_finding(monkeypatch):
     assert _count_line(at) == "**34** findings as at 28 June 2018. No filter is set."
     # soonest due first: the Online and on the edge recommendations due "within three months"
     # of 2 July 2015, which have no reference in the committee paper
-    assert list(table["Reference"][:2]) == ["wmp-oote-2015-r04", "wmp-oote-2015-r07"]
+    assert list(table["Reference"][:2]) == [
+        "Online and on the edge · R4",
+        "Online and on the edge · R7",
+    ]
+    assert not table["Reference"].str.startswith("wmp-").any()  # never a record id
     # each RAG word on its coloured label (a one-word list: explorer.rag_pills)
     assert {tuple(word) for word in table["RAG"]} == {("● White",)}
     assert not at.warning
@@ -438,16 +443,16 @@ def test_explorer_table_reads_whole(monkeypatch):
     assert len(detectives) == 1 and detectives["Finding"].iloc[0].endswith("…")
     # Each header has room for its words ("Days to due" was cut to "Days to d").
     widths = {name: c.get("width") for name, c in json.loads(element.proto.columns).items()}
-    assert widths["Days to due"] >= 90
+    assert widths["When due"] >= 90
     assert widths["Finding"] > widths["Reference"] > widths["Status"]
 
 
 def test_filter_by_owner_acc_crime(monkeypatch):
     at = _explorer(monkeypatch, owner="ACC Crime")
     table = at.dataframe[0].value
-    assert list(table["Reference"]) == ["R2", "R3"]
+    assert list(table["Reference"]) == ["PEEL 2017 national · R2", "PEEL 2017 national · R3"]
     assert list(table["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor"]
-    assert list(table["Days to due"]) == [94, 94]
+    assert list(table["When due"]) == ["in 94 days", "in 94 days"]
     assert _count_line(at) == "**2** of 34 findings match: Chief officer lead: ACC Crime."
     assert at.selectbox(key="explorer_owner").value == "ACC Crime"
 
@@ -494,7 +499,7 @@ def test_several_bad_values_each_get_a_notice(monkeypatch):
 
 def test_rec_parameter_shows_the_record(monkeypatch):
     at = _explorer(monkeypatch, owner="ACC Crime", rec="wmp-peel2017nat-r02")
-    assert at.header[0].value == "R2: Recommendation"
+    assert at.header[0].value == "PEEL 2017 national · R2: Recommendation"
     text = " ".join(m.value for m in at.markdown)
     assert "all forces with a shortage in qualified detectives" in text
     assert "**Deadline as written:** “By September 2018”" in text

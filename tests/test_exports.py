@@ -136,7 +136,8 @@ def test_csv_export_has_exactly_the_filtered_rows_and_is_formula_safe(hostile):
     # Same due date and inspection: sorted by reference, "=R9" first. Record id is column 2.
     assert [r[1] for r in got[1:]] == ["x1", "r1"]
     x1 = dict(zip(got[0], got[1], strict=True))
-    assert x1["Reference"] == "'=R9"
+    # the reference names the report first, so the report's "=R9" cannot start a formula
+    assert x1["Reference"] == "National overview · =R9"
     assert x1["Text"] == '\'=HYPERLINK("http://evil","click")'
     assert x1["Chief officer lead"] == "'@ACC Evil"
     assert x1["Tactical lead"] == "'-Supt Minus"
@@ -188,5 +189,6 @@ def test_page_downloads_hold_the_filtered_rows(monkeypatch):
     bundled = db.load(ROOT / "data")
     frame = _export(bundled, owner="ACC Crime")
     got = _read_csv(exports.to_csv(frame))
-    assert [r[0] for r in got[1:]] == ["R2", "R3"]
-    assert list(at.dataframe[0].value["Reference"]) == ["R2", "R3"]
+    names = ["PEEL 2017 national · R2", "PEEL 2017 national · R3"]
+    assert [r[0] for r in got[1:]] == names
+    assert list(at.dataframe[0].value["Reference"]) == names

@@ -289,7 +289,9 @@ def test_red_overdue_frame_flags_overdue_but_not_red(mini):
     )
     assert frame.iloc[0]["Why listed"] == "⚠ Overdue but not graded red"
     assert frame.iloc[0]["RAG"] == "● Green"
-    assert frame.iloc[0]["Days overdue"] == 6
+    assert frame.iloc[0]["When due"] == "6 days overdue"
+    assert frame.iloc[0]["Reference"] == "National overview · R3"
+    assert frame.iloc[0]["Kind"] == "Recommendation"
 
 
 def test_reference_is_the_report_s_or_the_kind_never_a_record_id():
@@ -318,9 +320,15 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
         "moves_since", since=dt.date(2018, 3, 1), as_at=JUNE, force_id="wmp", limit=None, offset=0
     )
     frame = headlines.moves_frame(moves, vocabulary.rag_scale(bundled))
-    assert list(frame.columns) == ["Reference", "Inspection", "Finding", "From", "To", "Recorded"]
-    # The bundled 2016 findings have no reference in the report: their kind, not a record id.
+    assert list(frame.columns) == ["Reference", "Kind", "Finding", "From", "To", "Recorded"]
+    # Named as the committee names them, never by a record id; the kind in its own column.
     assert not frame["Reference"].str.startswith("wmp-").any()
+    named = dict(zip(moves["rec_id"], frame["Reference"], strict=True))
+    assert named["wmp-peel-2016-afi03"] == "PEEL 2016 effectiveness · AFI 3"
+    assert named["wmp-oote-2015-r04"] == "Online and on the edge · R4"
+    assert named["wmp-peel2017nat-r02"] == "PEEL 2017 national · R2"
+    kind = dict(zip(moves["rec_id"], frame["Kind"], strict=True))
+    assert kind["wmp-peel-2016-afi03"] == "Area for improvement"
     # Every bundled finding has one position, of 28 June 2018: each is first recorded.
     assert set(frame["From"]) == {"No position recorded"}
     assert len(frame) == 34
@@ -448,11 +456,15 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     assert at.warning[0].value.startswith("**14** overdue items are not graded red")
     listed = at.dataframe[0].value
     assert list(listed["Why listed"]) == ["⚠ Overdue but not graded red"] * 14
-    assert list(listed["Days overdue"])[:2] == [1000, 1000]
-    assert list(listed["Days overdue"])[-2:] == [483, 483]
+    assert list(listed["When due"])[:2] == ["1000 days overdue"] * 2
+    assert list(listed["When due"])[-2:] == ["483 days overdue"] * 2
+    assert list(listed["Reference"])[:2] == [
+        "Online and on the edge · R4",
+        "Online and on the edge · R7",
+    ]
     # What is due and who owns it: the three 2017 national recommendations.
     due = at.dataframe[1].value
-    assert list(due["Reference"]) == ["R2", "R3", "R1"]
+    assert list(due["Reference"]) == [f"PEEL 2017 national · R{n}" for n in (2, 3, 1)]
     assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Crime", "ACC Local Policing"]
     assert list(due["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor", "CI Jason Anderson"]
     assert list(due["Deadline as written"]) == [
@@ -490,7 +502,7 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     assert "overdue item is not graded red" in at.warning[0].value
     flagged = at.dataframe[0].value
     assert list(flagged["Why listed"]) == ["⚠ Overdue but not graded red"]
-    assert list(flagged["Reference"]) == ["R3"]
+    assert list(flagged["Reference"]) == ["National overview · R3"]
     assert list(flagged["Chief officer lead"]) == ["ACC Crime"]
     # The link keeps the view: the force (there is a choice) and the as-at date (not the latest).
     assert list(flagged["Record"]) == [
@@ -499,12 +511,12 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     notes = " ".join(c.value for c in at.caption)
     assert "1 recommendation is addressed to a national body and left out" in notes
     due = at.dataframe[1].value
-    assert list(due["Reference"]) == ["R2", "R1"]
+    assert list(due["Reference"]) == ["National overview · R2", "National overview · R1"]
     assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Local Policing"]
-    assert list(due["Days to due"]) == [94, 125]
+    assert list(due["When due"]) == ["in 94 days", "in 125 days"]
     moves = at.dataframe[2].value
-    assert list(moves["Reference"]) == ["R1", "R2", "R3"]
-    assert list(moves["Inspection"]) == ["National overview"] * 3
+    assert list(moves["Reference"]) == [f"National overview · R{n}" for n in (1, 2, 3)]
+    assert list(moves["Kind"]) == ["Recommendation"] * 3
     assert list(moves["From"]) == ["No position recorded"] * 3
     assert list(moves["To"]) == [
         "In progress · Green",

@@ -160,7 +160,8 @@ def test_an_editor_records_a_position_and_the_trail_shows_who(monkeypatch, data_
     next(b for b in at.button if b.label == "Record this position").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == [
-        "Recorded: R2 in progress, Amber, as at 1 August 2018, by ed@force.example."
+        "Recorded: PEEL 2017 national · R2 in progress, Amber, as at 1 August 2018, by "
+        "ed@force.example."
     ]
     with open(data_copy / "updates.csv", encoding="utf-8", newline="") as fh:
         last = list(csv.DictReader(fh))[-1]

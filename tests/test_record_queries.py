@@ -17,12 +17,12 @@ ALL = dict(
 def test_record_choices_lists_every_finding_of_the_force(mini):
     choices = mini.query("record_choices", as_at=JULY, force_id="wmp", q=None, limit=None)
     assert rows(choices, ["rec_id", "reference", "inspection_title", "status", "rag"]) == [
-        ("n1", "N1", "National overview", None, None),
-        ("r1", "R1", "National overview", "in_progress", "green"),
-        ("r2", "R2", "National overview", "in_progress", "amber"),
-        ("r3", "R3", "National overview", "in_progress", "red"),
-        ("c1", "C1", "WMP effectiveness 2016", "in_progress", "amber"),
-        ("c1r1", "C1.1", "WMP effectiveness 2016", "closed", "blue"),
+        ("n1", "National overview · N1", "National overview", None, None),
+        ("r1", "National overview · R1", "National overview", "in_progress", "green"),
+        ("r2", "National overview · R2", "National overview", "in_progress", "amber"),
+        ("r3", "National overview · R3", "National overview", "in_progress", "red"),
+        ("c1", "WMP effectiveness 2016 · C1", "WMP effectiveness 2016", "in_progress", "amber"),
+        ("c1r1", "WMP effectiveness 2016 · C1.1", "WMP effectiveness 2016", "closed", "blue"),
     ]
     # Line breaks in the text are flattened for the picker.
     assert choices.set_index("rec_id").loc["r2", "short_text"] == (
@@ -50,7 +50,9 @@ def test_record_state_is_the_latest_position(mini):
     assert rows(
         state,
         ["rec_id", "reference", "status", "rag", "status_as_at", "note", "recorded_by"],
-    ) == [("r3", "R3", "in_progress", "red", "2018-07-15", "Slipped", "Analyst")]
+    ) == [
+        ("r3", "National overview · R3", "in_progress", "red", "2018-07-15", "Slipped", "Analyst")
+    ]
     assert rows(state, ["due_on", "deadline_text", "is_overdue", "days_overdue"]) == [
         ("2018-06-22", "within three months", True, 23)
     ]
@@ -79,14 +81,14 @@ def test_record_history_whole_history_newest_first(mini):
 def test_audit_trail_latest_recording_first(mini):
     trail = mini.query("audit_trail", force_id="wmp", **ALL)
     assert rows(trail, ["recorded_at", "recorded_by", "rec_id", "reference", "update_id"]) == [
-        ("2018-07-15", "Analyst", "r3", "R3", "u5"),
+        ("2018-07-15", "Analyst", "r3", "National overview · R3", "u5"),
         # Same time: the row added to the file later comes first.
-        ("2018-06-28", "Analyst", "r3", "R3", "u4"),
-        ("2018-06-28", "Analyst", "r2", "R2", "u3"),
-        ("2018-06-28", "Analyst", "r1", "R1", "u2"),
-        ("2018-04-01T09:00:00", "Analyst", "r1", "R1", "u1"),
-        ("2017-06-01", "Analyst", "c1r1", "C1.1", "u7"),
-        ("2017-06-01", "Analyst", "c1", "C1", "u6"),
+        ("2018-06-28", "Analyst", "r3", "National overview · R3", "u4"),
+        ("2018-06-28", "Analyst", "r2", "National overview · R2", "u3"),
+        ("2018-06-28", "Analyst", "r1", "National overview · R1", "u2"),
+        ("2018-04-01T09:00:00", "Analyst", "r1", "National overview · R1", "u1"),
+        ("2017-06-01", "Analyst", "c1r1", "WMP effectiveness 2016 · C1.1", "u7"),
+        ("2017-06-01", "Analyst", "c1", "WMP effectiveness 2016 · C1", "u6"),
     ]
     assert "record_url" not in trail  # queries return ids; pages build links (explorer.url)
 

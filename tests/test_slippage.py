@@ -390,9 +390,16 @@ def test_overview_shows_the_slipped_figure_and_its_list(monkeypatch):
         table,
         ["Reference", "Originally due", "Now due", "Days slipped", "Times moved", "Latest reason"],
     ) == [
-        ("R2", "2018-05-31", "2018-12-31", 214, 2, "Partner agency withdrew from the joint team"),
         (
-            "R1",
+            "Report A on WMP · R2",
+            "2018-05-31",
+            "2018-12-31",
+            214,
+            2,
+            "Partner agency withdrew from the joint team",
+        ),
+        (
+            "Report A on WMP · R1",
             "2018-04-30",
             "2018-09-30",
             153,
@@ -449,8 +456,8 @@ def test_explorer_slipped_only_from_the_url(monkeypatch):
     shown = list(at.dataframe[0].proto.column_order)
     assert shown[5:8] == ["Due", "Originally due", "Days slipped"]
     assert rows(table, ["Reference", "Due", "Originally due", "Days slipped", "Status"]) == [
-        ("R1", "2018-09-30", "2018-04-30", 153, "In progress · slipped"),
-        ("R2", "2018-12-31", "2018-05-31", 214, "In progress · slipped"),
+        ("Report A on WMP · R1", "2018-09-30", "2018-04-30", 153, "In progress · slipped"),
+        ("Report A on WMP · R2", "2018-12-31", "2018-05-31", 214, "In progress · slipped"),
     ]
 
 
@@ -460,7 +467,7 @@ def test_explorer_slipped_toggle_puts_the_filter_in_the_url(monkeypatch):
     assert len(table) == 5
     # unchanged dates read "—" (no original shown), overdue is said in the status
     by_ref = table.set_index("Reference")
-    assert by_ref.loc["R3", "Status"] == "In progress · overdue"
+    assert by_ref.loc["Report A on WMP · R3", "Status"] == "In progress · overdue"
     assert by_ref["Originally due"].isna().sum() == 2  # a3 and n1 never moved
     at.toggle(key="explorer_slipped").set_value(True).run()
     assert at.query_params["slipped"] == "true"

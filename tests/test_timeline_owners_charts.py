@@ -38,7 +38,7 @@ def test_timeline_bars(mini):
     # The hatch is drawn over the RAG fill, not instead of it.
     assert green.marker.pattern.fillmode == "overlay"
     assert list(overdue.y) == ["r:r3"] and list(overdue.x) == ["2018-06-22"]
-    assert "Overdue by 6 days" in overdue.customdata[0]
+    assert "<b>6 days overdue</b>" in overdue.customdata[0]
     # A relative deadline shows the words as written and what the date counts from.
     assert "“within three months”, counted from publication on 22 Mar 2018" in green.customdata[0]
     # Groups are header rows above their items; the as-at date is a line with its words.
@@ -50,7 +50,20 @@ def test_timeline_bars(mini):
         "r:r1",
     ]
     assert fig.layout.yaxis.ticktext[0] == "<b>ACC Crime (2)</b>"
-    assert fig.layout.yaxis.ticktext[1].startswith("R3 · Bail review")
+    # Under a lead, each finding by its whole name; under its report, by its number and words.
+    assert fig.layout.yaxis.ticktext[1] == "National overview · R3"
+    by_report = charts.timeline_bars(
+        mini.query(
+            "timeline_items",
+            as_at=JUNE,
+            force_id="wmp",
+            group_by="inspection",
+            group=None,
+            limit=100,
+        ),
+        JUNE,
+    )
+    assert by_report.layout.yaxis.ticktext[1].startswith("R3 · Bail review")
     # Labels are short (wrapped, cut at a word), so the time axis gets the chart's width.
     assert all(len(line) <= 40 for tick in fig.layout.yaxis.ticktext for line in tick.split("<br>"))
     assert fig.layout.shapes[0].x0 == "2018-06-28"

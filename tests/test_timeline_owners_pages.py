@@ -101,7 +101,7 @@ def test_timeline_due_soon_as_at_june_2018(monkeypatch):
     assert list(detectives_and_bail["chief_officer_lead"]) == ["ACC Crime", "ACC Crime"]
     assert list(detectives_and_bail["tactical_lead"]) == ["DCS Mark Payne", "Supt Paul Minor"]
     assert list(detectives_and_bail["rag"]) == ["White", "White"]
-    assert list(due["item"]) == ["R2", "R3", "R1"]
+    assert list(due["item"]) == [f"PEEL 2017 national · R{n}" for n in (2, 3, 1)]
 
     # A 45-day window shows none of them.
     at.button_group(key="due_within").set_value(45).run()

@@ -665,6 +665,8 @@ def _write_inspections(con, out: Path, insp, force_rows, extra) -> None:
                 case when pcc_response_published_on is not null
                     then 'https://example.invalid/synthetic/pcc-response/' || inspection_id
                 end as pcc_response_url,
+                -- a short name for the PEEL reports ("PEEL 2017"); the others use their title
+                case when kind = 'peel' then split_part(title, ':', 1) end as short_name,
             from insp
             left join force_names on force_names.f = insp.force_idx
             order by i

@@ -35,6 +35,14 @@ def _legend_below(fig: go.Figure, plot_px: int) -> int:
     return plot_px + 60 + 110
 
 
+def _finding_name(row) -> str:
+    """The finding as a committee names it ("Online and on the edge · R4"), never a record id."""
+    name = getattr(row, "finding_name", None)
+    if name is not None and pd.notna(name):
+        return str(name)
+    return str(row.ref) if pd.notna(row.ref) else "Finding"
+
+
 def _item_hover(row, rag: RagScale) -> str:
     from oversight.labels import KIND_LABELS, label, status_label
 
@@ -48,7 +56,7 @@ def _item_hover(row, rag: RagScale) -> str:
             due += f", counted from publication on {_day(row.issued_on)}"
         due += ")"
     lines = [
-        f"<b>{row.ref if pd.notna(row.ref) else row.rec_id}</b> {label(KIND_LABELS, row.kind)}",
+        f"<b>{_finding_name(row)}</b> · {label(KIND_LABELS, row.kind)}",
         _short(row.text, 80),
         f"Inspection: {_short(row.inspection_title, 70)}",
         f"Owner: {owner}",
@@ -62,7 +70,8 @@ def _item_hover(row, rag: RagScale) -> str:
         lines.append(f"Originally due {_day(row.original_due_on)}{slipped} (moved {moved})")
         lines.append(f"Why: {_short(row.last_revision_reason, 80)}")
     if bool(row.is_overdue):
-        lines.append(f"<b>Overdue by {int(row.days_overdue)} days</b>")
+        n = int(row.days_overdue)
+        lines.append(f"<b>{n} day{'s' if n != 1 else ''} overdue</b>")
     return "<br>".join(lines)
 
 
@@ -143,9 +152,14 @@ def timeline_bars(
         # Labels wrapped and cut short, so the time axis gets the chart's width (hover has all).
         ticktext.append(f"<b>{_tick_lines(group_label, 34)} ({len(rows)})</b>")
         categories += list(rows["y"])
+        # Under an inspection's header its number says which finding ("R4 · first words");
+        # under a lead's, the finding's whole name ("Online and on the edge · R4").
+        by_inspection = "inspection_id" in rows and (rows["inspection_id"] == key).all()
         ticktext += [
-            f"{ref} · {_first_words(text, 28)}" if pd.notna(ref) else _first_words(text, 34)
-            for ref, text in zip(rows["ref"], rows["text"], strict=True)
+            f"{row.finding_ref} · {_first_words(row.text, 28)}"
+            if by_inspection
+            else _tick_lines(_finding_name(row), 34)
+            for row in rows.itertuples(index=False)
         ]
 
     fig = go.Figure()

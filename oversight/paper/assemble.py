@@ -450,15 +450,15 @@ def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
     rows = []
     for r in frame.itertuples():
         row = [
-            shown(r.ref, label(labels.KIND_LABELS, r.kind)),
-            r.inspection_title,
+            shown(r.finding_name, shown(r.ref, r.inspection_title)),
+            label(labels.KIND_LABELS, r.kind),
             first_sentence(r.text),
             shown(r.chief_officer_lead, "Not recorded"),
         ]
         if with_due:
             row.append(deadline_words(r))
         rows.append(tuple(row))
-    columns = ("Ref", "Report", "Finding", "Owner") + (("Deadline",) if with_due else ())
+    columns = ("Reference", "Kind", "Finding", "Owner") + (("Deadline",) if with_due else ())
     return Table(columns, tuple(rows))
 
 
@@ -522,11 +522,11 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
     else:
         section.add(
             Table(
-                ("Ref", "Report", "Owner", "RAG then", "RAG now"),
+                ("Reference", "Kind", "Owner", "RAG then", "RAG now"),
                 tuple(
                     (
-                        shown(c.ref, c.rec_id),
-                        c.inspection_title,
+                        shown(c.finding_name, shown(c.ref, c.inspection_title)),
+                        label(labels.KIND_LABELS, c.kind),
                         shown(c.chief_officer_lead, "Not yet allocated"),
                         rag_words(c.from_rag, rag),
                         rag_words(c.to_rag, rag),

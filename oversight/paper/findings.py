@@ -76,8 +76,10 @@ def finding_heading(row, number: int, prefix: str = "") -> str:
         under = " under the cause of concern" if not is_missing(row.parent_rec_id) else ""
         return f"{prefix} {kind_noun(row.kind)}{under}{' ' + to if to else ''}"
     kind = label(labels.KIND_LABELS, row.kind)
-    if not is_missing(row.ref):
-        return f"{row.ref} · {kind}{' ' + to if to else ''}"
+    ref = getattr(row, "finding_ref", None)  # the number a committee knows it by (R4, AFI 3)
+    ref = row.ref if is_missing(ref) else ref
+    if not is_missing(ref):
+        return f"{ref} · {kind}{' ' + to if to else ''}"
     return f"{kind} {number}{' ' + to if to else ''}"
 
 

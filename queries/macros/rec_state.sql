@@ -8,7 +8,8 @@
 -- changed. Overdue is judged against due_on: a finding past its original date but within a revised
 -- one has slipped (is_slipped), it is not overdue.
 -- grain: one row per recommendation issued by as_at_date
--- reads: recommendations, updates (as update_spans and due_revisions), inspections
+-- reads: recommendations, updates (as update_spans and due_revisions), inspections, finding_names
+--        (how a committee names each finding: queries/derived/finding_names.sql)
 -- params: as_at_date DATE (macro argument)
 create or replace macro rec_state(as_at_date) as table
 with
@@ -56,6 +57,9 @@ final as (
         recommendations.parent_rec_id,
         recommendations.supersedes_rec_id,
         inspections.title as inspection_title,
+        finding_names.finding_name,
+        finding_names.finding_ref,
+        finding_names.report_name,
         inspections.kind as inspection_kind,
         inspections.published_on as issued_on,
         latest_update.status,
@@ -84,6 +88,7 @@ final as (
         recommendations.addressed_to <> 'national_body' as is_force_workload,
     from recommendations
     left join inspections using (inspection_id)
+    left join finding_names using (rec_id)
     left join latest_update using (rec_id)
     where latest_update.update_id is not null or inspections.published_on <= as_at_date
 )

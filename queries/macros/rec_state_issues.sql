@@ -7,7 +7,8 @@
 -- force workload and are left out (rec_state_force). (Named to sort after rec_state_force.sql,
 -- which it builds on.)
 -- grain: one row per (recommendation, issue found)
--- reads: recommendations, updates (as update_spans), inspections (also through rec_state_force)
+-- reads: recommendations, updates (as update_spans), inspections, finding_names (also through
+--        rec_state_force)
 -- params: as_at_date DATE, force VARCHAR (null = all forces) (macro arguments)
 create or replace macro rec_state_issues(as_at_date, force) as table
 with
@@ -94,6 +95,7 @@ final as (
         issues.issue,
         recommendations.rec_id,
         recommendations.ref,
+        finding_names.finding_name,
         inspections.title as inspection_title,
         recommendations.kind,
         recommendations.chief_officer_lead,
@@ -104,6 +106,7 @@ final as (
     from issues
     inner join recommendations using (rec_id)
     left join inspections on inspections.inspection_id = recommendations.inspection_id
+    left join finding_names on finding_names.rec_id = recommendations.rec_id
     left join all_state on all_state.rec_id = recommendations.rec_id
 )
 
