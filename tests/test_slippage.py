@@ -626,8 +626,8 @@ def test_the_pack_lists_revised_deadlines_since_the_last_meeting_with_reasons(sl
 def test_the_pack_says_slipped_against_the_original_in_its_deadline_tables(slipped):
     deadlines = _pack_section(slipped, "Overdue and due before the next meeting")
     assert (
-        "| R3 | Report A on WMP | Review custody staffing. | ACC Operations | Due 1 June 2018 |"
-        in (deadlines)
+        "| Report A on WMP · R3 | Recommendation | Review custody staffing. | ACC Operations | "
+        "Due 1 June 2018 |" in (deadlines)
     )
     assert (
         "By May 2018 (due 31 May 2018); revised twice: slipped 214 days, now due 31 December "
