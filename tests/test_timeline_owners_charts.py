@@ -62,6 +62,7 @@ def test_timeline_bars(mini):
             limit=100,
         ),
         JUNE,
+        vocabulary.rag_scale(mini),
     )
     assert by_report.layout.yaxis.ticktext[1].startswith("R3 · Bail review")
     # Labels are short (wrapped, cut at a word), so the time axis gets the chart's width.
