@@ -681,7 +681,8 @@ def machine() -> str:
 
     return (
         f"{os.cpu_count()} CPUs (nproc), {memory} memory, {cpu}; load average at the end "
-        f"{load}; Python {platform.python_version()}, DuckDB {duckdb.__version__}, "
+        f"{load}; niceness {os.nice(0)}; Python {platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}, "
         f"pandas {pd.__version__}, Streamlit {streamlit.__version__}"
     )
 
