@@ -8,8 +8,8 @@ Headless Chromium (Playwright, the system Chromium) against a dashboard server o
   chosen with Enter, alternately. Each is timed in the page from the key press that commits it
   (the event's own timestamp) to the moment the script has finished (``stApp``'s
   ``data-test-script-state`` back to ``notRunning``) and everything is drawn: no element left
-  stale or still loading its code (Streamlit's ``stSkeleton`` placeholder), every Plotly chart
-  with its ``.main-svg``, and no change to the page's DOM for QUIET_MS; the time is that of the
+  stale or still loading its code (Streamlit's ``stSkeleton`` placeholder), every chart drawn
+  (a Plotly chart's ``.main-svg``, a Vega-Lite chart's ``svg.marks``), and no change to the page's DOM for QUIET_MS; the time is that of the
   last change. "Run finished" is the first half alone.
 - **The first page of a fresh browser.** A newly launched Chromium (empty profile and cache)
   opens the dashboard's default page; timed from the navigation's start to the same "everything
@@ -49,7 +49,13 @@ TARGET_COLD_RATIO = 2.0
 # timestamps), when the script state leaves and comes back to notRunning, and the last DOM
 # change in the main section and the sidebar; then, at each animation frame, whether the page
 # is drawn.
-_CHANGE_PROBE = """(quiet) => {
+_CHARTS_JS = """
+  // A chart is drawn when Plotly has made its .main-svg, or Vega its svg.marks.
+  const CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]';
+  const drawn = (c) => !!c.querySelector('.main-svg, svg.marks');
+"""
+
+_CHANGE_PROBE = """(quiet) => {__CHARTS_JS__
   const b = window.__bench = {presses: [], runStart: null, finished: null, lastChange: 0,
                               done: null};
   const stamp = (e) => b.presses.push(e.timeStamp);
@@ -75,9 +81,9 @@ _CHANGE_PROBE = """(quiet) => {
     if (b.done !== null) return;
     const now = performance.now();
     if (b.finished !== null && stateOf() === 'notRunning' && !pending()) {
-      const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+      const charts = [...document.querySelectorAll(CHARTS)];
       const last = Math.max(b.lastChange, b.finished);
-      if (charts.every(c => c.querySelector('.main-svg')) && now - last >= quiet) {
+      if (charts.every(drawn) && now - last >= quiet) {
         const t0 = b.presses.filter(t => t <= b.runStart).pop();
         b.done = {finished: b.finished - t0, drawn: last - t0, charts: charts.length,
                   exceptions: document.querySelectorAll('[data-testid="stException"]').length};
@@ -90,12 +96,23 @@ _CHANGE_PROBE = """(quiet) => {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+}""".replace("__CHARTS_JS__", _CHARTS_JS)
+
+# What a change that never finished drawing left behind, for its error message.
+_STUCK = """() => {
+  const b = window.__bench, app = document.querySelector('[data-testid="stApp"]');
+  const count = (q) => document.querySelectorAll(q).length;
+  return `script ${app.getAttribute('data-test-script-state')}, run `
+    + `${b.runStart === null ? 'never started' : b.finished === null ? 'not finished' : 'finished'}, `
+    + `${count('[data-stale="true"]')} stale, ${count('[data-testid="stSkeleton"]')} loading, `
+    + `${count('[data-testid="stPlotlyChart"]:not(:has(.main-svg))')} charts undrawn, `
+    + `url ${location.search}`;
 }"""
 
 # Added to a fresh browser's first page before any of its scripts: the same "everything drawn",
 # timed from the navigation's start (performance.now() counts from it).
 _FIRST_PROBE = """(() => {
-  const quiet = __QUIET_MS__;
+  const quiet = __QUIET_MS__;__CHARTS_JS__
   const b = window.__bench = {sawRunning: false, finished: null, lastChange: 0, done: null};
   const watchDom = new MutationObserver(() => { b.lastChange = performance.now(); });
   const pending = () => document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]');
@@ -114,10 +131,10 @@ _FIRST_PROBE = """(() => {
       if (state && state !== 'notRunning') { b.sawRunning = true; b.finished = null; }
       if (state === 'notRunning' && b.sawRunning && b.finished === null) b.finished = now;
       const connected = app.getAttribute('data-test-connection-state') === 'CONNECTED';
-      const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+      const charts = [...document.querySelectorAll(CHARTS)];
       const last = Math.max(b.lastChange, b.finished || 0);
-      if (connected && b.finished !== null && !pending()
-          && charts.every(c => c.querySelector('.main-svg')) && now - last >= quiet) {
+      if (connected && b.finished !== null && !pending() && charts.every(drawn)
+          && now - last >= quiet) {
         b.done = {drawn: last, finished: b.finished, charts: charts.length};
         watchDom.disconnect();
         return;
@@ -126,7 +143,7 @@ _FIRST_PROBE = """(() => {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-})();""".replace("__QUIET_MS__", str(QUIET_MS))
+})();""".replace("__QUIET_MS__", str(QUIET_MS)).replace("__CHARTS_JS__", _CHARTS_JS)
 
 
 @dataclass
@@ -240,9 +257,15 @@ def measure_changes(chromium, server: browser.Server, spec, changes: list[Change
                 page.keyboard.type(change.force)
                 page.keyboard.press("Enter")
                 wanted = "force=" + urllib.parse.quote_plus(change.force)
-            page.wait_for_function(
-                "() => window.__bench.done !== null", timeout=CHANGE_TIMEOUT_MS, polling=50
-            )
+            try:
+                page.wait_for_function(
+                    "() => window.__bench.done !== null", timeout=CHANGE_TIMEOUT_MS, polling=50
+                )
+            except Exception:
+                result.error = f"{change} not drawn in {CHANGE_TIMEOUT_MS / 1000:.0f} s: " + (
+                    page.evaluate(_STUCK)
+                )
+                break
             done = page.evaluate("window.__bench.done")
             if wanted not in page.url:
                 result.error = f"the change did not apply ({wanted} not in {page.url})"
