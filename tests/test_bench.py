@@ -35,7 +35,8 @@ def test_bench_smoke_prints_every_row(tmp_path, capsys):
         assert "error" not in row, row
         assert "| 2 |" in row  # both runs measured
         cells = [c.strip() for c in row.strip("|").split("|")]
-        # median, p95, ratio, then the unchanged rerun (every query cached) and its ratio
+        # median, p95, p95 minus the floor's, then the unchanged rerun (every query cached) and
+        # it minus the floor's
         assert len(cells) == 10 and cells[6] != "—" and cells[7] != "—", row
     assert "| seed | (floor: sidebar only) | 2 |" in out
     versus = [r for r in rows if "DuckDB" in r or "rec_state_as_at" in r or "overview_kpis" in r]

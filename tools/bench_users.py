@@ -102,7 +102,14 @@ class Level:
 
     @property
     def per_session_bytes(self) -> float:
+        """Server memory one more idle session holds (each user's first page, one at a time)."""
         return (self.rss_sessions - self.rss_warm) / self.users if self.users else float("nan")
+
+    @property
+    def per_user_at_peak_bytes(self) -> float:
+        """The server's highest memory under the load over its warm memory, per user: the
+        sessions, their runs in flight and the query results their dates added to the cache."""
+        return (self.rss_peak - self.rss_warm) / self.users if self.users else float("nan")
 
 
 @dataclass(frozen=True)
@@ -477,8 +484,9 @@ def report(levels: list[Level], duration: float) -> str:
         "",
         "| users | started | changes | p50 ms | p95 ms | max ms | errors | server CPU (cores) "
         "| server CPU ms per change | machine busy | others' CPU s "
-        "| server MB warm / with sessions / peak | MB per added session | target |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        "| server MB warm / with sessions / peak | MB per idle session | MB per user at peak "
+        "| target |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
     ]
     for lv in levels:
         mark = ""
@@ -491,7 +499,7 @@ def report(levels: list[Level], duration: float) -> str:
             f"| {lv.server_cores:.2f} | {_ms(lv.cpu_per_change)} | {lv.machine_busy:.0%} "
             f"| {lv.others_cpu_s:.0f} "
             f"| {lv.rss_warm / mb:,.0f} / {lv.rss_sessions / mb:,.0f} / {lv.rss_peak / mb:,.0f} "
-            f"| {lv.per_session_bytes / mb:.1f} | {mark} |"
+            f"| {lv.per_session_bytes / mb:.1f} | {lv.per_user_at_peak_bytes / mb:.1f} | {mark} |"
         )
     out += ["", f"Knee: {knee(levels)}."]
     errors = [f"- {lv.users} users: {e}" for lv in levels for e in dict.fromkeys(lv.errors)]
