@@ -85,7 +85,8 @@ def _arg_key(value: object) -> Hashable:
 
 
 def figure(builder, *args: object, **kwargs: object) -> go.Figure:
-    """A chart builder's figure, cached on the data version and the builder's inputs.
+    """A chart builder's figure (a Vega-Lite builder's data and spec), cached on the data
+    version and the builder's inputs.
 
     A rerun that changes nothing a chart shows reuses its figure: building a large figure costs
     more than its (cached) query. The figure is shared, not copied: builders return new figures

@@ -308,8 +308,9 @@ else:
         # (mostly closed work) are counted in words, so they do not dwarf the open ones.
         drawn = by_inspection[~by_inspection["is_other"]]
         rest = by_inspection[by_inspection["is_other"]]
-        st.plotly_chart(
-            app.figure(charts.rag_by_inspection_chart, drawn, as_at, rag), width="stretch"
+        # Vega-Lite, not Plotly: the first page a browser opens (oversight/charts/rag_mix.py)
+        st.vega_lite_chart(
+            *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag), width="stretch"
         )
         if not rest.empty:
             verb = "holds" if rest["inspection_title"].iloc[0].startswith("One ") else "hold"
@@ -320,7 +321,9 @@ else:
                 "explorer filters by any inspection."
             )
     with right:
-        st.plotly_chart(app.figure(charts.rag_by_kind_chart, by_kind, as_at, rag), width="stretch")
+        st.vega_lite_chart(
+            *app.figure(charts.rag_by_kind_vega, by_kind, as_at, rag), width="stretch"
+        )
 
 # --- sign-off and the inspectorate ----------------------------------------------------------
 st.header("Sign-off and the inspectorate")

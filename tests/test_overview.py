@@ -340,25 +340,35 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
 
 def test_rag_by_inspection_chart(mini):
     rag = vocabulary.rag_scale(mini)
-    fig = charts.rag_by_inspection_chart(
+    data, spec = charts.rag_by_inspection_vega(
         mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE, rag
     )
-    assert [t.name for t in fig.data] == ["Amber", "Green", "Blue"]
-    # the colours rag.csv holds
-    assert [t.marker.color for t in fig.data] == ["#F9A825", "#A5D6A7", "#1565C0"]
-    amber = fig.data[0]
-    assert list(amber.x) == [1, 1]
-    assert list(amber.text) == ["Amber 1", "Amber 1"]
-    assert "Amber" in amber.hovertemplate
-    assert fig.layout.barmode == "stack"
-    assert fig.layout.title.text == "RAG by inspection, as at 28 Jun 2018"
-    assert fig.layout.xaxis.title.text == "Findings"
-    assert fig.layout.yaxis.title.text == "Inspection"
-    # The first inspection in the query's order is drawn at the top.
-    assert list(fig.layout.yaxis.categoryarray) == [
-        "WMP effectiveness 2016",
-        "National overview",
+    # One segment per inspection and RAG, each with its word and count written in it.
+    assert data[["category", "rag", "items", "label"]].values.tolist() == [
+        ["National overview", "Amber", 1, "Amber 1"],
+        ["National overview", "Green", 2, "Green 2"],
+        ["WMP effectiveness 2016", "Amber", 1, "Amber 1"],
+        ["WMP effectiveness 2016", "Blue", 1, "Blue 1"],
     ]
+    # Stacked: each segment starts where the one before it ends.
+    assert data[["x0", "x1"]].values.tolist() == [[0, 1], [1, 3], [0, 1], [1, 2]]
+    bars, text = spec["layer"]
+    # the words and colours rag.csv holds, in its order
+    assert bars["encoding"]["color"]["scale"] == {
+        "domain": ["Amber", "Green", "Blue"],
+        "range": ["#F9A825", "#A5D6A7", "#1565C0"],
+    }
+    # each label black or white as its fill needs: white on rag.csv's dark blue
+    assert list(data["ink"]) == ["#000000", "#000000", "#000000", "#FFFFFF"]
+    assert text["encoding"]["color"] == {"field": "ink", "type": "nominal", "scale": None}
+    assert bars["mark"]["stroke"] == charts.RAG_OUTLINE  # white segments show on a white page
+    assert [t["field"] for t in bars["encoding"]["tooltip"]] == ["category", "rag", "items"]
+    assert text["encoding"]["text"] == {"field": "label"}
+    assert spec["title"]["text"] == "RAG by inspection"
+    assert spec["title"]["subtitle"] == "as at 28 Jun 2018"
+    assert bars["encoding"]["x"]["title"] == "Findings"
+    # The first inspection in the query's order is drawn at the top.
+    assert spec["encoding"]["y"]["sort"] == ["National overview", "WMP effectiveness 2016"]
 
 
 def test_inspections_sharing_a_title_get_a_bar_each(mini):
@@ -376,36 +386,52 @@ def test_inspections_sharing_a_title_get_a_bar_each(mini):
             "items": [1, 2, 3, 1, 4],
         }
     )
-    fig = charts.rag_by_inspection_chart(rows, JUNE, vocabulary.rag_scale(mini))
-    assert list(reversed(fig.layout.yaxis.categoryarray)) == [
+    data, spec = charts.rag_by_inspection_vega(rows, JUNE, vocabulary.rag_scale(mini))
+    assert spec["encoding"]["y"]["sort"] == [
         "Custody review (1 Mar 2021)",
         "Custody review (2 May 2023, b)",
         "Custody review (2 May 2023, c)",
         "Vetting",
     ]
-    green = next(t for t in fig.data if t.name == "Green")
-    assert list(green.y) == ["Custody review (1 Mar 2021)", "Vetting"]
-    assert list(green.x) == [2, 4]
+    green = data[data["rag"] == "Green"]
+    assert list(green["category"]) == ["Custody review (1 Mar 2021)", "Vetting"]
+    assert list(green["items"]) == [2, 4]
+
+
+def test_a_narrow_segment_shows_its_count_or_nothing_and_keeps_its_tooltip(mini):
+    rows = pd.DataFrame(
+        {
+            "inspection_id": ["a", "a", "a", "b"],
+            "inspection_title": ["Custody review"] * 3 + ["Vetting"],
+            "issued_on": pd.to_datetime(["2021-03-01"] * 4),
+            "rag": ["red", "amber", None, "green"],
+            "items": [1, 5, 1, 60],
+        }
+    )
+    data, _ = charts.rag_by_inspection_vega(rows, JUNE, vocabulary.rag_scale(mini))
+    labels = dict(zip(data["rag"], data["label"], strict=True))
+    # 60 findings make the scale: one finding's segment is too narrow even for "1"
+    assert labels == {"Red": "", "Amber": "5", "No position recorded": "", "Green": "Green 60"}
+    # every segment, labelled or not, carries its RAG word in the data its tooltip reads
+    assert set(data["rag"]) == {"Red", "Amber", "No position recorded", "Green"}
 
 
 def test_rag_by_kind_chart_outlines_white(bundled):
-    fig = charts.rag_by_kind_chart(
+    data, spec = charts.rag_by_kind_vega(
         bundled.query("rag_by_kind", as_at=JUNE, force_id="wmp"),
         JUNE,
         vocabulary.rag_scale(bundled),
     )
-    assert [t.name for t in fig.data] == ["White"]
-    white = fig.data[0]
-    assert white.marker.line.color == charts.RAG_OUTLINE
-    assert white.insidetextfont.color == "#000000"  # black reads on rag.csv's white
-    assert white.outsidetextfont.color == "#202124"  # a label outside the bar is dark on white
-    assert list(white.y) == ["Recommendation", "Area for improvement", "Cause of concern"]
-    assert list(white.x) == [22, 8, 4]
-    assert fig.layout.yaxis.title.text == "Kind"
-    # The legend is a row under the chart, not at its side in the gap beside the other chart.
-    assert fig.layout.legend.orientation == "h"
-    assert fig.layout.legend.yanchor == "bottom"
-    assert fig.layout.legend.yref == "container"
+    assert list(data["rag"]) == ["White"] * 3
+    assert list(data["category"]) == ["Recommendation", "Area for improvement", "Cause of concern"]
+    assert list(data["items"]) == [22, 8, 4]
+    bars, _ = spec["layer"]
+    assert bars["mark"]["stroke"] == charts.RAG_OUTLINE
+    assert bars["encoding"]["color"]["scale"]["range"] == ["#FFFFFF"]
+    assert list(data["ink"]) == ["#000000"] * 3  # black reads on rag.csv's white
+    assert spec["title"]["text"] == "RAG by kind of finding"
+    # The legend is under the chart, not at its side in the gap beside the other chart.
+    assert bars["encoding"]["color"]["legend"]["orient"] == "bottom"
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -474,9 +500,10 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     ]
     # RAG mix: every finding is white, said in words, and drawn with its word.
     assert "No finding is graded as at 28 June 2018" in at.info[0].value
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["title"]["text"] == "RAG by inspection, as at 28 Jun 2018"
-    assert {t["name"] for t in spec["data"]} == {"White"}
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["title"]["text"] == "RAG by inspection"
+    assert spec["title"]["subtitle"] == "as at 28 Jun 2018"
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["White"]
 
 
 def test_overview_since_date_from_the_url(monkeypatch):

@@ -189,8 +189,8 @@ def test_no_table_on_any_page_sends_more_than_a_page(monkeypatch, long_register)
 
 def test_overview_draws_the_busiest_inspections_and_counts_the_rest(monkeypatch, long_register):
     at = _page(monkeypatch, long_register, "pages/overview.py")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    drawn = {y for trace in spec["data"] for y in trace["y"]}
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    drawn = set(spec["encoding"]["y"]["sort"])  # the bars' categories, top to bottom
     assert len(drawn) == headlines.MAX_INSPECTIONS
     assert not any("other" in y.lower() for y in drawn)
     caption = next(c.value for c in at.caption if "inspections with the most open" in c.value)

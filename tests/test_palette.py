@@ -94,21 +94,13 @@ def rag_figures(ds):
             "chief officer lead",
             rag,
         ),
-        "rag_by_inspection_chart": lambda: charts.rag_by_inspection_chart(
-            ds.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12),
-            JUNE,
-            rag,
-        ),
-        "rag_by_kind_chart": lambda: charts.rag_by_kind_chart(
-            ds.query("rag_by_kind", as_at=JUNE, force_id="wmp"), JUNE, rag
-        ),
     }
     return builders
 
 
 @pytest.mark.parametrize(
     "builder",
-    ["timeline_bars", "timeline_group_bars", "rag_by_inspection_chart", "rag_by_kind_chart"],
+    ["timeline_bars", "timeline_group_bars"],
 )
 @pytest.mark.parametrize("data", ["mini", "bundled"])
 def test_every_rag_mark_carries_its_word(builder, data, request):
@@ -126,6 +118,33 @@ def test_every_rag_mark_carries_its_word(builder, data, request):
         rest = words_of(trace).replace(trace.name or "", "", 1)
         assert word in rest, f"{builder}: a {rag} mark shows no {word!r} beside it"
     assert fig.layout.title.text, f"{builder} has no title"
+
+
+@pytest.mark.parametrize("builder", ["rag_by_inspection_vega", "rag_by_kind_vega"])
+@pytest.mark.parametrize("data", ["mini", "bundled"])
+def test_every_vega_rag_segment_carries_its_word(builder, data, request):
+    """The Overview's Vega-Lite RAG mix: each segment's fill is its grade's colour in the legend,
+    and its word is in the row its tooltip reads (and in the segment where it fits)."""
+    ds = request.getfixturevalue(data)
+    scale = vocabulary.rag_scale(ds)
+    query = "rag_by_inspection" if builder == "rag_by_inspection_vega" else "rag_by_kind"
+    params = {"max_inspections": 12} if query == "rag_by_inspection" else {}
+    frame = ds.query(query, as_at=JUNE, force_id="wmp", **params)
+    rows, spec = getattr(charts, builder)(frame, JUNE, scale)
+    bars = spec["layer"][0]["encoding"]
+    legend = dict(
+        zip(bars["color"]["scale"]["domain"], bars["color"]["scale"]["range"], strict=True)
+    )
+    assert not rows.empty, f"{builder} drew no RAG segment on {data}"
+    assert "rag" in [t["field"] for t in bars["tooltip"]]
+    for code in scale.drawn(frame["rag"]):
+        word = scale.word(code)
+        assert word in set(rows["rag"]), f"{builder}: no {code} segment named {word!r}"
+        assert legend[word] == scale.colour(code), f"{builder}: {word!r} not in its colour"
+    for word, n, label in rows[["rag", "items", "label"]].itertuples(index=False):
+        # its word and count where they fit, else its count, else nothing (the tooltip has both)
+        assert label in (f"{word} {n}", str(n), ""), f"{builder}: {word} segment reads {label!r}"
+    assert spec["title"]["text"], f"{builder} has no title"
 
 
 def test_figures_built_from_dicts_are_checked_in_full_under_test():

@@ -65,13 +65,13 @@ def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path)
     rag = vocabulary.rag_scale(ds)
     assert (rag.label("red"), rag.colour("red"), rag.ink("red")) == ("Off track", PURPLE, "#FFFFFF")
 
-    # a chart's JSON: the trace is named and filled as rag.csv says, its words white on it
+    # a chart: the segment is named and filled as rag.csv says, its words white on it
     by_kind = ds.query("rag_by_kind", as_at=JUNE, force_id="wmp")
-    figure = charts.rag_by_kind_chart(by_kind, JUNE, rag).to_plotly_json()
-    red = [t for t in figure["data"] if t["name"] == "Off track"]
-    assert red and red[0]["marker"]["color"] == PURPLE
-    assert red[0]["insidetextfont"]["color"] == "#FFFFFF"
-    assert not [t for t in figure["data"] if t["name"] == "Red"]
+    data, spec = charts.rag_by_kind_vega(by_kind, JUNE, rag)
+    colour = dict(zip(*spec["layer"][0]["encoding"]["color"]["scale"].values(), strict=True))
+    assert colour["Off track"] == PURPLE and "Red" not in colour
+    red = data[data["rag"] == "Off track"]
+    assert not red.empty and set(red["ink"]) == {"#FFFFFF"}
 
     # a table's style: the explorer's RAG cell is a label in rag.csv's colour, with its words
     filters = explorer.Filters(rag=("red",))

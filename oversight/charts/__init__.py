@@ -49,9 +49,9 @@ from oversight.charts.peel_grades import (
 from oversight.charts.rag_mix import (
     briefing_rag_mix_figure,
     distinct_inspection_labels,
-    rag_by_inspection_chart,
-    rag_by_kind_chart,
-    rag_mix_bars,
+    rag_by_inspection_vega,
+    rag_by_kind_vega,
+    rag_mix_vega,
 )
 
 __all__ = [
@@ -80,9 +80,9 @@ __all__ = [
     "inspection_calendar_figure",
     "national_grade_bars",
     "peer_grade_grid",
-    "rag_by_inspection_chart",
-    "rag_by_kind_chart",
-    "rag_mix_bars",
+    "rag_by_inspection_vega",
+    "rag_by_kind_vega",
+    "rag_mix_vega",
     "timeline_bars",
     "timeline_group_bars",
 ]

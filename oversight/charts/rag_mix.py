@@ -1,5 +1,5 @@
-"""RAG mix figures: open findings by RAG per inspection and per kind (Overview), and then and
-now (the briefing pack)."""
+"""RAG mix figures: open findings by RAG per inspection and per kind (Overview, Vega-Lite specs),
+and then and now (the briefing pack, Plotly)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,24 @@ from oversight.charts.fast import _figure_from
 from oversight.charts.palette import FONT_FAMILY, RAG_OUTLINE
 from oversight.vocabulary import RagScale
 
-# --- Overview (RAG mix by inspection and by kind) ---------------------------------------------
+# --- Overview (RAG mix by inspection and by kind), in Vega-Lite --------------------------------
+#
+# The Overview is the page a fresh browser opens first, and a Plotly chart on it costs the browser
+# the 4.7 MB of Plotly's code before anything is drawn (3.4 s on this project's 2-core machine,
+# against 0.3 s for a Vega-Lite chart), and a new Plotly plot at every sidebar change, since
+# Streamlit draws a changed figure as a new element. Its two RAG mix charts are therefore
+# Vega-Lite specs for st.vega_lite_chart (docs/performance.md): stacked bars in rag.csv's words,
+# order and colours (RagScale), each segment's text black or white as its fill needs; a segment
+# too narrow for its word shows its count, and the word and count are in its tooltip and the
+# legend.
+
+# A label is written in its segment only where it fits: a character of it needs this share of the
+# longest bar (about 6 px of a 260 px plot, the narrower of the two charts side by side). Where
+# "Word n" does not fit, the count alone; where that does not either, nothing.
+VEGA_CHAR_SHARE = 0.024
 
 
-def _overview_wrap(text: object, width: int = 38) -> str:
-    import textwrap
-
-    words = "—" if text is None or pd.isna(text) else " ".join(str(text).split())
-    return "<br>".join(textwrap.wrap(words, width)) or "—"
-
-
-def rag_mix_bars(
+def rag_mix_vega(
     frame: pd.DataFrame,
     category: str,
     *,
@@ -29,88 +36,126 @@ def rag_mix_bars(
     title: str,
     category_title: str,
     value_title: str = "Findings",
-) -> go.Figure:
-    """Stacked horizontal bars: for each category (in the order given), how many findings are
-    red, amber, green, blue and white. Each segment carries its RAG word and count (text, legend,
-    hover); white segments are outlined so they show on a white page.
+    legend_columns: int = 2,
+) -> tuple[pd.DataFrame, dict]:
+    """Stacked horizontal bars as a Vega-Lite spec: for each category (in the order given), how
+    many findings have each RAG grade of the scale, or no position recorded. Returns the rows to
+    draw (category, RAG word, items, label, stacking bounds, text colour) and the spec.
 
     Expects one row per (category, rag) with the columns `category`, `rag` and `items`.
     """
-
     order = list(dict.fromkeys(frame[category].astype(str)))
-    ticks = [_overview_wrap(c) for c in order]
-    frame = frame.assign(rag=rag.drawn(frame["rag"]))
-    data = []
-    for code in rag.drawn_codes:
-        rows = frame[frame["rag"] == code]
-        if rows.empty:
+    codes = rag.drawn(frame["rag"]).astype(str).tolist()
+    scale_order = list(rag.drawn_codes)
+    # a code the scale does not name is drawn after it, as itself (never hidden)
+    scale_order += [c for c in dict.fromkeys(codes) if c not in scale_order]
+    present = [code for code in scale_order if code in set(codes)]
+    rank = {code: i for i, code in enumerate(scale_order)}
+    rows = sorted(
+        zip(frame[category].astype(str).tolist(), codes, frame["items"].tolist(), strict=True),
+        key=lambda row: (order.index(row[0]), rank[row[1]]),
+    )
+    totals: dict[str, int] = {}
+    for cat, _, n in rows:
+        totals[cat] = totals.get(cat, 0) + int(n)
+    longest = max([1, *totals.values()])
+    drawn, start = [], dict.fromkeys(order, 0)
+    for cat, code, n in rows:
+        n = int(n)
+        if n <= 0:
             continue
         word = rag.word(code)
-        data.append(
+        room = n / longest / VEGA_CHAR_SHARE  # characters that fit in the segment
+        label = next((text for text in (f"{word} {n}", str(n)) if len(text) + 1 <= room), "")
+        drawn.append(
             {
-                "type": "bar",
-                "name": word,
-                "orientation": "h",
-                "y": [_overview_wrap(c) for c in rows[category].astype(str)],
-                "x": [int(n) for n in rows["items"]],
-                "text": [f"{word} {int(n)}" for n in rows["items"]],
-                # Inside the segment; outside the bar's end when it does not fit (a bar with one
-                # short segment), so the word is never dropped.
-                "textposition": "auto",
-                "insidetextanchor": "middle",
-                "textangle": 0,
-                "cliponaxis": False,
-                "insidetextfont": {"color": rag.ink(code)},
-                "outsidetextfont": {"color": "#202124"},
-                "marker": {
-                    "color": rag.colour(code),
-                    "line": {"color": RAG_OUTLINE, "width": 1},
-                },
-                "hovertemplate": f"%{{y}}<br>{word}: %{{x}}<extra></extra>",
+                "category": cat,
+                "rag": word,
+                "items": n,
+                "label": label,
+                "x0": start[cat],
+                "x1": start[cat] + n,
+                "mid": start[cat] + n / 2,
+                "ink": rag.ink(code),
             }
         )
-    layout = {
-        "title": {"text": title},
-        "barmode": "stack",
-        "height": 190 + 48 * len(order),
-        "font": {"family": FONT_FAMILY},
-        "plot_bgcolor": "#FFFFFF",
-        "showlegend": True,
-        # A row under the axis title: at the side the legend sits in the gap between two charts
-        # placed side by side, and above it wraps over the title in a narrow chart.
-        "legend": {
-            "title": {"text": "RAG ", "side": "left"},
-            "traceorder": "normal",
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-            "yref": "container",
-        },
-        "margin": {"l": 10, "r": 20, "t": 60, "b": 90},
-        "xaxis": {
-            "title": {"text": value_title},
-            "gridcolor": "#E8EAED",
-            # room after the longest bar for a label written outside it
-            "range": [0, 1.2 * max(1, int(frame.groupby(category)["items"].sum().max()))],
-        },
-        "yaxis": {
-            "title": {"text": category_title},
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": list(reversed(ticks)),
-            "automargin": True,
-        },
+        start[cat] += n
+    data = pd.DataFrame(
+        drawn, columns=["category", "rag", "items", "label", "x0", "x1", "mid", "ink"]
+    )
+    # The chart's title names the categories; an axis title would sit on the long labels.
+    y = {
+        "field": "category",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labelLimit": 260, "labelFontSize": 12},
     }
-    return _figure_from(data, layout)
+    heading, _, when = title.partition(", as at ")
+    spec = {
+        "title": {
+            "text": heading,
+            "subtitle": f"as at {when}" if when else "",
+            "anchor": "start",
+        },
+        "height": {"step": 34},
+        "config": {"font": FONT_FAMILY},
+        "encoding": {"y": y},
+        "layer": [
+            {
+                "mark": {"type": "bar", "stroke": RAG_OUTLINE, "strokeWidth": 1},
+                "encoding": {
+                    "x": {
+                        "field": "x0",
+                        "type": "quantitative",
+                        "title": value_title,
+                        "scale": {"domain": [0, longest]},
+                        "axis": {"tickMinStep": 1, "format": "d"},
+                    },
+                    "x2": {"field": "x1"},
+                    "color": {
+                        "field": "rag",
+                        "type": "nominal",
+                        "title": "RAG",
+                        "scale": {
+                            "domain": [rag.word(code) for code in present],
+                            "range": [rag.colour(code) for code in present],
+                        },
+                        # under the chart, a few to a row: a row of six is wider than either
+                        "legend": {
+                            "orient": "bottom",
+                            "direction": "horizontal",
+                            "columns": legend_columns,
+                            "labelLimit": 200,
+                        },
+                    },
+                    "tooltip": [
+                        {"field": "category", "type": "nominal", "title": category_title},
+                        {"field": "rag", "type": "nominal", "title": "RAG"},
+                        {"field": "items", "type": "quantitative", "title": value_title},
+                    ],
+                },
+            },
+            {
+                # each label in the colour that reads on its segment's fill (RagScale.ink)
+                "mark": {"type": "text", "baseline": "middle", "align": "center"},
+                "encoding": {
+                    "x": {"field": "mid", "type": "quantitative"},
+                    "text": {"field": "label"},
+                    "color": {"field": "ink", "type": "nominal", "scale": None},
+                },
+            },
+        ],
+    }
+    return data, spec
 
 
-def rag_by_inspection_chart(frame: pd.DataFrame, as_at: object, rag: RagScale) -> go.Figure:
+def rag_by_inspection_vega(
+    frame: pd.DataFrame, as_at: object, rag: RagScale
+) -> tuple[pd.DataFrame, dict]:
     """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql),
-    one bar per inspection even where two share a title."""
-    return rag_mix_bars(
+    one bar per inspection even where two share a title, as a Vega-Lite spec."""
+    return rag_mix_vega(
         frame.assign(inspection_label=distinct_inspection_labels(frame)),
         "inspection_label",
         rag=rag,
@@ -149,17 +194,20 @@ def distinct_inspection_labels(frame: pd.DataFrame) -> list[str]:
     return labels
 
 
-def rag_by_kind_chart(frame: pd.DataFrame, as_at: object, rag: RagScale) -> go.Figure:
-    """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql)."""
+def rag_by_kind_vega(
+    frame: pd.DataFrame, as_at: object, rag: RagScale
+) -> tuple[pd.DataFrame, dict]:
+    """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql), as a Vega-Lite spec."""
     from oversight.labels import KIND_LABELS, label
 
     named = frame.assign(kind_label=[label(KIND_LABELS, k) for k in frame["kind"]])
-    return rag_mix_bars(
+    return rag_mix_vega(
         named,
         "kind_label",
         rag=rag,
         title=f"RAG by kind of finding, as at {_day(as_at)}",
         category_title="Kind",
+        legend_columns=1,  # the narrower chart: "No position recorded" needs its width
     )
 
 
