@@ -100,7 +100,7 @@ def tiles(kpis: pd.DataFrame, window: Window, as_at: dt.date, rag: RagScale) -> 
             int(row["red_now"]),
             int(row["red_change"]),
             "inverse",
-            f"Graded {rag.label('red')}: {_lower_first(rag.meaning('red'))}. "
+            f"Graded {rag.label('red')}: {lower_first(rag.meaning('red'))}. "
             f"Change: against the number graded {rag.label('red')} {since}.",
             window.short(),
         ),
@@ -161,8 +161,9 @@ def workload_note(kpis: pd.DataFrame) -> str:
     )
 
 
-def nothing_red(as_at: dt.date) -> str:
-    return f"No recommendation is graded red as at {long_date(as_at)}."
+def nothing_red(as_at: dt.date, red: str = "Red") -> str:
+    """`red`: the data's word for red (rag.csv)."""
+    return f"No recommendation is graded {lower_first(red)} as at {long_date(as_at)}."
 
 
 def nothing_overdue(as_at: dt.date, undatable: int = 0) -> str:
@@ -181,10 +182,10 @@ def red_overdue_reason(is_red: bool, is_overdue: bool, red: str = "Red") -> str:
         return f"{red} and overdue"
     if is_red:
         return red
-    return f"⚠ Overdue but not graded {_lower_first(red)}"
+    return f"⚠ Overdue but not graded {lower_first(red)}"
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 

@@ -202,6 +202,7 @@ def _remind(args: argparse.Namespace) -> int:
     items = db.run_query(
         ds, "reminder_items", as_at=as_at, within_days=args.within, force_id=force_id
     )
+    stale_days = int(db.run_query(ds, "vocabulary")["stale_days"].iloc[0])
     secrets = read_secrets()
     settings = reminders.smtp_settings(secrets)
     if args.send and settings.problem:
@@ -222,7 +223,9 @@ def _remind(args: argparse.Namespace) -> int:
         messages.append(
             (
                 digest,
-                reminders.message(digest, as_at, args.within, sender, link_base, force_name, now),
+                reminders.message(
+                    digest, as_at, args.within, sender, link_base, force_name, now, stale_days
+                ),
             )
         )
     if args.send:

@@ -32,8 +32,17 @@ SENT_COLUMNS = ("owner", "rec_id", "due_on", "reason", "window_days", "email", "
 REASONS = {
     "overdue": "Overdue",
     "due_soon": "Due soon",
-    "stale": "No position recorded for over 90 days",
+    # the threshold is the SQL's stale_days() (queries/macros/vocabulary.sql), filled in by heading()
+    "stale": "No update for more than {stale_days} days",
 }
+
+
+def heading(reason: str, within_days: int, stale_days: int) -> str:
+    """A digest section's heading (and, lower case, its count in the subject)."""
+    words = REASONS[reason].format(stale_days=stale_days)
+    return words + (f" (within {within_days} days)" if reason == "due_soon" else "")
+
+
 ENV_PREFIX = "OVERSIGHT_SMTP_"
 
 
@@ -180,13 +189,14 @@ def message(
     base_url: str,
     force_name: str | None,
     now: dt.datetime,
+    stale_days: int,
 ) -> EmailMessage:
     """The e-mail for one owner: plain text, HTML (escaped), and an .ics of the due dates."""
     items = digest.items
     counts = items["reason"].value_counts()
     link = owner_link(base_url, digest.owner, as_at, force_name)
     subject_parts = [
-        f"{int(counts.get(reason, 0))} {REASONS[reason].lower()}"
+        f"{int(counts.get(reason, 0))} {REASONS[reason].format(stale_days=stale_days).lower()}"
         for reason in ("overdue", "due_soon", "stale")
         if counts.get(reason, 0)
     ]
@@ -206,10 +216,8 @@ def message(
         rows = items[items["reason"] == reason]
         if rows.empty:
             continue
-        heading = REASONS[reason] + (
-            f" (within {within_days} days)" if reason == "due_soon" else ""
-        )
-        lines.append(f"{heading}:")
+        title = heading(reason, within_days, stale_days)
+        lines.append(f"{title}:")
         entries = []
         for row in rows.itertuples(index=False):
             words = f"{_plain(_name(row))}: {_due_words(row, as_at)}"
@@ -220,7 +228,7 @@ def message(
                 f"{html.escape(_due_words(row, as_at))}<br>{html.escape(_plain(row.text)[:300])}</li>"
             )
         lines.append("")
-        blocks.append(f"<h2>{html.escape(heading)}</h2><ul>{''.join(entries)}</ul>")
+        blocks.append(f"<h2>{html.escape(title)}</h2><ul>{''.join(entries)}</ul>")
     lines += [
         f"Your findings, filtered: {link}",
         "Record a new position on the Record progress page, or reply to the risk and "

@@ -112,7 +112,8 @@ if responses_named:
     st.warning(responses_named, icon=":material/gavel:")
 
 # --- red and overdue ---------------------------------------------------------------------
-st.header("Red and overdue")
+red_word = explorer.md_escape(rag.label("red"))  # rag.csv's word for red, shown as text
+st.header(f"{red_word} and overdue")
 flagged_page = plan["flagged"]
 flagged = flagged_page.rows
 counted = flagged.iloc[0] if not flagged.empty else None
@@ -121,7 +122,7 @@ overdue_count = int(counted["overdue_total"]) if counted is not None else 0
 overdue_not_red = int(counted["overdue_not_red_total"]) if counted is not None else 0
 sentences = []
 if red_count == 0:
-    sentences.append(headlines.nothing_red(as_at))
+    sentences.append(headlines.nothing_red(as_at, red_word))
 if overdue_count == 0:
     sentences.append(headlines.nothing_overdue(as_at, int(undatable_rows["findings"].sum())))
 if sentences:
@@ -129,14 +130,15 @@ if sentences:
 if overdue_not_red:
     st.warning(
         f"**{overdue_not_red:,}** overdue item{'s are' if overdue_not_red != 1 else ' is'} not "
-        "graded red: a committee member will ask why.",
+        f"graded {headlines.lower_first(red_word)}: a committee member will ask why.",
         icon=":material/warning:",
     )
 if not flagged.empty:
     paging.pager(
         flagged_page,
         noun="items",
-        hint="Red first, then the longest overdue. The Recommendations explorer narrows them.",
+        hint=f"{red_word} first, then the longest overdue. The Recommendations explorer "
+        "narrows them.",
     )
     table = headlines.red_overdue_frame(flagged, rag)
     table["Record"] = [

@@ -94,6 +94,8 @@ shown = workload[
     | (workload["owner_filter"] != "unallocated")
     | workload["tactical_filter"].notna()
 ]
+# The open items' grades in rag.csv's order, as columns; blue (complete) has none.
+open_grades = [code for code in rag.codes if code != "blue"]
 table = shown.assign(
     tactical_lead=shown["tactical_lead"].fillna("All tactical leads"),
     next_due_on=shown["next_due_on"].map(app.long_date),
@@ -107,10 +109,7 @@ st.dataframe(
             "open",
             "overdue",
             "slipped",
-            "red",
-            "amber",
-            "green",
-            "white",
+            *open_grades,
             "not_recorded",
             "next_due_on",
             "stale",
@@ -134,7 +133,7 @@ st.dataframe(
             code: st.column_config.NumberColumn(
                 rag.label(code), help=explorer.md_escape(rag.meaning(code)) or None
             )
-            for code in ("red", "amber", "green", "white")
+            for code in open_grades
         },
         "not_recorded": st.column_config.NumberColumn(
             "No position", help="No position recorded yet: no status and no RAG"

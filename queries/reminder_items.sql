@@ -1,6 +1,6 @@
 -- What each owner is reminded of as at a date: their open findings due within a window, overdue,
--- or stale (no position recorded for more than 90 days, counted from the report's publication
--- where none has ever been recorded). An owner is a chief officer lead or a tactical lead as the
+-- or stale (no update for more than stale_days() days, queries/macros/vocabulary.sql, counted
+-- from the report's publication where none has ever been recorded). An owner is a chief officer lead or a tactical lead as the
 -- leads columns name them; the address comes from owners.csv and is empty when none is known.
 -- grain: one row per (owner, finding), with the reason it is listed
 -- reads: recommendations, updates, inspections (through rec_state_force), owners

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import zipfile
@@ -17,7 +18,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import charts, cli, db, explorer, exports, paper, vocabulary
+from oversight import charts, cli, db, explorer, exports, paper, reminders, vocabulary
+from oversight.paper.model import Chart
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
@@ -106,6 +108,73 @@ def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path)
     assert f'w:fill="{PURPLE.lstrip("#")}"' in cell.group(0)
     assert 'w:color w:val="FFFFFF"' in cell.group(0)
 
+    # the pack's words for red, its chart in the colour, and the PDF printed from it
+    titles = [s.title for s in pack.sections]
+    assert "Outstanding recommendations currently graded off track" in titles
+    assert not [t for t in titles if t.endswith("graded red")]
+    drawn = [
+        t
+        for s in pack.sections
+        for b in s.blocks
+        if isinstance(b, Chart)
+        for t in b.figure.to_plotly_json()["data"]
+        if t.get("name") == "Off track"
+    ]
+    assert drawn and all(t["marker"]["color"] == PURPLE for t in drawn)
+    from pypdf import PdfReader
+
+    printed = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(paper.render(pack, "pdf"))).pages
+    )
+    printed = re.sub(r"\s+", " ", printed)
+    assert "currently graded off track" in printed
+    assert "Off track" in printed and " Red " not in printed
+
+
+def _page(at: AppTest, path: str) -> AppTest:
+    at.switch_page(path).run()
+    assert not at.exception, path
+    return at
+
+
+def _rag_traces(at: AppTest) -> list[dict]:
+    return [
+        trace
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace.get("name") in ("Off track", "Red")
+    ]
+
+
+def test_every_page_shows_the_forces_word_and_colour(monkeypatch, tmp_path):
+    """The pages a reader meets, on a copy whose rag.csv calls red "Off track" in purple."""
+    data = _data_copy(tmp_path, red={"label": "Off track", "colour": PURPLE})
+    _graded_red(data)
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(data))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+
+    # Overview: the headline tile, the list's heading and both RAG charts
+    _page(at, "pages/overview.py")
+    assert "Off track and overdue" in [h.value for h in at.header]
+    assert "Off track" in [m.label for m in at.metric]
+    traces = _rag_traces(at)
+    assert len(traces) >= 2
+    assert {t["name"] for t in traces} == {"Off track"}
+    assert {t["marker"]["color"] for t in traces} == {PURPLE}
+
+    # Owners: the workload table's column takes the word, in rag.csv's order
+    _page(at, "pages/owners.py")
+    columns = json.loads(at.dataframe[0].proto.columns)
+    labelled = [c.get("label") for c in columns.values() if isinstance(c, dict)]
+    assert "Off track" in labelled and "Red" not in labelled
+
+    # Timeline: the bars of the finding graded red are purple, named with the word
+    _page(at, "pages/timeline.py")
+    traces = _rag_traces(at)
+    assert traces and {t["name"] for t in traces} == {"Off track"}
+    assert {t["marker"]["color"] for t in traces} == {PURPLE}
+
 
 def test_the_record_page_shows_the_forces_colour_and_picks_no_grade_by_position(
     monkeypatch, tmp_path
@@ -175,6 +244,11 @@ def test_the_sql_vocabulary_is_what_python_reads(mini):
     assert list(words["open_statuses"]) == ["awaiting_allocation", "in_progress", "pending_closure"]
     assert set(words["open_statuses"]) <= set(vocabulary.STATUS_WORDS)
     assert int(words["stale_days"]) == 90
+    # the reminders' heading is written from the same threshold, not a second 90
+    assert reminders.heading("stale", 30, int(words["stale_days"])) == (
+        "No update for more than 90 days"
+    )
+    assert reminders.heading("stale", 30, 60) == "No update for more than 60 days"
 
 
 QUERIES = sorted(p for p in (ROOT / "queries").rglob("*.sql") if p.name != "vocabulary.sql")

@@ -33,7 +33,14 @@ from oversight.periods import long_date
 
 PURPOSE = "To provide members of the Committee with oversight of HMICFRS recommendations."
 COMMITTEE_RECOMMENDATION = "The Committee to note the contents of the report."
-NO_RED = "There are no recommendations currently graded as red."
+
+
+def no_red(red: str = "red") -> str:
+    """The paper's sentence when nothing is red (`red`: rag.csv's word for red, lower case)."""
+    return f"There are no recommendations currently graded as {red}."
+
+
+NO_RED = no_red()
 
 
 def build(
@@ -70,6 +77,7 @@ def _assemble(
 
     meeting_on = period.meeting_on
     since_long, meeting_long = long_date(period.since), long_date(meeting_on)
+    red_word = _lower_first(vocabulary.rag_scale(ds).label("red"))  # rag.csv's word for red
 
     sections: list[Section] = []
 
@@ -92,7 +100,7 @@ def _assemble(
             f"As at {meeting_long} the force tracks {count_words(summary.findings, 'finding')} "
             "(recommendations, areas for improvement and causes of concern) from "
             f"{count_words(summary.inspections, 'inspection')}: {int(summary.open)} open, "
-            f"{int(summary.overdue)} overdue and {int(summary.red)} graded red. "
+            f"{int(summary.overdue)} overdue and {int(summary.red)} graded {red_word}. "
             f"{count_words(summary.open_with_due_date, 'open finding has', 'open findings have')} "
             "a due date."
         ),
@@ -119,13 +127,13 @@ def _assemble(
 
     # Outstanding recommendations currently graded red
     red = ds.query("briefing/red_outstanding", **q)
-    red_section = Section("Outstanding recommendations currently graded red", 2)
+    red_section = Section(f"Outstanding recommendations currently graded {red_word}", 2)
     if red.empty:
-        red_section.add(Paragraph(NO_RED))
+        red_section.add(Paragraph(no_red(red_word)))
     else:
         red_section.add(
             Paragraph(
-                f"{count_words(len(red), 'finding is', 'findings are')} open and graded red as at "
+                f"{count_words(len(red), 'finding is', 'findings are')} open and graded {red_word} as at "
                 f"{meeting_long}."
             ),
             _findings_table(red, with_due=True),
