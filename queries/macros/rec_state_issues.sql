@@ -1,9 +1,9 @@
 -- Table macro rec_state_issues(as_at_date, force): the items a tracker's owner should look at as at
 -- a date: open items with no chief officer lead, no due date, overdue but not graded red, or no
--- update for more than 90 days; any item with updates dated after its closure, or with its due
--- date revised on or after its closure (a data-quality warning, not an error); any item closed
--- without a recorded approval (four-eyes sign-off); and any item
--- whose report has no publication date. Recommendations addressed to national bodies are not
+-- update for more than stale_days() days (queries/macros/vocabulary.sql); any item with updates
+-- dated after its closure, or with its due date revised on or after its closure (a data-quality
+-- warning, not an error); any item closed without a recorded approval (four-eyes sign-off); and
+-- any item whose report has no publication date. Recommendations addressed to national bodies are not
 -- force workload and are left out (rec_state_force). (Named to sort after rec_state_force.sql,
 -- which it builds on.)
 -- grain: one row per (recommendation, issue found)
