@@ -1,0 +1,283 @@
+"""The Overview's lists and charts below its tiles (pages/overview.py draws them in order): red
+and overdue, slipped deadlines, due next, what moved in the period, the RAG mix, and sign-off with
+the inspectorate's view. Each takes the rows the page's plan read; the frames and words are in
+oversight/headlines.py, slippage.py and signoff_words.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from oversight import app, changes, charts, explorer, headlines, paging, signoff_words, slippage
+from oversight.vocabulary import RagScale
+
+
+def red_and_overdue(
+    flagged_page: paging.Page, undatable: int, rag: RagScale, as_at: dt.date, link_context: dict
+) -> None:
+    """Red first, then the longest overdue (queries/red_and_overdue.sql, a page at a time), with
+    the overdue findings not graded red flagged; `undatable`: open findings with no due date."""
+    red_word = explorer.md_escape(rag.label("red"))  # rag.csv's word for red, shown as text
+    st.header(f"{red_word} and overdue")
+    flagged = flagged_page.rows
+    counted = flagged.iloc[0] if not flagged.empty else None
+    red_count = int(counted["red_total"]) if counted is not None else 0
+    overdue_count = int(counted["overdue_total"]) if counted is not None else 0
+    overdue_not_red = int(counted["overdue_not_red_total"]) if counted is not None else 0
+    sentences = []
+    if red_count == 0:
+        sentences.append(headlines.nothing_red(as_at, red_word))
+    if overdue_count == 0:
+        sentences.append(headlines.nothing_overdue(as_at, undatable))
+    if sentences:
+        st.success(" ".join(sentences), icon=":material/check_circle:")
+    if overdue_not_red:
+        st.warning(
+            f"**{overdue_not_red:,}** overdue item{'s are' if overdue_not_red != 1 else ' is'} not "
+            f"graded {headlines.lower_first(red_word)}: a committee member will ask why.",
+            icon=":material/warning:",
+        )
+    if not flagged.empty:
+        paging.pager(
+            flagged_page,
+            noun="items",
+            hint=f"{red_word} first, then the longest overdue. The Recommendations explorer "
+            "narrows them.",
+        )
+        table = headlines.red_overdue_frame(flagged, rag)
+        table["Record"] = [
+            explorer.url(explorer.Filters(rec=r), context=link_context) for r in flagged["rec_id"]
+        ]
+        st.dataframe(
+            explorer.rag_pills(table),
+            hide_index=True,
+            row_height=explorer.WRAPPED_ROW_PX,
+            placeholder=explorer.MISSING,
+            height=explorer.table_height(len(table), explorer.WRAPPED_ROW_PX),
+            # The link to the record comes before the columns that scroll off at 1400 px.
+            column_order=[
+                "Why listed",
+                "Reference",
+                "RAG",
+                "Finding",
+                "Chief officer lead",
+                "When due",
+                "Record",
+                "Due",
+                "Kind",
+                "Tactical lead",
+                "Status",
+                "Inspection",
+            ],
+            column_config={
+                "Why listed": st.column_config.TextColumn(width=110),
+                "Reference": st.column_config.TextColumn(
+                    width=150, help="The report's short name and the finding's number in it"
+                ),
+                "RAG": app.rag_column(width=75),
+                "Finding": st.column_config.TextColumn(width=190),
+                "Chief officer lead": st.column_config.TextColumn(width=110),
+                "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+                "When due": st.column_config.TextColumn(width=105),
+                "Kind": st.column_config.TextColumn(width=120),
+                "Tactical lead": st.column_config.TextColumn(width=120),
+                "Status": st.column_config.TextColumn(width=120),
+                "Inspection": st.column_config.TextColumn(width=190),
+                "Record": st.column_config.LinkColumn(
+                    display_text="Open record",
+                    help="Opens the record in the Recommendations explorer",
+                    width=110,
+                ),
+            },
+        )
+
+
+def slipped(
+    slipped_page: paging.Page, slipped_counts: pd.DataFrame, rag: RagScale, as_at: dt.date
+) -> None:
+    """Open findings whose due date moved later than the report's (queries/slipped_findings.sql)."""
+    st.header("Slipped deadlines")
+    slipped_rows = slipped_page.rows
+    st.markdown(slippage.slipped_sentence(slipped_counts, as_at))
+    if not slipped_rows.empty:
+        paging.pager(
+            slipped_page,
+            noun="findings",
+            hint="Overdue against the revised date first, then the most slipped.",
+        )
+        st.dataframe(
+            explorer.rag_pills(slippage.slipped_frame(slipped_rows, rag)),
+            hide_index=True,
+            row_height=explorer.WRAPPED_ROW_PX,
+            placeholder=explorer.MISSING,
+            height=explorer.table_height(len(slipped_rows), explorer.WRAPPED_ROW_PX),
+            # Widths to Where it stands add up to the main column at 1400 px.
+            column_config={
+                "Reference": st.column_config.TextColumn(
+                    width=150, help="The report's short name and the finding's number in it"
+                ),
+                "Kind": st.column_config.TextColumn(width=120),
+                "Finding": st.column_config.TextColumn(width=190),
+                "Chief officer lead": st.column_config.TextColumn(width=110),
+                "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=100),
+                "Now due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+                "Days slipped": st.column_config.NumberColumn(
+                    width=95, help="The current due date minus the report's"
+                ),
+                "Where it stands": st.column_config.TextColumn(width=215),
+                "Times moved": st.column_config.NumberColumn(width=100),
+                "Latest reason": st.column_config.TextColumn(width=220),
+                "RAG": app.rag_column(width=75),
+                "Inspection": st.column_config.TextColumn(width=190),
+            },
+        )
+
+
+def due_next(due: pd.DataFrame, rag: RagScale, when: str) -> None:
+    """The open findings falling due soonest after the as-at date (queries/due_next.sql)."""
+    st.header("Due next")
+    if due.empty:
+        st.write(f"No open finding has a due date on or after {when}.")
+    else:
+        st.caption(
+            f"The {len(due)} open finding{'s' if len(due) != 1 else ''} falling due soonest after "
+            f"{when}, with who owns {'them' if len(due) != 1 else 'it'}. Findings with no due date "
+            "are in the Recommendations explorer."
+        )
+        st.dataframe(
+            explorer.rag_pills(headlines.due_next_frame(due, rag)),
+            hide_index=True,
+            row_height=explorer.WRAPPED_ROW_PX,
+            placeholder=explorer.MISSING,
+            height=explorer.table_height(
+                len(due), explorer.WRAPPED_ROW_PX, headlines.DUE_NEXT_ROWS
+            ),
+            column_config={
+                # Widths add up to the main column at 1440 px, so nothing scrolls sideways there.
+                "Reference": st.column_config.TextColumn(
+                    width=150, help="The report's short name and the finding's number in it"
+                ),
+                "Finding": st.column_config.TextColumn(width=200),
+                "Chief officer lead": st.column_config.TextColumn(width=115),
+                "Tactical lead": st.column_config.TextColumn(width=115),
+                "Deadline as written": st.column_config.TextColumn(width=120),
+                "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+                "When due": st.column_config.TextColumn(width=100),
+                "RAG": app.rag_column(width=75),
+                "Kind": st.column_config.TextColumn(width=120),
+            },
+        )
+
+
+def moves(moves_page: paging.Page, kpis: pd.DataFrame, window, rag: RagScale, when: str) -> None:
+    """What moved in the period (queries/moves_since.sql), after the sentence that splits it."""
+    st.header(f"Moved {window.phrase()}")
+    split = changes.Split.from_row(kpis.iloc[0])
+    st.write(split.sentence(f"{window.phrase()} up to {when}", bold=True))
+    moves = moves_page.rows
+    if not moves.empty:
+        paging.pager(
+            moves_page,
+            noun="findings",
+            hint="Moves first, then first positions, the latest first.",
+        )
+        st.dataframe(
+            headlines.moves_frame(moves, rag),
+            hide_index=True,
+            row_height=explorer.WRAPPED_ROW_PX,
+            placeholder=explorer.MISSING,
+            height=explorer.table_height(len(moves), explorer.WRAPPED_ROW_PX),
+            column_config={
+                "Reference": st.column_config.TextColumn(
+                    width=160, help="The report's short name and the finding's number in it"
+                ),
+                "Kind": st.column_config.TextColumn(width=130),
+                "Finding": st.column_config.TextColumn(
+                    width=213,
+                    help="The first words; the Recommendations explorer has the whole text",
+                ),
+                "From": st.column_config.TextColumn(width=175),
+                "To": st.column_config.TextColumn(width=150),
+                "Recorded": st.column_config.DateColumn(format="D MMM YYYY", width=90),
+            },
+        )
+
+
+def rag_mix(
+    by_inspection: pd.DataFrame,
+    by_kind: pd.DataFrame,
+    rag: RagScale,
+    as_at: dt.date,
+    when: str,
+    force_name: str,
+) -> None:
+    """The RAG mix by inspection and by kind (Vega-Lite charts in rag.csv's words and colours)."""
+    st.header("RAG mix")
+    if by_inspection.empty:
+        st.write(f"No finding has been issued to {force_name} as at {when}.")
+    else:
+        graded = by_inspection[by_inspection["rag"] != "white"]
+        if graded.empty:
+            white = explorer.md_escape(headlines.lower_first(rag.label("white")))
+            meaning = explorer.md_escape(headlines.lower_first(rag.meaning("white")))
+            st.info(
+                f"No finding is graded as at {when}: every one is {white}, {meaning}. The "
+                "charts show how many each inspection and kind brought.",
+                icon=":material/info:",
+            )
+        left, right = st.columns([3, 2])
+        with left:
+            # A national register: the inspections with most open findings are drawn, the rest
+            # (mostly closed work) are counted in words, so they do not dwarf the open ones.
+            drawn = by_inspection[~by_inspection["is_other"]]
+            rest = by_inspection[by_inspection["is_other"]]
+            # Vega-Lite, not Plotly: the first page a browser opens (oversight/charts/rag_mix.py)
+            st.vega_lite_chart(
+                *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag), width="stretch"
+            )
+            if not rest.empty:
+                verb = "holds" if rest["inspection_title"].iloc[0].startswith("One ") else "hold"
+                st.caption(
+                    f"The {drawn['inspection_id'].nunique()} inspections with the most open findings. "
+                    f"{rest['inspection_title'].iloc[0]} {verb} {int(rest['items'].sum()):,} more "
+                    f"findings, {int(rest['open_items'].sum()):,} of them open: the Recommendations "
+                    "explorer filters by any inspection."
+                )
+        with right:
+            st.vega_lite_chart(
+                *app.figure(charts.rag_by_kind_vega, by_kind, as_at, rag), width="stretch"
+            )
+
+
+def signoff(pending_rows: pd.DataFrame, disagreements: pd.DataFrame, when: str) -> None:
+    """Findings awaiting sign-off, and where the force and the inspectorate disagree."""
+    st.header("Sign-off and the inspectorate")
+    pending = int(pending_rows["pending_signoff"].iloc[0])
+    tiles = st.columns(2)
+    tiles[0].metric(
+        "Pending sign-off",
+        f"{pending:,}",
+        help="Findings proposed for closure, with evidence, awaiting an approver's decision "
+        "(Record progress).",
+        border=True,
+    )
+    tiles[1].metric(
+        "Disagree with the inspectorate",
+        f"{len(disagreements):,}",
+        help="The force says closed and the inspectorate has not said complete, or the inspectorate "
+        "says complete and the force has it open (inspectorate_status.csv).",
+        border=True,
+    )
+    if disagreements.empty:
+        st.caption(
+            f"No finding's status disagrees with the inspectorate's as at {when}, where "
+            "inspectorate_status.csv records the inspectorate's view."
+        )
+    else:
+        st.dataframe(
+            signoff_words.disagreements_frame(disagreements),
+            hide_index=True,
+            width="stretch",
+        )
