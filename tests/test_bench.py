@@ -3,11 +3,17 @@ Never a timed assertion: the numbers are for reading, not for CI."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import time
 from pathlib import Path
 
+import psutil
+import pytest
+
 from oversight import cli
-from tools import bench
+from tools import bench, browser
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,3 +66,31 @@ def test_bench_users_smoke(tmp_path, capsys):
     warm, with_sessions, peak = (float(v.replace(",", "")) for v in cells[11].split(" / "))
     assert 0 < warm <= peak and with_sessions <= peak, row
     assert "Knee: p95" in out
+
+
+def test_a_benchmark_holds_its_priority_for_what_it_starts():
+    """A server in a session of its own is a scheduling group of its own (Linux autogroup), and
+    Chromium resets its renderers' niceness: bench --browser and --users keep both at their own
+    niceness, so `nice -n -15` reaches the processes that are timed."""
+    if os.geteuid() != 0:
+        pytest.skip("raising a priority needs the privilege to")
+    child = subprocess.Popen(["nice", "-n", "5", "sleep", "30"], start_new_session=True)
+    group = Path(f"/proc/{child.pid}/autogroup")
+    try:
+        if not group.exists():
+            pytest.skip("no autogroup scheduling on this machine")
+        group.write_text("5", encoding="ascii")  # a lower priority: anyone may ask for that
+        process = psutil.Process(child.pid)
+        with browser.hold_niceness(interval=0.05) as mine:
+            assert mine == os.nice(0)
+
+            def held() -> tuple[int, str]:
+                return process.nice(), group.read_text(encoding="ascii").split()[-1]
+
+            deadline = time.monotonic() + 5
+            while held() != (mine, str(mine)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert held() == (mine, str(mine))
+    finally:
+        child.kill()
+        child.wait()

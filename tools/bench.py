@@ -257,9 +257,19 @@ def _main(args: argparse.Namespace) -> int:
 
 def _main_served(args: argparse.Namespace, scales: list[str], work: Path) -> int:
     """--browser and --users: a real server on each scale's data."""
-    from tools import bench_browser, bench_users
+    from tools import bench_browser, bench_users, browser
 
     os.environ["OVERSIGHT_CACHE_DIR"] = str(work / "cache")
+    with browser.hold_niceness():
+        texts = _served_texts(args, scales, work, bench_browser, bench_users)
+    text = "\n".join([f"Machine: {machine()}", "", *texts])
+    print(text)
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _served_texts(args, scales, work, bench_browser, bench_users) -> list[str]:
     texts = []
     for scale in scales:
         data_dir, _ = ensure_data(scale, work, args.seed, args.forces, args.findings_per_force)
@@ -274,11 +284,7 @@ def _main_served(args: argparse.Namespace, scales: list[str], work: Path) -> int
                 data_dir, args.users, args.duration, args.via, args.seed
             )
             texts.append(f"Scale: {scale}\n\n{bench_users.report(levels, args.duration)}")
-    text = "\n".join([f"Machine: {machine()}", "", *texts])
-    print(text)
-    if args.markdown:
-        Path(args.markdown).write_text(text, encoding="utf-8")
-    return 0
+    return texts
 
 
 def _writes(args: argparse.Namespace, scales: list[str], work: Path) -> int:
@@ -684,10 +690,19 @@ def machine() -> str:
 
     return (
         f"{os.cpu_count()} CPUs (nproc), {memory} memory, {cpu}; load average at the end "
-        f"{load}; niceness {os.nice(0)}; Python {platform.python_version()}, "
+        f"{load}; niceness {os.nice(0)}{_group_note()}; Python {platform.python_version()}, "
         f"DuckDB {duckdb.__version__}, "
         f"pandas {pd.__version__}, Streamlit {streamlit.__version__}"
     )
+
+
+def _group_note() -> str:
+    """What the served modes hold (tools/browser.hold_niceness), where it is held."""
+    try:
+        group = Path("/proc/self/autogroup").read_text(encoding="ascii").split()[-1]
+    except OSError:
+        return ""
+    return f", scheduling group {group} (held for its servers and browsers)"
 
 
 def _ms(seconds: float) -> str:

@@ -65,10 +65,11 @@ _CHANGE_PROBE = """(quiet) => {__CHARTS_JS__
   const stateOf = () => app.getAttribute('data-test-script-state');
   // an element left from the previous run, or one whose code is still loading (its skeleton)
   const pending = () => document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]');
+  // Any change of the attribute is a run starting or ending: a short run can go to running
+  // and back before the observer is called, which then sees notRunning with the run over.
   const watchState = new MutationObserver(() => {
-    if (stateOf() !== 'notRunning' && b.runStart === null) b.runStart = performance.now();
-    if (stateOf() === 'notRunning' && b.runStart !== null && b.finished === null)
-      b.finished = performance.now();
+    if (b.runStart === null) b.runStart = performance.now();
+    if (stateOf() === 'notRunning' && b.finished === null) b.finished = performance.now();
   });
   watchState.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   const watchDom = new MutationObserver(() => { b.lastChange = performance.now(); });
