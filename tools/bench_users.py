@@ -244,7 +244,10 @@ class AgentUser:
     async def run(self, force: str | None = None, as_at: dt.date | None = None) -> float:
         body: dict[str, object] = {}
         if self.session_id is None:
-            body["page"] = self.page
+            # The default page is at "" (the app's root), not at its url_path: the agent API
+            # refuses that with unknown_page. Left out, the session starts on the default page.
+            if self.page not in _default_pages():
+                body["page"] = self.page
         else:
             body["session_id"] = self.session_id
             state = {}
@@ -326,6 +329,10 @@ def _all_cpu_s() -> float:
 
 
 # --- a level --------------------------------------------------------------------------------
+
+
+def _default_pages() -> set[str]:
+    return {spec.url_path for spec in browser.registered_pages() if spec.default}
 
 
 def user_pages() -> list[str]:
