@@ -30,6 +30,38 @@ from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 PagesManager.uses_pages_directory = False
 _frame = threading.local()
 
+# How a date typed into a date field applies (on Enter: see ENTER_APPLIES_DATE), and where the
+# calendar's week starts: the browser's language decides (Monday for English (United Kingdom));
+# Streamlit 1.67 has no setting for it.
+TYPED_DATE_HELP = (
+    "Type the date as DD/MM/YYYY and press Enter (or leave the field) to apply it, or pick a "
+    "day from the calendar. The calendar's weeks start on the day your browser's language sets: "
+    "Monday for English (United Kingdom)."
+)
+
+# Streamlit applies a typed date when the reader presses outside the date field, not on Enter; this
+# makes Enter in a date field's day, month or year do what that press does, so the date applies
+# there and then. A constant of the app's own (no text from data or the URL reaches it), added
+# once per page.
+ENTER_APPLIES_DATE = """<script>
+(() => {
+  const doc = document;
+  if (doc.__oversightEnterAppliesDate) return;
+  doc.__oversightEnterAppliesDate = true;
+  doc.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.target instanceof Element)) return;
+    if (!event.target.closest('[data-testid="stDateInputField"]')) return;
+    if (!event.target.matches('[role="spinbutton"]')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    // Streamlit commits a typed date when the reader presses outside the field and focus
+    // leaves it: do both, as a click elsewhere would.
+    doc.body.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+    event.target.blur();
+  }, true);
+})();
+</script>"""
+
 OGL_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0 "
     "(HM Inspectorate of Constabulary and Fire & Rescue Services)."
@@ -158,8 +190,10 @@ def sidebar() -> View:
             key="as_at",
             bind="query-params",
             help="Every figure shows each item's latest update on or before this date. "
-            f"The data's latest update is {latest_as_at:%d %B %Y}.",
+            f"The data's latest update is {latest_as_at:%d %B %Y}. {TYPED_DATE_HELP}",
         )
+        st.caption("Type DD/MM/YYYY and press Enter, or pick a day from the calendar.")
+        st.html(ENTER_APPLIES_DATE, unsafe_allow_javascript=True)
         if as_at != latest_as_at:
             st.caption(f"Latest update in the data: {latest_as_at:%d %B %Y}.")
     view = View(force_id, force_name, as_at, latest_as_at, len(forces) > 1)

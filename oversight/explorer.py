@@ -39,6 +39,8 @@ PARAMS = (
     "due_from",
     "due_to",
     "q",
+    "closed",
+    "sort",
     "rec",
 )
 PARAM_TITLES = {
@@ -56,8 +58,21 @@ PARAM_TITLES = {
     "due_from": "Due on or after",
     "due_to": "Due on or before",
     "q": "Text contains",
+    "closed": "Completed findings too",
+    "sort": "Sorted by",
     "rec": "Record",
 }
+# How the rows can be sorted: every matching row, in SQL (queries/explorer_rows.sql), not only the
+# page on screen. The first is the default: the explorer opens on the most urgent open work.
+SORTS = {
+    "urgent": "Most urgent first",
+    "due": "Due soonest first",
+    "updated": "Latest update first",
+    "report": "Newest report first",
+    "reference": "By reference",
+}
+DEFAULT_SORT = "urgent"
+URGENT_RULE = "overdue, then red, then due soonest"
 # Filters whose allowed values are codes (several may be chosen): fixed ones here, RAG grades
 # from the data's rag.csv (through Options).
 # A finding with no position recorded has no status and no RAG; the filters can still pick it out.
@@ -138,6 +153,8 @@ class Filters:
     due_from: dt.date | None = None
     due_to: dt.date | None = None
     q: str | None = None
+    closed: bool = False  # completed findings too (by default the explorer lists open work)
+    sort: str = DEFAULT_SORT
     rec: str | None = None
 
     def query_params(self, limit: int | None = None, offset: int = 0) -> dict[str, object]:
@@ -160,6 +177,8 @@ class Filters:
             "due_from": self.due_from,
             "due_to": self.due_to,
             "q": self.q,
+            "include_closed": self.closed,
+            "sort": self.sort if self.sort in SORTS else DEFAULT_SORT,
         }
 
     def url_params(self) -> dict[str, list[str]]:
@@ -168,6 +187,8 @@ class Filters:
         for name in PARAMS:
             value = getattr(self, name)
             if value is None or value == () or value is False:
+                continue
+            if name == "sort" and value == DEFAULT_SORT:
                 continue
             if isinstance(value, tuple):
                 out[name] = list(value)
@@ -187,7 +208,8 @@ class Filters:
 
     @property
     def is_empty(self) -> bool:
-        return not self.without_record().url_params()
+        """No filter set (the sort is not a filter)."""
+        return not replace(self.without_record(), sort=DEFAULT_SORT).url_params()
 
 
 def parse(raw: Mapping[str, str | Sequence[str]], options: Options) -> tuple[Filters, list[Notice]]:
@@ -206,8 +228,10 @@ def parse(raw: Mapping[str, str | Sequence[str]], options: Options) -> tuple[Fil
             values[name] = _parse_enum(name, items, notices, options.of(name))
         elif name in DATA_PARAMS:
             values[name] = _parse_choice(name, items[-1], options, notices)
-        elif name in ("overdue", "slipped"):
+        elif name in ("overdue", "slipped", "closed"):
             values[name] = _parse_bool(name, items[-1], notices)
+        elif name == "sort":
+            values[name] = _parse_sort(items[-1], notices)
         elif name in ("due_from", "due_to"):
             values[name] = _parse_date(name, items[-1], notices)
         elif name == "q":
@@ -239,6 +263,14 @@ def _parse_enum(
             else:
                 chosen.add(code)
     return tuple(code for code in mapping if code in chosen)
+
+
+def _parse_sort(item: str, notices: list[Notice]) -> str | None:
+    value = item.strip().lower()
+    if value in SORTS:
+        return value
+    notices.append(Notice("sort", item, f"it is not one of {', '.join(SORTS)}"))
+    return None
 
 
 def _parse_choice(name: str, item: str, options: Options, notices: list[Notice]) -> str | None:
@@ -346,7 +378,7 @@ def describe(filters: Filters, options: Options) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for f in fields(Filters):
         value = getattr(filters, f.name)
-        if f.name == "rec" or value is None or value == () or value is False:
+        if f.name in ("rec", "sort") or value is None or value == () or value is False:
             continue
         if isinstance(value, tuple):
             words = ", ".join(labels.label(dict(options.of(f.name)), v) for v in value)
@@ -362,6 +394,29 @@ def describe(filters: Filters, options: Options) -> list[tuple[str, str]]:
             words = options.label(f.name, value)
         out.append((PARAM_TITLES[f.name], words))
     return out
+
+
+def sort_phrase(sort: str) -> str:
+    """How the rows are ordered, in words ("Most urgent first (overdue, then red, ...)")."""
+    if sort not in SORTS or sort == DEFAULT_SORT:
+        return f"{SORTS[DEFAULT_SORT]} ({URGENT_RULE})"
+    return SORTS[sort]
+
+
+def count_line(
+    matches: int, total: int, described: list[tuple[str, str]], filters: Filters, when: str
+) -> str:
+    """Markdown above the explorer's table: how many findings match, of how many, which work
+    (open, or completed too) and which filters. Values from the data are escaped."""
+    work = "findings, open and completed," if filters.closed else "open findings"
+    if not described or described == [(PARAM_TITLES["closed"], "Yes")]:
+        return f"**{matches:,}** {work} as at {when}. No filter is set."
+    shown = [(k, v) for k, v in described if k != PARAM_TITLES["closed"]]
+    return (
+        f"**{matches:,}** of {total:,} {work} match: "
+        + "; ".join(f"{k}: {md_escape(v)}" for k, v in shown)
+        + "."
+    )
 
 
 def area_label(slug: str | None) -> str:

@@ -79,39 +79,75 @@ def filter_widgets(options: explorer.Options) -> explorer.Filters:
             on_change=_clear_notices,
         )
 
-    with st.container(border=True):
-        a, b, c, d = st.columns(4)
+    # What the reader sees first: open or all work, the order, and a search. The other filters
+    # fold away (a phone shows the results without scrolling past them); the line above the
+    # table says which are set.
+    top = st.columns([2, 2, 3], vertical_alignment="bottom")
+    top[0].toggle(
+        explorer.PARAM_TITLES["closed"],
+        key=KEY["closed"],
+        on_change=_clear_notices,
+        help="By default the explorer lists open work: awaiting allocation, in progress, pending "
+        "closure, or no position recorded yet. Switch on to add closed, superseded and no "
+        "further action.",
+    )
+    top[1].selectbox(
+        explorer.PARAM_TITLES["sort"],
+        list(explorer.SORTS),
+        format_func=explorer.SORTS.get,
+        key=KEY["sort"],
+        on_change=_clear_notices,
+        help=f"Sorts every matching finding, not only the page on screen. Most urgent: "
+        f"{explorer.URGENT_RULE}.",
+    )
+    top[2].text_input(
+        explorer.PARAM_TITLES["q"],
+        key=KEY["q"],
+        max_chars=explorer.MAX_TEXT,
+        placeholder="Words in the text, note or reference (“Online and on the edge R4”)",
+        on_change=_clear_notices,
+    )
+    folded = [n for n in explorer.PARAMS if n not in ("closed", "sort", "q", "rec")]
+    n_set = sum(1 for n in folded if st.session_state.get(KEY[n]) not in (None, [], False, ""))
+    with st.expander(
+        f"Filters ({n_set} set)" if n_set else "Filters: report, kind, status, RAG, owner, dates",
+        icon=":material/filter_list:",
+        key="explorer_filters_open",  # stays open while its label counts the filters set
+    ):
+        a, b = st.columns(2)
         _choice("inspection", "Any inspection", container=a)
         _multi("kind", container=b)
-        _multi("status", container=c)
-        _multi("rag", container=d)
-        a, b, c, d = st.columns(4)
+        a, b = st.columns(2)
+        _multi("status", container=a)
+        _multi("rag", container=b)
+        a, b = st.columns(2)
         _choice("owner", "Any chief officer lead", container=a)
         _choice("tactical", "Any tactical lead", container=b)
-        _choice("board", "Any governance board", container=c)
-        _choice("area", "Any PEEL area", container=d)
-        a, b, c, d = st.columns(4)
-        _multi("addressed", container=a)
-        b.date_input(
+        a, b = st.columns(2)
+        _choice("board", "Any governance board", container=a)
+        _choice("area", "Any PEEL area", container=b)
+        a, b = st.columns(2)
+        a.date_input(
             explorer.PARAM_TITLES["due_from"],
             value=None,
             format="DD/MM/YYYY",
             key=KEY["due_from"],
             on_change=_clear_notices,
+            help=app.TYPED_DATE_HELP,
         )
-        c.date_input(
+        b.date_input(
             explorer.PARAM_TITLES["due_to"],
             value=None,
             format="DD/MM/YYYY",
             key=KEY["due_to"],
             on_change=_clear_notices,
+            help=app.TYPED_DATE_HELP,
         )
-        d.text_input(
-            explorer.PARAM_TITLES["q"],
-            key=KEY["q"],
-            max_chars=explorer.MAX_TEXT,
-            placeholder="Words in the text, note or reference",
-            on_change=_clear_notices,
+        _multi("addressed", container=st)
+        st.caption(
+            "Recommendations addressed to a national body (the College of Policing, the Home "
+            "Office) are not the force's to deliver: choose “A national body” under Addressed "
+            "to to list them."
         )
         a, b = st.columns(2)
         a.toggle(

@@ -10,8 +10,58 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, changes, charts, explorer, headlines, paging, signoff_words, slippage
+from oversight import (
+    app,
+    changes,
+    charts,
+    explorer,
+    headlines,
+    paging,
+    periods,
+    signoff_words,
+    slippage,
+)
 from oversight.vocabulary import RagScale
+
+
+def _set_since() -> None:
+    """The reader picked a date: it stays (in the URL) whatever the as-at date does."""
+    picked = st.session_state.get("since")
+    if picked is None:
+        st.query_params.pop("since", None)
+    else:
+        st.query_params["since"] = picked.isoformat()
+
+
+def _follow_as_at() -> None:
+    st.query_params.pop("since", None)
+
+
+def since_picker(as_at: dt.date) -> dt.date | None:
+    """ "Count changes since", where no committee meeting is recorded before the as-at date: it
+    follows the as-at date (periods.default_since) unless the reader picked a date, which the
+    URL then holds (?since=) and "Follow the as-at date" clears. Returns the reader's date, or
+    None when the default applies."""
+    chosen = headlines.chosen_since(st.query_params.get("since"), as_at)
+    st.session_state["since"] = chosen or periods.default_since(as_at)
+    since_column, reset_column, _ = st.columns([1, 1, 2], vertical_alignment="bottom")
+    since_column.date_input(
+        "Count changes since",
+        min_value=dt.date(2010, 1, 1),
+        max_value=as_at,
+        format="DD/MM/YYYY",
+        key="since",
+        on_change=_set_since,
+        help="No committee meeting is recorded before the as-at date, so the changes count "
+        f"from {periods.SINCE_RULE} it, unless you pick a date here. {app.TYPED_DATE_HELP}",
+    )
+    if chosen is not None:
+        reset_column.button(
+            "Follow the as-at date",
+            on_click=_follow_as_at,
+            help=f"Count changes from {periods.SINCE_RULE} the as-at date again.",
+        )
+    return chosen
 
 
 def red_and_overdue(
@@ -213,42 +263,49 @@ def rag_mix(
     when: str,
     force_name: str,
 ) -> None:
-    """The RAG mix by inspection and by kind (Vega-Lite charts in rag.csv's words and colours)."""
+    """The RAG mix by inspection and by kind (Vega-Lite charts in rag.csv's words and colours):
+    open work by default, completed findings on request (in the URL: mix_completed=true), so at
+    national scale completed (blue) work does not dwarf the open red, amber and green."""
     st.header("RAG mix")
+    with_completed = st.toggle(
+        "Include completed findings (closed, superseded, no further action)",
+        key="mix_completed",
+        bind="query-params",
+    )
+    which = "all" if with_completed else "open"
+    open_word = "" if with_completed else "open "
+    if not with_completed:
+        by_inspection, by_kind = charts.open_only(by_inspection), charts.open_only(by_kind)
     if by_inspection.empty:
-        st.write(f"No finding has been issued to {force_name} as at {when}.")
-    else:
-        graded = by_inspection[by_inspection["rag"] != "white"]
-        if graded.empty:
-            white = explorer.md_escape(headlines.lower_first(rag.label("white")))
-            meaning = explorer.md_escape(headlines.lower_first(rag.meaning("white")))
-            st.info(
-                f"No finding is graded as at {when}: every one is {white}, {meaning}. The "
-                "charts show how many each inspection and kind brought.",
-                icon=":material/info:",
-            )
-        left, right = st.columns([3, 2])
-        with left:
-            # A national register: the inspections with most open findings are drawn, the rest
-            # (mostly closed work) are counted in words, so they do not dwarf the open ones.
-            drawn = by_inspection[~by_inspection["is_other"]]
-            rest = by_inspection[by_inspection["is_other"]]
-            # Vega-Lite, not Plotly: the first page a browser opens (oversight/charts/rag_mix.py)
-            st.vega_lite_chart(
-                *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag), width="stretch"
-            )
-            if not rest.empty:
-                verb = "holds" if rest["inspection_title"].iloc[0].startswith("One ") else "hold"
-                st.caption(
-                    f"The {drawn['inspection_id'].nunique()} inspections with the most open findings. "
-                    f"{rest['inspection_title'].iloc[0]} {verb} {int(rest['items'].sum()):,} more "
-                    f"findings, {int(rest['open_items'].sum()):,} of them open: the Recommendations "
-                    "explorer filters by any inspection."
-                )
-        with right:
-            st.vega_lite_chart(
-                *app.figure(charts.rag_by_kind_vega, by_kind, as_at, rag), width="stretch"
-            )
+        st.write(f"No {open_word}finding of {force_name} as at {when}.")
+        return
+    graded = by_inspection[by_inspection["rag"] != "white"]
+    if graded.empty:
+        white = explorer.md_escape(headlines.lower_first(rag.label("white")))
+        meaning = explorer.md_escape(headlines.lower_first(rag.meaning("white")))
+        st.info(
+            f"No {open_word}finding is graded as at {when}: every one is {white}, {meaning}. "
+            "The charts show how many each inspection and kind brought.",
+            icon=":material/info:",
+        )
+    left, right = st.columns([3, 2])
+    with left:
+        # A national register: the inspections with most open findings are drawn, the rest
+        # are counted in words, so they do not dwarf the open ones.
+        drawn = by_inspection[~by_inspection["is_other"]]
+        rest = by_inspection[by_inspection["is_other"]]
+        # Vega-Lite, not Plotly: the first page a browser opens (oversight/charts/rag_mix.py)
+        st.vega_lite_chart(
+            *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag, which=which),
+            width="stretch",
+        )
+        if not rest.empty:
+            st.caption(headlines.other_inspections_note(drawn, rest, with_completed))
+    with right:
+        st.vega_lite_chart(
+            *app.figure(charts.rag_by_kind_vega, by_kind, as_at, rag, which=which),
+            width="stretch",
+        )
 
 
 def signoff(pending_rows: pd.DataFrame, disagreements: pd.DataFrame, when: str) -> None:

@@ -42,6 +42,19 @@ class Window:
         return f"since {pd.Timestamp(self.since):%-d %b}"
 
 
+def chosen_since(raw: object, as_at: dt.date) -> dt.date | None:
+    """The "Count changes since" date the reader set, from the URL (`since=YYYY-MM-DD`), no later
+    than the as-at date; None when they set none (or it is not a date), so the default follows
+    the as-at date."""
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        day = dt.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        return None
+    return min(day, as_at)
+
+
 def comparison_window(
     meetings: pd.DataFrame, as_at: dt.date, chosen_since: dt.date | None = None
 ) -> Window:
@@ -143,6 +156,23 @@ def undatable_note(undatable: pd.DataFrame) -> str | None:
     return (
         f"{n:,} open finding{'s' if n != 1 else ''} cannot be dated, so "
         f"{'they are' if n != 1 else 'it is'} never counted as overdue: {reasons}."
+    )
+
+
+def other_inspections_note(drawn: pd.DataFrame, rest: pd.DataFrame, with_completed: bool) -> str:
+    """Under the RAG-by-inspection chart: the inspections not drawn, in words."""
+    title = str(rest["inspection_title"].iloc[0])
+    verb = "holds" if title.startswith("One ") else "hold"
+    if with_completed:
+        more = (
+            f"{int(rest['items'].sum()):,} more findings, "
+            f"{int(rest['open_items'].sum()):,} of them open"
+        )
+    else:
+        more = f"{int(rest['items'].sum()):,} more open findings"
+    return (
+        f"The {drawn['inspection_id'].nunique()} inspections with the most open findings. "
+        f"{title} {verb} {more}: the Recommendations explorer filters by any inspection."
     )
 
 

@@ -4,8 +4,6 @@ charts below them by oversight/headline_tables.py, from the rows this page's pla
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from oversight import app, headline_tables, headlines, paging, pcc, periods, slippage
@@ -19,21 +17,7 @@ st.title("Overview")
 
 plan = app.plan(meetings=("meetings_before", {"as_at": as_at}))
 meetings = plan["meetings"]
-chosen_since = None
-if meetings.empty:
-    default_since = periods.default_since(as_at)
-    since_column, _ = st.columns([1, 3])
-    chosen_since = since_column.date_input(
-        "Count changes since",
-        value=default_since,
-        min_value=dt.date(2010, 1, 1),
-        max_value=as_at,
-        format="DD/MM/YYYY",
-        key="since",
-        bind="query-params",
-        help="No committee meeting is recorded before the as-at date, so pick the date the "
-        "changes count from.",
-    )
+chosen_since = headline_tables.since_picker(as_at) if meetings.empty else None
 window = headlines.comparison_window(meetings, as_at, chosen_since)
 
 # The rest of the page's queries, once the window is known: run ahead two at a time, read below.
@@ -71,9 +55,14 @@ if window.from_meeting:
 else:
     st.caption(
         f"{view.force_name} · as at {when} · No committee meeting is recorded before {when}, so "
-        f"changes count {window.phrase()} (by default {periods.SINCE_RULE} the as-at date; "
-        "change it above). “Closed in period” counts the findings recorded as open then (or "
-        "issued since) and closed, superseded or marked no further action since."
+        f"changes count {window.phrase()}"
+        + (
+            " (the date you chose; “Follow the as-at date” goes back to the default)"
+            if chosen_since is not None
+            else f" ({periods.SINCE_RULE} the as-at date; pick another date above)"
+        )
+        + ". “Closed in period” counts the findings recorded as open then (or issued since) "
+        "and closed, superseded or marked no further action since."
     )
 
 kpis = plan["kpis"]

@@ -29,7 +29,11 @@ filters = explorer_view.filter_widgets(options)
 # --- rows ------------------------------------------------------------------------------------
 # A page of rows at a time (a national register matches tens of thousands); the count is of all.
 shown = {"as_at": as_at, "force_id": view.force_id, **filters.query_params()}
-unfiltered = {"as_at": as_at, "force_id": view.force_id, **explorer.Filters().query_params(limit=1)}
+unfiltered = {
+    "as_at": as_at,
+    "force_id": view.force_id,
+    **explorer.Filters(closed=filters.closed).query_params(limit=1),
+}
 plan = app.plan(  # both at once
     rows=paging.paged("explorer_rows", **shown),
     everything=("explorer_rows", unfiltered),
@@ -40,19 +44,12 @@ matches = page.total
 everything = plan["everything"]
 total = int(everything[paging.TOTAL].iloc[0]) if not everything.empty else 0
 described = explorer.describe(filters, options)
-if described:
-    st.markdown(
-        f"**{matches:,}** of {total:,} findings match: "
-        + "; ".join(f"{k}: {explorer.md_escape(v)}" for k, v in described)
-        + "."
-    )
-else:
-    st.markdown(f"**{matches:,}** findings as at {when}. No filter is set.")
+st.markdown(explorer.count_line(matches, total, described, filters, when))
 paging.pager(
     page,
     noun="findings",
-    hint="Sorted by due date; a column heading sorts this page only. Narrow the filters, or "
-    "download every match below.",
+    hint=f"{explorer.sort_phrase(filters.sort)}, across every match; a column heading re-sorts "
+    "only the rows on this page. Narrow the filters, or download every match below.",
 )
 
 event = explorer_view.table(rows, rag, filters, when)

@@ -7,10 +7,13 @@
 -- $q matches, case-insensitively, the text, the latest note, the finding's name ("Online and on the
 -- edge · R4"), its reference or the record id.
 -- $slipped_only keeps the open findings whose due date has moved later than the report's.
+-- Open work only, unless $include_closed (or a $statuses filter, which may name closed ones).
+-- $sort orders every match: 'urgent' (open first, then overdue, then red, then due soonest),
+-- 'due', 'updated' (latest position first), 'report' (newest report first) or 'reference'.
 -- Paged: $limit rows (null = all) from $offset; total_rows is the count of every match.
 -- grain: one row per recommendation issued by $as_at that passes the filters
 -- reads: recommendations, updates, inspections (through rec_state_force and rec_state)
--- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $slipped_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR, $limit BIGINT, $offset BIGINT
+-- params: $as_at DATE, $force_id VARCHAR (null = all forces), $owner VARCHAR, $tactical VARCHAR, $board VARCHAR, $inspection VARCHAR, $kinds VARCHAR[], $addressed VARCHAR[], $statuses VARCHAR[], $rags VARCHAR[], $area VARCHAR, $overdue_only BOOLEAN, $slipped_only BOOLEAN, $due_from DATE, $due_to DATE, $q VARCHAR, $include_closed BOOLEAN, $sort VARCHAR, $limit BIGINT, $offset BIGINT
 with
 
 -- the force's own workload (rec_state_force), and the recommendations addressed to a national
@@ -45,6 +48,8 @@ filtered as (
         $rags::varchar[] is null or list_contains($rags::varchar[], coalesce(rag, 'not_recorded'))
       )
       and ($area::varchar is null or peel_area = $area::varchar)
+      -- open work unless completed findings are asked for (or a status filter names them)
+      and (coalesce($include_closed::boolean, false) or is_open or $statuses::varchar[] is not null)
       and (not coalesce($overdue_only::boolean, false) or is_overdue)
       and (not coalesce($slipped_only::boolean, false) or is_slipped)
       and ($due_from::date is null or due_on >= $due_from::date)
@@ -73,6 +78,7 @@ final as (
         text,
         inspection_id,
         inspection_title,
+        issued_on,
         kind,
         addressed_to,
         chief_officer_lead,
@@ -98,6 +104,20 @@ final as (
     from filtered
 )
 
+-- every matching row sorted here, so a page of rows is a page of the whole sorted list;
+-- $sort is one of explorer.SORTS (checked before it is bound)
 select * from final
-order by due_on nulls last, inspection_title, reference, rec_id
+order by
+    case when $sort::varchar = 'urgent' then not is_open end,
+    case when $sort::varchar = 'urgent' then not is_overdue end,
+    case when $sort::varchar = 'urgent' then rag is distinct from 'red' end,
+    case when $sort::varchar in ('urgent', 'due') then due_on end nulls last,
+    case when $sort::varchar = 'updated' then status_as_at end desc nulls last,
+    case when $sort::varchar = 'report' then issued_on end desc nulls last,
+    case when $sort::varchar = 'report' then inspection_title end,
+    case when $sort::varchar = 'reference' then reference end,
+    due_on nulls last,
+    inspection_title,
+    reference,
+    rec_id
 limit $limit::bigint offset $offset::bigint

@@ -20,6 +20,9 @@ HOSTILE = "' OR 1=1 --"
 
 
 def explorer_rows(ds: db.Dataset, as_at=JUNE, force_id="wmp", **filters):
+    """The explorer's rows for these filters; the filter tests see every finding, open and
+    completed, by due date (the page's own defaults are tested on their own below)."""
+    filters = {"closed": True, "sort": "due", **filters}
     return ds.query(
         "explorer_rows",
         as_at=as_at,
@@ -29,6 +32,58 @@ def explorer_rows(ds: db.Dataset, as_at=JUNE, force_id="wmp", **filters):
 
 
 # --- queries (golden on the mini fixture) ----------------------------------------------------
+
+
+def test_the_explorer_opens_on_open_work_the_most_urgent_first(mini_copy):
+    # Two more open findings: one red and not yet due, one with no due date.
+    with open(mini_copy / "recommendations.csv", "a", encoding="utf-8") as fh:
+        fh.write("r4,nat-2018,wmp,R4,recommendation,all_forces,Red item,,2019-01-31,force,,,,,\n")
+        fh.write("r5,nat-2018,wmp,R5,recommendation,all_forces,Green item,,2018-07-31,force,,,,,\n")
+    with open(mini_copy / "updates.csv", "a", encoding="utf-8") as fh:
+        fh.write("u41,r4,2018-06-28,in_progress,red,Off track,Analyst,2018-06-28,\n")
+        fh.write("u51,r5,2018-06-28,in_progress,green,On track,Analyst,2018-06-28,\n")
+    ds = db.load(mini_copy)
+    assert ds.problems == []
+    got = ds.query("explorer_rows", as_at=JUNE, force_id="wmp", **explorer.Filters().query_params())
+    # overdue first (r3), then red (r4), then due soonest (r5, r2, r1), then no due date (c1);
+    # the closed c1r1 is left out unless asked for
+    assert list(got["rec_id"]) == ["r3", "r4", "r5", "r2", "r1", "c1"]
+    assert set(got["total_rows"]) == {6}
+    everything = explorer.Filters(closed=True).query_params()
+    assert "c1r1" in set(
+        ds.query("explorer_rows", as_at=JUNE, force_id="wmp", **everything)["rec_id"]
+    )
+    # A sort orders every match, not one page: the second page of two continues the order.
+    pages = [
+        ds.query(
+            "explorer_rows",
+            as_at=JUNE,
+            force_id="wmp",
+            **explorer.Filters(sort="reference").query_params(limit=2, offset=offset),
+        )
+        for offset in (0, 2, 4)
+    ]
+    ordered = [ref for page in pages for ref in page["reference"]]
+    assert ordered == sorted(ordered)
+    assert len(ordered) == 6
+
+
+def test_the_order_is_said_in_words():
+    assert explorer.sort_phrase("urgent") == (
+        "Most urgent first (overdue, then red, then due soonest)"
+    )
+    assert explorer.sort_phrase("due") == "Due soonest first"
+    assert explorer.sort_phrase("nonsense") == explorer.sort_phrase("urgent")
+
+
+def test_sort_and_completed_are_in_the_url_and_checked(options):
+    filters, notices = explorer.parse({"sort": "due", "closed": "true"}, options)
+    assert (filters.sort, filters.closed) == ("due", True)
+    assert filters.url_params() == {"closed": ["true"], "sort": ["due"]}
+    assert explorer.Filters().url_params() == {}  # the defaults leave the URL bare
+    bad, notices = explorer.parse({"sort": "drop table"}, options)
+    assert bad.sort == explorer.DEFAULT_SORT
+    assert [n.param for n in notices] == ["sort"]
 
 
 def test_explorer_rows_without_filters(mini):
@@ -406,24 +461,37 @@ def _count_line(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("**"))
 
 
-def test_explorer_lists_every_finding(monkeypatch):
+def test_explorer_opens_on_open_work_most_urgent_first(monkeypatch):
     at = _explorer(monkeypatch)
     assert at.title[0].value == "Recommendations"
     table = at.dataframe[0].value
-    assert len(table) == 34
-    assert _count_line(at) == "**34** findings as at 28 June 2018. No filter is set."
-    # soonest due first: the Online and on the edge recommendations due "within three months"
-    # of 2 July 2015, which have no reference in the committee paper
+    # the 30 open findings (the four superseded 2015 and 2016 ones left out), most urgent first:
+    # the most overdue (Online and on the edge, due "within three months" of 2 July 2015)
+    assert len(table) == 30
+    assert _count_line(at) == "**30** open findings as at 28 June 2018. No filter is set."
     assert list(table["Reference"][:2]) == [
         "Online and on the edge · R4",
         "Online and on the edge · R7",
     ]
+    assert list(table["When due"])[:2] == ["1000 days overdue"] * 2
     assert not table["Reference"].str.startswith("wmp-").any()  # never a record id
     # each RAG word on its coloured label (a one-word list: explorer.rag_pills)
     assert {tuple(word) for word in table["RAG"]} == {("● White",)}
     assert not at.warning
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download CSV (34 rows)", "Download XLSX (34 rows)"]
+    assert labels == ["Download CSV (30 rows)", "Download XLSX (30 rows)"]
+    # Completed findings on request: all 34, and the switch is in the URL.
+    at.toggle(key="explorer_closed").set_value(True).run()
+    assert at.query_params["closed"] == "true"
+    assert len(at.dataframe[0].value) == 34
+    assert _count_line(at) == (
+        "**34** findings, open and completed, as at 28 June 2018. No filter is set."
+    )
+    # Another order, for every row, in the URL.
+    at.selectbox(key="explorer_sort").set_value("reference").run()
+    assert at.query_params["sort"] == "reference"
+    references = list(at.dataframe[0].value["Reference"])
+    assert references == sorted(references)
 
 
 def test_explorer_table_reads_whole(monkeypatch):
@@ -434,8 +502,8 @@ def test_explorer_table_reads_whole(monkeypatch):
     # not a grey "None"; the due date stays a date, so it sorts by date.
     assert element.proto.placeholder == "—"
     assert str(table["Due"].dtype).startswith("datetime64")
-    assert table["Due"].isna().sum() == 17
-    assert table["Tactical lead"].isna().sum() == 31
+    assert table["Due"].isna().sum() == 13
+    assert table["Tactical lead"].isna().sum() == 27
     # Rows tall enough to wrap: the finding's first words, cut at a word, whole on screen.
     assert element.proto.row_height > 64
     assert (table["Finding"].str.len() <= explorer.FINDING_CHARS).all()
@@ -453,7 +521,7 @@ def test_filter_by_owner_acc_crime(monkeypatch):
     assert list(table["Reference"]) == ["PEEL 2017 national · R2", "PEEL 2017 national · R3"]
     assert list(table["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor"]
     assert list(table["When due"]) == ["in 94 days", "in 94 days"]
-    assert _count_line(at) == "**2** of 34 findings match: Chief officer lead: ACC Crime."
+    assert _count_line(at) == "**2** of 30 open findings match: Chief officer lead: ACC Crime."
     assert at.selectbox(key="explorer_owner").value == "ACC Crime"
 
 
@@ -491,7 +559,7 @@ def test_a_hostile_parameter_changes_nothing_but_a_notice(monkeypatch):
 
 def test_several_bad_values_each_get_a_notice(monkeypatch):
     at = _explorer(monkeypatch, rag=["white", "purple"], due_from="yesterday", overdue="1=1")
-    assert len(at.dataframe[0].value) == 34  # rag=white kept: everything is white
+    assert len(at.dataframe[0].value) == 30  # rag=white kept: all open work is white
     params = sorted(w.value.split("`")[1] for w in at.warning)
     assert params == ["due_from", "overdue", "rag"]
     assert at.query_params["rag"] == "white"

@@ -364,7 +364,7 @@ def test_rag_by_inspection_chart(mini):
     assert bars["mark"]["stroke"] == charts.RAG_OUTLINE  # white segments show on a white page
     assert [t["field"] for t in bars["encoding"]["tooltip"]] == ["category", "rag", "items"]
     assert text["encoding"]["text"] == {"field": "label"}
-    assert spec["title"]["text"] == "RAG by inspection"
+    assert spec["title"]["text"] == "RAG of all findings (open and completed) by inspection"
     assert spec["title"]["subtitle"] == "as at 28 Jun 2018"
     assert bars["encoding"]["x"]["title"] == "Findings"
     # The first inspection in the query's order is drawn at the top.
@@ -429,12 +429,19 @@ def test_rag_by_kind_chart_outlines_white(bundled):
     assert bars["mark"]["stroke"] == charts.RAG_OUTLINE
     assert bars["encoding"]["color"]["scale"]["range"] == ["#FFFFFF"]
     assert list(data["ink"]) == ["#000000"] * 3  # black reads on rag.csv's white
-    assert spec["title"]["text"] == "RAG by kind of finding"
+    assert spec["title"]["text"] == "RAG of all findings (open and completed) by kind"
     # The legend is under the chart, not at its side in the gap beside the other chart.
     assert bars["encoding"]["color"]["legend"]["orient"] == "bottom"
 
 
 # --- the page --------------------------------------------------------------------------------
+
+
+def _vega_rows(chart) -> list[dict]:
+    """The rows a Vega-Lite chart element was handed (its Arrow data), as a reader's records."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(chart.data.data).read_all().to_pylist()
 
 
 def _overview(monkeypatch, data_dir: Path | None = None, **params: str) -> AppTest:
@@ -499,9 +506,9 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
         "By October 2018",
     ]
     # RAG mix: every finding is white, said in words, and drawn with its word.
-    assert "No finding is graded as at 28 June 2018" in at.info[0].value
+    assert "No open finding is graded as at 28 June 2018" in at.info[0].value
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    assert spec["title"]["text"] == "RAG by inspection"
+    assert spec["title"]["text"] == "RAG of open findings by inspection"
     assert spec["title"]["subtitle"] == "as at 28 Jun 2018"
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["White"]
 
@@ -600,3 +607,58 @@ def test_the_page_runs_each_query_once_all_of_them_ahead(monkeypatch, tmp_path):
     # it reads may be, so at least the next two started on the idle pool are the workers'.
     ahead = [name for name in page_queries if threads[name].startswith("oversight-ahead")]
     assert len(ahead) >= 2, threads
+
+
+def test_count_changes_since_follows_the_as_at_date_unless_the_reader_set_it(monkeypatch):
+    at = _overview(monkeypatch)
+    assert at.date_input(key="since").value == dt.date(2018, 3, 1)
+    # The as-at date moves to 1 March 2018: the default moves with it (1 December 2017), and the
+    # caption says which rule gave it.
+    at.sidebar.date_input(key="as_at").set_value(dt.date(2018, 3, 1)).run()
+    assert not at.exception
+    assert at.date_input(key="since").value == dt.date(2017, 12, 1)
+    assert "Moved since 1 December 2017" in [h.value for h in at.header]
+    caption = at.caption[0].value
+    assert "changes count since 1 December 2017 (the first day of the month three months" in caption
+    assert "since" not in at.query_params
+    # The reader picks a date: it stays when the as-at date moves, and the caption says so.
+    at.date_input(key="since").set_value(dt.date(2018, 1, 15)).run()
+    assert at.query_params["since"] == "2018-01-15"
+    at.sidebar.date_input(key="as_at").set_value(dt.date(2018, 4, 1)).run()
+    assert at.date_input(key="since").value == dt.date(2018, 1, 15)
+    assert "changes count since 15 January 2018 (the date you chose" in at.caption[0].value
+    # ...until they ask for the default again.
+    next(b for b in at.button if b.label == "Follow the as-at date").click().run()
+    assert at.date_input(key="since").value == dt.date(2018, 1, 1)
+    assert "since" not in at.query_params
+
+
+def test_rag_mix_shows_open_work_and_completed_on_request(mini_copy, monkeypatch):
+    at = _overview(monkeypatch, mini_copy, force="West Midlands Police", as_at="2018-06-28")
+
+    def drawn(page: AppTest, which: int = 0) -> dict[str, int]:
+        chart = page.get("vega_lite_chart")[which].proto
+        rows = _vega_rows(chart)
+        out: dict[str, int] = {}
+        for row in rows:
+            out[row["rag"]] = out.get(row["rag"], 0) + int(row["items"])
+        return out
+
+    # Open work by default: c1r1, closed (blue), is not drawn.
+    assert drawn(at) == {"Amber": 2, "Green": 2}
+    spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)
+    assert spec["title"]["text"] == "RAG of open findings by kind"
+    at.toggle(key="mix_completed").set_value(True).run()
+    assert drawn(at) == {"Amber": 2, "Green": 2, "Blue": 1}
+    assert json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["text"] == (
+        "RAG of all findings (open and completed) by inspection"
+    )
+    # The choice is part of the address (mix_completed=true), so a shared link shows it too.
+    shared = _overview(
+        monkeypatch,
+        mini_copy,
+        force="West Midlands Police",
+        as_at="2018-06-28",
+        mix_completed="true",
+    )
+    assert drawn(shared) == {"Amber": 2, "Green": 2, "Blue": 1}

@@ -451,20 +451,21 @@ def test_explorer_slipped_only_from_the_url(monkeypatch):
     at = _explorer(monkeypatch, slipped="true", as_at="2018-06-28")
     assert at.toggle(key="explorer_slipped").value is True
     count = next(m.value for m in at.markdown if m.value.startswith("**"))
-    assert count == "**2** of 5 findings match: Slipped only: Yes."
+    assert count == "**2** of 4 open findings match: Slipped only: Yes."
     table = at.dataframe[0].value
     shown = list(at.dataframe[0].proto.column_order)
     assert shown[5:8] == ["Due", "Originally due", "Days slipped"]
+    # the most urgent first: R2 is graded red
     assert rows(table, ["Reference", "Due", "Originally due", "Days slipped", "Status"]) == [
-        ("Report A on WMP · R1", "2018-09-30", "2018-04-30", 153, "In progress · slipped"),
         ("Report A on WMP · R2", "2018-12-31", "2018-05-31", 214, "In progress · slipped"),
+        ("Report A on WMP · R1", "2018-09-30", "2018-04-30", 153, "In progress · slipped"),
     ]
 
 
 def test_explorer_slipped_toggle_puts_the_filter_in_the_url(monkeypatch):
     at = _explorer(monkeypatch, as_at="2018-06-28")
     table = at.dataframe[0].value
-    assert len(table) == 5
+    assert len(table) == 4  # open work: the closed finding is left out
     # unchanged dates read "—" (no original shown), overdue is said in the status
     by_ref = table.set_index("Reference")
     assert by_ref.loc["Report A on WMP · R3", "Status"] == "In progress · overdue"

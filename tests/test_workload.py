@@ -64,6 +64,8 @@ def _explorer_params(**given: object) -> dict[str, object]:
         "rags": None,
         "overdue_only": False,
         "slipped_only": False,
+        "include_closed": True,
+        "sort": "due",
         "limit": None,
         "offset": 0,
         **given,

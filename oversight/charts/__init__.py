@@ -49,6 +49,7 @@ from oversight.charts.peel_grades import (
 from oversight.charts.rag_mix import (
     briefing_rag_mix_figure,
     distinct_inspection_labels,
+    open_only,
     rag_by_inspection_vega,
     rag_by_kind_vega,
     rag_mix_vega,
@@ -80,6 +81,7 @@ __all__ = [
     "inspection_calendar_figure",
     "national_grade_bars",
     "peer_grade_grid",
+    "open_only",
     "rag_by_inspection_vega",
     "rag_by_kind_vega",
     "rag_mix_vega",

@@ -150,17 +150,33 @@ def rag_mix_vega(
     return data, spec
 
 
+_WHICH = {
+    "open": ("RAG of open findings", "Open findings"),
+    "all": ("RAG of all findings (open and completed)", "Findings"),
+}
+
+
+def open_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """A RAG-mix frame (rag_by_inspection.sql, rag_by_kind.sql) counting open findings only: the
+    national picture's open red, amber and green are not dwarfed by completed (blue) work."""
+    return frame.assign(items=frame["open_items"])[frame["open_items"] > 0].reset_index(drop=True)
+
+
 def rag_by_inspection_vega(
-    frame: pd.DataFrame, as_at: object, rag: RagScale
+    frame: pd.DataFrame, as_at: object, rag: RagScale, which: str = "all"
 ) -> tuple[pd.DataFrame, dict]:
     """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql),
-    one bar per inspection even where two share a title, as a Vega-Lite spec."""
+    one bar per inspection even where two share a title, as a Vega-Lite spec. `which` is "open"
+    when the frame counts open findings only (open_only), "all" when it counts completed ones
+    too."""
+    title, value_title = _WHICH[which]
     return rag_mix_vega(
         frame.assign(inspection_label=distinct_inspection_labels(frame)),
         "inspection_label",
         rag=rag,
-        title=f"RAG by inspection, as at {_day(as_at)}",
+        title=f"{title} by inspection, as at {_day(as_at)}",
         category_title="Inspection",
+        value_title=value_title,
     )
 
 
@@ -195,19 +211,22 @@ def distinct_inspection_labels(frame: pd.DataFrame) -> list[str]:
 
 
 def rag_by_kind_vega(
-    frame: pd.DataFrame, as_at: object, rag: RagScale
+    frame: pd.DataFrame, as_at: object, rag: RagScale, which: str = "all"
 ) -> tuple[pd.DataFrame, dict]:
-    """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql), as a Vega-Lite spec."""
+    """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql), as a Vega-Lite spec;
+    `which` as for rag_by_inspection_vega."""
     from oversight.labels import KIND_LABELS, label
 
+    title, value_title = _WHICH[which]
     named = frame.assign(kind_label=[label(KIND_LABELS, k) for k in frame["kind"]])
     return rag_mix_vega(
         named,
         "kind_label",
         rag=rag,
-        title=f"RAG by kind of finding, as at {_day(as_at)}",
+        title=f"{title} by kind, as at {_day(as_at)}",
         category_title="Kind",
         legend_columns=1,  # the narrower chart: "No position recorded" needs its width
+        value_title=value_title,
     )
 
 

@@ -22,7 +22,7 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         r"No open finding's due date has been moved later as at 28 June 2018",
     ],
     "recommendations": [
-        r"34 findings as at 28 June 2018",
+        r"30 open findings as at 28 June 2018",
         r"Download .*CSV",
     ],
     "timeline": [
