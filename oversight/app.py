@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from oversight import charts, db, explorer, memo, vocabulary
+from oversight import charts, db, explorer, memo, phone, vocabulary
 from oversight import plan as plan_
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
@@ -194,6 +194,7 @@ def sidebar() -> View:
         )
         st.caption("Type DD/MM/YYYY and press Enter, or pick a day from the calendar.")
         st.html(ENTER_APPLIES_DATE, unsafe_allow_javascript=True)
+        st.html(phone.PHONE_CSS)  # a phone reads a list where a chart cannot fit
         if as_at != latest_as_at:
             st.caption(f"Latest update in the data: {latest_as_at:%d %B %Y}.")
     view = View(force_id, force_name, as_at, latest_as_at, len(forces) > 1)

@@ -18,6 +18,7 @@ from oversight import (
     headlines,
     paging,
     periods,
+    phone,
     signoff_words,
     slippage,
 )
@@ -294,11 +295,18 @@ def rag_mix(
         # are counted in words, so they do not dwarf the open ones.
         drawn = by_inspection[~by_inspection["is_other"]]
         rest = by_inspection[by_inspection["is_other"]]
-        # Vega-Lite, not Plotly: the first page a browser opens (oversight/charts/rag_mix.py)
-        st.vega_lite_chart(
-            *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag, which=which),
-            width="stretch",
-        )
+        # Vega-Lite, not Plotly: the first page a browser opens (oversight/charts/rag_mix.py).
+        # A phone reads a list instead: the inspections' long names leave no room for bars.
+        with st.container(key="wide_rag_by_inspection"):
+            st.vega_lite_chart(
+                *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag, which=which),
+                width="stretch",
+            )
+        with st.container(key="phone_rag_by_inspection"):
+            st.markdown(
+                f"**{charts.rag_mix_title(which)} by inspection**, as at {when}\n\n"
+                + phone.rag_mix_list(drawn, rag)
+            )
         if not rest.empty:
             st.caption(headlines.other_inspections_note(drawn, rest, with_completed))
     with right:

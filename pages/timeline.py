@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, explorer, timeline_owners
+from oversight import app, charts, explorer, phone, timeline_owners
 
 view = app.current_view()
 rag = app.rag()
@@ -98,7 +98,11 @@ with body:
             timeline_owners.GROUP_BY[group_by],
             rag,
         )
-        st.plotly_chart(fig, width="stretch", theme=None)
+        with st.container(key="wide_timeline_groups"):
+            st.plotly_chart(fig, width="stretch", theme=None)
+        # A phone reads a list: a time axis 300 px wide shows nothing.
+        with st.container(key="phone_timeline_groups"):
+            st.markdown(phone.timeline_groups_list(groups.head(shape.bars)))
     else:
         plan.add(
             items=(
@@ -109,10 +113,15 @@ with body:
         items = plan["items"]
         if shape.message:
             st.info(shape.message, icon=":material/filter_alt:")
-        st.plotly_chart(
-            app.figure(charts.timeline_bars, items, view.as_at, rag), width="stretch", theme=None
-        )
-    st.caption(
+        with st.container(key="wide_timeline_items"):
+            st.plotly_chart(
+                app.figure(charts.timeline_bars, items, view.as_at, rag),
+                width="stretch",
+                theme=None,
+            )
+        with st.container(key="phone_timeline_items"):
+            st.markdown(phone.timeline_items_list(items, rag))
+    st.container(key="wide_timeline_caption").caption(
         "Bars run from the report's publication to the item's due date; the dashed line is the "
         "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A bar whose due "
         "date was revised ends at the date in force, and a grey tick marks the original date "

@@ -52,6 +52,7 @@ from oversight.charts.rag_mix import (
     open_only,
     rag_by_inspection_vega,
     rag_by_kind_vega,
+    rag_mix_title,
     rag_mix_vega,
 )
 
@@ -82,6 +83,7 @@ __all__ = [
     "national_grade_bars",
     "peer_grade_grid",
     "open_only",
+    "rag_mix_title",
     "rag_by_inspection_vega",
     "rag_by_kind_vega",
     "rag_mix_vega",

@@ -156,6 +156,11 @@ _WHICH = {
 }
 
 
+def rag_mix_title(which: str) -> str:
+    """ "RAG of open findings" or "RAG of all findings (open and completed)"."""
+    return _WHICH[which][0]
+
+
 def open_only(frame: pd.DataFrame) -> pd.DataFrame:
     """A RAG-mix frame (rag_by_inspection.sql, rag_by_kind.sql) counting open findings only: the
     national picture's open red, amber and green are not dwarfed by completed (blue) work."""
