@@ -207,6 +207,11 @@ class Filters:
         return replace(self, rec=rec)
 
     @property
+    def with_completed(self) -> bool:
+        """Completed findings are listed too: asked for, or a status filter names which."""
+        return self.closed or bool(self.status)
+
+    @property
     def is_empty(self) -> bool:
         """No filter set (the sort is not a filter)."""
         return not replace(self.without_record(), sort=DEFAULT_SORT).url_params()
@@ -408,7 +413,7 @@ def count_line(
 ) -> str:
     """Markdown above the explorer's table: how many findings match, of how many, which work
     (open, or completed too) and which filters. Values from the data are escaped."""
-    work = "findings, open and completed," if filters.closed else "open findings"
+    work = "findings, open and completed," if filters.with_completed else "open findings"
     if not described or described == [(PARAM_TITLES["closed"], "Yes")]:
         return f"**{matches:,}** {work} as at {when}. No filter is set."
     shown = [(k, v) for k, v in described if k != PARAM_TITLES["closed"]]

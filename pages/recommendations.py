@@ -32,7 +32,7 @@ shown = {"as_at": as_at, "force_id": view.force_id, **filters.query_params()}
 unfiltered = {
     "as_at": as_at,
     "force_id": view.force_id,
-    **explorer.Filters(closed=filters.closed).query_params(limit=1),
+    **explorer.Filters(closed=filters.with_completed).query_params(limit=1),
 }
 plan = app.plan(  # both at once
     rows=paging.paged("explorer_rows", **shown),

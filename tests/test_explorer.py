@@ -68,6 +68,15 @@ def test_the_explorer_opens_on_open_work_the_most_urgent_first(mini_copy):
     assert len(ordered) == 6
 
 
+def test_a_status_filter_counts_against_every_finding(options):
+    # "Status: Closed" lists completed findings, so the line does not call them open
+    closed_only, _ = explorer.parse({"status": "closed"}, options)
+    assert closed_only.with_completed
+    line = explorer.count_line(1, 34, [("Status", "Closed")], closed_only, "28 June 2018")
+    assert line == "**1** of 34 findings, open and completed, match: Status: Closed."
+    assert not explorer.Filters().with_completed
+
+
 def test_the_order_is_said_in_words():
     assert explorer.sort_phrase("urgent") == (
         "Most urgent first (overdue, then red, then due soonest)"
