@@ -1,5 +1,6 @@
 """`python -m oversight screenshots --out docs/screenshots`: start the dashboard on a free port,
 capture every page dashboard.py registers at a desktop size in headless Chromium, stop it.
+`--phone` captures at a phone's width instead (390 px; files named <page>-phone.png).
 
 The app scrolls inside its own container, so each page is captured with a viewport as tall as
 its content (a full-page screenshot of the window would show the first screen only).
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from tools import browser
 
-WIDTH = 1400
+WIDTH = 1440
+PHONE_WIDTH = 390
+PHONE_HEIGHT = 844
 MIN_HEIGHT = 900
 MAX_HEIGHT = 5000
 _CONTENT_HEIGHT = """() => {
@@ -21,14 +24,21 @@ _CONTENT_HEIGHT = """() => {
         || document.querySelector('[data-testid="stMain"]');
     return Math.ceil(block.getBoundingClientRect().top + block.scrollHeight);
 }"""
-_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .every(chart => chart.querySelector('.main-svg'))"""
+# Every chart on screen drawn (one hidden at this width, a phone's list in its place, is not).
+_CHARTS_DRAWN = """() => [...document.querySelectorAll(
+        '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]')]
+    .filter(chart => chart.offsetParent !== null)
+    .every(chart => chart.querySelector('.main-svg, svg.marks, canvas.marks'))"""
 
 
 def capture(
-    out: Path, data_dir: Path | None = None, width: int = WIDTH, pages: list[str] | None = None
+    out: Path,
+    data_dir: Path | None = None,
+    width: int = WIDTH,
+    pages: list[str] | None = None,
+    suffix: str = "",
 ) -> list[Path]:
-    """One PNG per registered page (<url_path>.png in `out`), in navigation order."""
+    """One PNG per registered page (<url_path><suffix>.png in `out`), in navigation order."""
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -38,15 +48,16 @@ def capture(
         chromium = browser.launch_chromium(playwright)
         try:
             for spec in specs:
-                context = chromium.new_context(viewport={"width": width, "height": MIN_HEIGHT})
+                first = PHONE_HEIGHT if width <= PHONE_WIDTH else MIN_HEIGHT
+                context = chromium.new_context(viewport={"width": width, "height": first})
                 page = context.new_page()
                 page.goto(f"{server.url}/{'' if spec.default else spec.url_path}")
                 browser.wait_for_app(page, timeout=60_000)
                 _settle(page)
-                height = min(max(page.evaluate(_CONTENT_HEIGHT) + 40, MIN_HEIGHT), MAX_HEIGHT)
+                height = min(max(page.evaluate(_CONTENT_HEIGHT) + 40, first), MAX_HEIGHT)
                 page.set_viewport_size({"width": width, "height": height})
                 _settle(page)
-                path = out / f"{spec.slug}.png"
+                path = out / f"{spec.slug}{suffix}.png"
                 page.screenshot(path=str(path))
                 written.append(path)
                 print(f"{path} ({width}x{height}) {spec.title}")
@@ -70,6 +81,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--page", action="append", help="url_path of a page to capture; repeat (default: all)"
     )
+    parser.add_argument(
+        "--phone",
+        action="store_true",
+        help=f"a phone's width ({PHONE_WIDTH} px), files named <page>-phone.png",
+    )
     parser.set_defaults(func=_main)
 
 
@@ -78,6 +94,9 @@ def _main(args: argparse.Namespace) -> int:
         print(f"{browser.CHROMIUM} is missing (Debian: apt-get install chromium)", file=sys.stderr)
         return 1
     data_dir = Path(args.data) if args.data else None
-    written = capture(Path(args.out), data_dir, args.width, args.page)
+    if args.phone:
+        written = capture(Path(args.out), data_dir, PHONE_WIDTH, args.page, suffix="-phone")
+    else:
+        written = capture(Path(args.out), data_dir, args.width, args.page)
     print(f"{len(written)} screenshot(s) in {args.out}")
     return 0
