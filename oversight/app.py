@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from oversight import charts, db, explorer, memo, phone, vocabulary
+from oversight import charts, db, escape, explorer, memo, notices, phone, vocabulary
 from oversight import plan as plan_
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
@@ -160,14 +160,27 @@ class View:
         return explorer.link_context(self.as_at, self.latest_as_at, force)
 
 
+EARLIEST_AS_AT = dt.date(2010, 1, 1)
+LATEST_AS_AT = dt.date(2040, 12, 31)
+
+
 def sidebar() -> View:
-    """Draw the shared sidebar (force, as-at date) and remember the view for the pages."""
+    """Draw the shared sidebar (force, as-at date) and remember the view for the pages.
+
+    A force or date in the address that cannot be shown is said in a notice above the page (what
+    was asked for, why not, what is shown instead); a force named by its id (``force=wmp``) is
+    taken as well as by its name.
+    """
     forces = query("tracking_forces")
     latest = query("latest_as_at")["latest_as_at"].iloc[0]
     latest_as_at = pd.Timestamp(latest).date() if pd.notna(latest) else dt.date.today()
+    names = dict(zip(forces["force_id"], forces["name"], strict=True))
+    asked_force = st.query_params.get("force")
+    asked_as_at = st.query_params.get("as_at")
+    if asked_force in names and len(forces) > 1:
+        st.session_state["force"] = asked_force  # an id, as in force=wmp: shown as its name
     with st.sidebar:
         if len(forces) > 1:
-            names = dict(zip(forces["force_id"], forces["name"], strict=True))
             force_id = st.selectbox(
                 "Force",
                 list(names),
@@ -178,14 +191,14 @@ def sidebar() -> View:
             force_name = names[force_id]
         elif len(forces) == 1:
             force_id, force_name = forces["force_id"].iloc[0], forces["name"].iloc[0]
-            st.markdown(f"**Force:** {force_name}")
+            st.markdown(f"**Force:** {escape.md(force_name)}")
         else:
             force_id, force_name = None, "No force"
         as_at = st.date_input(
             "As at",
             value=latest_as_at,
-            min_value=dt.date(2010, 1, 1),
-            max_value=dt.date(2040, 12, 31),
+            min_value=EARLIEST_AS_AT,
+            max_value=LATEST_AS_AT,
             format="DD/MM/YYYY",
             key="as_at",
             bind="query-params",
@@ -197,9 +210,26 @@ def sidebar() -> View:
         st.html(phone.PHONE_CSS)  # a phone reads a list where a chart cannot fit
         if as_at != latest_as_at:
             st.caption(f"Latest update in the data: {latest_as_at:%d %B %Y}.")
+    for text in (
+        notices.reset(
+            "the force",
+            asked_force,
+            [*names, *names.values()] if force_id is not None else [],
+            force_name,
+            "which is not a force in this data",
+        ),
+        notices.date_notice("the as-at date", asked_as_at, as_at, EARLIEST_AS_AT, LATEST_AS_AT),
+    ):
+        notice(text)
     view = View(force_id, force_name, as_at, latest_as_at, len(forces) > 1)
     st.session_state["_view"] = view
     return view
+
+
+def notice(text: str | None) -> None:
+    """A notice about the address (see oversight/notices.py), above the page."""
+    if text:
+        st.warning(text, icon=":material/link_off:")
 
 
 @contextmanager
@@ -228,10 +258,22 @@ def current_view() -> View:
 
 
 def show_problems(ds: db.Dataset) -> None:
-    """The page shown instead of the dashboard when the tables do not validate."""
+    """The page shown instead of the dashboard when the tables do not validate. It names the
+    files, lines and columns at fault, never the server's path to them."""
     st.title("The data could not be loaded")
+    if ds.folder_problem:
+        st.error(
+            db.folder_problem(ds.data_dir, for_readers=True) or "The data folder cannot be read.",
+            icon=":material/folder_off:",
+        )
+        st.caption(
+            "The server's data folder (the `OVERSIGHT_DATA_DIR` setting) must be a folder of the "
+            "curated tables that the server can read. `python -m oversight validate` on the "
+            "server names it in full."
+        )
+        return
     st.error(
-        f"{len(ds.problems)} problem(s) in the curated tables in `{ds.data_dir}`. "
+        f"{len(ds.problems)} problem(s) in the curated tables. "
         "Fix them and reload: the dashboard shows no figure from invalid data."
     )
     st.dataframe(problems_frame(ds.problems), hide_index=True, width="stretch")

@@ -71,11 +71,17 @@ class Identity:
     email: str | None = None
     name: str | None = None
     is_logged_in: bool = False
+    # An address the identity provider sent with `email_verified` false: shown, never trusted
+    # (the identity then has no `email`, so it is on no list of editors or approvers).
+    unverified_email: str | None = None
 
     @property
     def display(self) -> str:
         if not self.is_logged_in:
             return "not signed in"
+        if self.unverified_email:
+            who = f"{self.name}, " if self.name else ""
+            return f"{who}{self.unverified_email} (not verified by the identity provider)"
         if self.name and self.email:
             return f"{self.name} ({self.email})"
         return self.email or self.name or "signed in, no e-mail address"
@@ -136,6 +142,7 @@ def require_editor(identity: Identity | None, config: EditingConfig) -> str:
         raise NotAllowed(f"The dashboard is read-only. {reason}")
     if identity is None or not identity.is_logged_in:
         raise NotAllowed("Sign in as an editor to record progress.")
+    _require_verified(identity)
     email = normalise_email(identity.email)
     if email not in config.editors:
         raise NotAllowed(
@@ -161,6 +168,7 @@ def require_approver(identity: Identity | None, config: EditingConfig) -> str:
         raise NotAllowed(f"The dashboard is read-only. {config.reason_off() or ''}".strip())
     if identity is None or not identity.is_logged_in:
         raise NotAllowed("Sign in as an approver to approve or reject a closure.")
+    _require_verified(identity)
     email = normalise_email(identity.email)
     if email not in config.approvers:
         raise NotAllowed(
@@ -170,18 +178,42 @@ def require_approver(identity: Identity | None, config: EditingConfig) -> str:
     return email
 
 
+def _require_verified(identity: Identity) -> None:
+    if identity.unverified_email:
+        raise NotAllowed(
+            f"{identity.unverified_email} is not verified by the identity provider (its "
+            "email_verified claim is false): it may read the dashboard but not write."
+        )
+
+
 def identity_from_user(user: Mapping | object) -> Identity:
-    """An Identity from st.user (or any mapping with is_logged_in, email, name)."""
+    """An Identity from st.user (or any mapping with is_logged_in, email, name).
+
+    Where the provider sends the OpenID Connect ``email_verified`` claim and it is not true, the
+    address is not taken as the user's: it is kept for display only, and matches no editor or
+    approver. (A provider that does not send the claim, such as Microsoft Entra ID for work
+    accounts, vouches for the address itself; see the README's Security section.)
+    """
     get = user.get if isinstance(user, Mapping) else lambda k, d=None: getattr(user, k, d)
     try:
         logged_in = get("is_logged_in", False) is True
         email = get("email", None)
         name = get("name", None)
+        verified = get("email_verified", None)
     except (AttributeError, KeyError):
         return ANONYMOUS
     if not logged_in:
         return ANONYMOUS
-    return Identity(str(email) if email else None, str(name) if name else None, True)
+    email = str(email) if email else None
+    name = str(name) if name else None
+    if verified is not None and not _claim_true(verified) and email:
+        return Identity(None, name, True, unverified_email=email)
+    return Identity(email, name, True)
+
+
+def _claim_true(value: object) -> bool:
+    """A boolean claim as providers send it: true, or the string "true" (some send strings)."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def _section(secrets: Mapping, name: str) -> Mapping:

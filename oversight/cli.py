@@ -13,6 +13,9 @@ from oversight import db
 def _validate(args: argparse.Namespace) -> int:
     data_dir = Path(args.dir) if args.dir else db.data_dir_from_env()
     ds = db.load(data_dir)
+    if ds.folder_problem:
+        print(ds.problems[0].message, file=sys.stderr)
+        return 1
     if ds.problems or ds.integrity:
         for problem in sorted(ds.problems + ds.integrity):
             print(problem)

@@ -86,6 +86,8 @@ class Dataset:
     # What the rules allow but a reader will find hard (a force's RAG colours too alike): printed
     # by `validate` with exit 0 and shown on the Data page, never blocking.
     warnings: list[Problem] = field(default_factory=list)
+    # True when the folder itself cannot be read: problems then holds that one line.
+    folder_problem: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -174,6 +176,27 @@ def file_states(data_dir: Path) -> dict[str, FileState | None]:
     return {t.name: file_state(Path(data_dir) / t.file) for t in TABLES.values()}
 
 
+def folder_problem(data_dir: Path | str, for_readers: bool = False) -> str | None:
+    """Why the data folder cannot be read, in one line naming it (None when it can).
+
+    For the readers of a page the folder is named by its last part only: the server's path is
+    not theirs to see (the command line and the server's log name it in full).
+    """
+    folder = Path(data_dir)
+    name = f"“{folder.name}”" if for_readers else str(folder)
+    try:
+        if not folder.exists():
+            return f"The data folder {name} does not exist."
+        if not folder.is_dir():
+            return f"The data folder {name} is a file, not a folder."
+        os.listdir(folder)
+    except PermissionError:
+        return f"The data folder {name} cannot be read by the server (permission denied)."
+    except OSError as exc:
+        return f"The data folder {name} cannot be read: {exc.strerror or exc}."
+    return None
+
+
 def data_dir_from_env() -> Path:
     return Path(os.environ.get("OVERSIGHT_DATA_DIR") or DEFAULT_DATA_DIR)
 
@@ -185,7 +208,7 @@ def data_version(data_dir: Path) -> str:
         path = Path(data_dir) / name
         try:
             st = path.stat()
-        except FileNotFoundError:
+        except OSError:  # missing, or the folder is a file or unreadable (see folder_problem)
             digest.update(f"{name}:missing".encode())
             continue
         digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -265,6 +288,12 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
     new rows against them); otherwise such a folder's dataset holds empty tables.
     """
     data_dir = Path(data_dir) if data_dir is not None else data_dir_from_env()
+    unreadable = folder_problem(data_dir)
+    if unreadable:
+        # One line naming the folder, not a "file not found" per table (nor a traceback).
+        empty = _empty_dataset()
+        problem = Problem(data_dir.name or str(data_dir), 1, "*", unreadable)
+        return Dataset(data_dir, data_version(data_dir), empty, [problem], folder_problem=True)
     states = file_states(data_dir)
     version = data_version(data_dir)
     cached = _cache_path(data_dir, version)
@@ -274,6 +303,8 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
         except duckdb.Error:
             cached.unlink(missing_ok=True)
             con = None
+        if con is None and file_states(data_dir) == states:
+            con = _extend_prior(data_dir, cached, states)
         if con is not None:
             marker = data_dir / SYNTHETIC_MARKER
             note = marker.read_text(encoding="utf-8") if marker.is_file() else None
@@ -286,7 +317,7 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
     con = _connect_build(build) if build is not None else duckdb.connect(":memory:")
     problems: list[Problem] = []
     row_problems: list[tuple[str, int, str, str]] = []  # (table, ordinal, column, message)
-    seal_findings: list[tuple[str, int, str, str]] = []
+    seal_findings: list[tuple[str, int, str, str, str]] = []
     broken: set[str] = set()
 
     if not data_dir.is_dir():
@@ -317,13 +348,7 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
         row_problems += _evidence_checks(con, data_dir)
 
     problems += _locate(data_dir, row_problems)
-    integrity = sorted(set(_locate(data_dir, seal_findings)))
-    con.execute(_CREATE_INTEGRITY)
-    if integrity:
-        con.executemany(
-            "insert into integrity_findings values (?, ?, ?, ?)",
-            [(p.file, p.line, p.column, p.message) for p in integrity],
-        )
+    integrity = _record_integrity(con, data_dir, seal_findings)
     for table in TABLES.values():
         con.execute(f'alter table "{table.name}" drop column _row')
     _create_derived(con)
@@ -335,6 +360,7 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
     stable = states if file_states(data_dir) == states else None
     if build is not None:
         if not problems and stable is not None:
+            _record_file_states(con, stable)
             con = _keep_build(con, build, cached)
         elif keep_invalid:
             con = _build_only(con, build)
@@ -345,14 +371,15 @@ def load(data_dir: Path | str | None = None, *, keep_invalid: bool = False) -> D
 
 _CREATE_INTEGRITY = (
     "create table integrity_findings (file varchar, line integer, column_name varchar, "
-    "message varchar)"
+    "message varchar, kind varchar)"
 )
 _READ_INTEGRITY = "select file, line, column_name, message from integrity_findings order by all"
 
 
-def _check_seals(con, data_dir: Path) -> list[tuple[str, int, str, str]]:
+def _check_seals(con, data_dir: Path) -> list[tuple[str, int, str, str, str]]:
     """Verify the sealed positions (on the text as the file holds it) and keep each one's state
-    in `update_seals` for the audit trail. Returns the findings as (table, ordinal, column, msg)."""
+    in `update_seals` for the audit trail. Returns the findings as (table, ordinal, column,
+    message, kind): kind "row" for a row's, "head" for the seal file's."""
     src = "typed_src_updates"
     header = [r[0] for r in con.execute(f"select name from pragma_table_info('{src}')").fetchall()]
     if seal.COLUMN not in header:
@@ -369,9 +396,28 @@ def _check_seals(con, data_dir: Path) -> list[tuple[str, int, str, str]]:
             {"first": sealed[0][0]},
         ).fetchall()
     last = con.execute(f"select count(*) from {src}").fetchone()[0]
-    states, findings = seal.verify(sealed, outside, seal.read_head(data_dir), last)
+    states, findings = seal.verify(sealed, outside)
+    head = seal.check_head(
+        seal.read_head(data_dir),
+        len(sealed),
+        lambda n: sealed[n - 1][1].get(seal.COLUMN),
+        sealed[-1][0] if sealed else last,
+    )
     _record_seals(con, states)
-    return [("updates", f.ordinal, f.column, f.message) for f in findings]
+    out = [("updates", f.ordinal, f.column, f.message, "row") for f in findings]
+    return out + ([("updates", head.ordinal, head.column, head.message, "head")] if head else [])
+
+
+def _record_integrity(con, data_dir: Path, findings) -> list[Problem]:
+    """integrity_findings: the seal check's findings located by line (kind "row" or "head")."""
+    con.execute(_CREATE_INTEGRITY)
+    rows = []
+    for kind in ("row", "head"):
+        mine = [f[:4] for f in findings if f[4] == kind]
+        rows += [(p.file, p.line, p.column, p.message, kind) for p in _locate(data_dir, mine)]
+    if rows:
+        con.executemany("insert into integrity_findings values (?, ?, ?, ?, ?)", rows)
+    return sorted({Problem(*r[:4]) for r in rows})
 
 
 def _record_seals(con, states: list[seal.Finding]) -> None:
@@ -666,7 +712,7 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
         return None
     if size < CACHE_MIN_BYTES:
         return None
-    code = hashlib.sha1(f"{version}:{duckdb.__version__}".encode())
+    code = hashlib.sha1(duckdb.__version__.encode())
     here = Path(__file__).resolve().parent
     for path in [
         here / "db.py",
@@ -674,13 +720,17 @@ def _cache_path(data_dir: Path, version: str) -> Path | None:
         here / "csvfiles.py",
         here / "deadline_rule.py",
         here / "vocabulary.py",
+        here / "seal.py",
+        here / "escape.py",
     ] + sorted(p for folder in ("checks", "derived") for p in (QUERIES_DIR / folder).glob("*.sql")):
         code.update(path.read_bytes())
     macros = hashlib.sha1()
     for path in sorted((QUERIES_DIR / "macros").glob("*.sql")):
         macros.update(path.read_bytes())
     folder = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    name = f"{folder}-{code.hexdigest()[:16]}-{macros.hexdigest()[:8]}.duckdb"
+    # folder-code-version-macros: a copy of an earlier version by the same code can be extended
+    # with the rows appended since (see _extend_prior); one by other macros only, copied.
+    name = f"{folder}-{code.hexdigest()[:16]}-{version}-{macros.hexdigest()[:8]}.duckdb"
     return cache_dir() / name
 
 
@@ -748,6 +798,12 @@ def _discard_build(con, build: Path) -> duckdb.DuckDBPyConnection:
     (its problems are what is shown)."""
     con.close()
     _remove_files(build, Path(f"{build}.wal"))
+    return _empty_dataset()
+
+
+def _empty_dataset() -> duckdb.DuckDBPyConnection:
+    """Every table, empty, with the derived tables and macros: what a page queries when the
+    data cannot be shown (its problems are what is shown)."""
     empty = duckdb.connect(":memory:")
     for table in TABLES.values():
         _create_empty(empty, table)
@@ -1006,3 +1062,267 @@ def _added_key_checks(cur, data_dir: Path, table: Table, first_new: int):
             (table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in found
         ]
     return out
+
+
+# --- a typed copy extended by the rows appended since ------------------------------------------
+#
+# The write path only ever appends. After a save, the typed copy of a large folder is of an
+# earlier version, and reading 30 MB (national) or 3 GB (stress) of CSV again for the next reader
+# would undo what a fast save gained. So a load that finds no copy of the current version looks
+# for a copy, by the same code, of a version whose files the current ones only extend (same file,
+# no shorter, the same bytes before the old end; every other table unchanged), checks the rows
+# appended since with the rules a save uses (db.check_added) and the seal chain from where it
+# stopped, and writes the new copy from the old one plus those rows. Any problem in them, or more
+# than EXTEND_MAX_ROWS of them, and the folder is read and validated whole, as before.
+
+APPENDABLE = ("inspections", "recommendations", "updates")
+EXTEND_MAX_ROWS = 100_000
+_PARTITION = re.compile(r"^--\s*partition:\s*(\w+)", re.MULTILINE)
+_CREATE_TABLE = re.compile(r"create\s+or\s+replace\s+table\s+(\w+)\s+as\s", re.IGNORECASE)
+
+
+def _record_file_states(con, states: dict[str, FileState | None]) -> None:
+    con.execute(
+        "create or replace table _snapshot_files (name varchar, inode bigint, size bigint, "
+        "mtime_ns bigint, edge blob)"
+    )
+    con.executemany(
+        "insert into _snapshot_files values (?, ?, ?, ?, ?)",
+        [
+            (name, st.inode, st.size, st.mtime_ns, st.edge)
+            if st is not None
+            else (name, None, None, None, None)
+            for name, st in states.items()
+        ],
+    )
+
+
+def _snapshot_states(con) -> dict[str, FileState | None] | None:
+    try:
+        rows = con.execute(
+            "select name, inode, size, mtime_ns, edge from _snapshot_files"
+        ).fetchall()
+    except duckdb.Error:
+        return None
+    return {
+        name: FileState(inode, size, mtime_ns, bytes(edge)) if inode is not None else None
+        for name, inode, size, mtime_ns, edge in rows
+    }
+
+
+def _extends(data_dir: Path, then: dict, now: dict) -> bool:
+    """True when the files `now` are those of `then` with rows appended to APPENDABLE ones."""
+    for table in TABLES.values():
+        old, new = then.get(table.name, "absent"), now.get(table.name)
+        if old == "absent":
+            return False
+        if table.name in APPENDABLE and old is not None and new is not None:
+            grown = grew_from(data_dir / table.file, old)
+            if grown is None or new.inode != old.inode or new.size < old.size:
+                return False
+        elif (old is None) != (new is None) or (
+            old is not None
+            and (old.inode, old.size, old.mtime_ns) != (new.inode, new.size, new.mtime_ns)
+        ):
+            return False
+    return True
+
+
+def _extend_prior(data_dir: Path, cached: Path, states: dict) -> duckdb.DuckDBPyConnection | None:
+    """The typed copy of this version, made from an earlier one (see above), or None."""
+    if cached.parent.is_dir():
+        key = cached.name.rsplit("-", 2)[0]  # the folder and the code, any version and macros
+        priors = sorted(cached.parent.glob(f"{key}-*.duckdb"), key=lambda p: -p.stat().st_mtime)
+    else:
+        priors = []
+    for prior in priors[:1]:
+        try:
+            con = duckdb.connect(str(prior), read_only=True)
+        except duckdb.Error:
+            continue
+        try:
+            then = _snapshot_states(con)
+            if then is None or not _extends(data_dir, then, states):
+                continue
+            tails = {
+                t: _tail_rows(data_dir / TABLES[t].file, then[t].size, states[t].size)
+                for t in APPENDABLE
+                if then.get(t) is not None and states[t].size > then[t].size
+            }
+            if sum(len(rows) for _, rows in tails.values()) > EXTEND_MAX_ROWS:
+                return None
+            plan = _plan_extension(con, data_dir, tails)
+        finally:
+            con.close()
+        if plan is None:
+            return None
+        try:
+            return _write_extension(prior, cached, data_dir, states, tails, plan)
+        except (duckdb.Error, OSError):
+            return None
+    return None
+
+
+def _tail_rows(path: Path, start: int, end: int) -> tuple[list[str], list[dict[str, str | None]]]:
+    """The header and the records between two byte offsets (record boundaries), as stored."""
+    import csv
+    import io
+
+    header, _ = csvfiles.read_header(path)
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        text = fh.read(end - start).decode("utf-8")
+    rows = [
+        {col: cell if cell != "" else None for col, cell in zip(header, r, strict=False)}
+        for r in csv.reader(io.StringIO(text, newline=""))
+        if any(cell.strip() for cell in r)
+    ]
+    return header, rows
+
+
+@dataclass
+class _Extension:
+    loaded: dict[str, int]
+    seal_states: list[seal.Finding]
+    seal_findings: list[tuple[str, int, str, str, str]]
+
+
+def _plan_extension(con, data_dir: Path, tails: dict) -> _Extension | None:
+    """Check the appended rows against the earlier copy; None when any has a problem."""
+    check = con.cursor()  # (its temporary views hide the tables' rowid)
+    try:
+        logical = {
+            t: Appended(header, [], [{k: _uncell(v) for k, v in r.items()} for r in rows])
+            for t, (header, rows) in tails.items()
+        }
+        if logical and _check_added(check, data_dir, logical):
+            return None
+    finally:
+        check.close()
+    cur = con.cursor()
+    try:
+        loaded = {
+            t: cur.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in APPENDABLE
+        }
+        findings: list[tuple[str, int, str, str, str]] = []
+        states: list[seal.Finding] = []
+        header, rows = tails.get("updates", ([], []))
+        sealed_before = cur.execute("select count(seal) from updates").fetchall()[0][0]
+        last = cur.execute(
+            "select seal, rowid + 1 from updates where seal is not null order by rowid desc limit 1"
+        ).fetchall()
+        previous, last_sealed = (last[0][0], last[0][1]) if last else ("", 0)
+        start = loaded["updates"] + 1
+        sealed = [(start + i, r) for i, r in enumerate(rows) if r.get(seal.COLUMN)]
+        began = sealed_before > 0 or bool(sealed)
+        first_sealed = sealed[0][0] if sealed else start + len(rows)
+        outside = [
+            (start + i, r.get("update_id"))
+            for i, r in enumerate(rows)
+            if not r.get(seal.COLUMN) and began and (sealed_before > 0 or start + i > first_sealed)
+        ]
+        states, row_findings = seal.verify(sealed, outside, previous)
+        findings += [("updates", f.ordinal, f.column, f.message, "row") for f in row_findings]
+        total = sealed_before + len(sealed)
+
+        def nth(n: int) -> str | None:
+            if n > sealed_before:
+                return sealed[n - sealed_before - 1][1].get(seal.COLUMN)
+            got = cur.execute(
+                "select seal from updates where seal is not null order by rowid limit 1 offset $n",
+                {"n": n - 1},
+            ).fetchall()
+            return got[0][0] if got else None
+
+        at = sealed[-1][0] if sealed else (last_sealed or loaded["updates"] + len(rows))
+        head = seal.check_head(seal.read_head(data_dir), total, nth, at)
+        if head:
+            findings.append(("updates", head.ordinal, head.column, head.message, "head"))
+        return _Extension(loaded, states, findings)
+    finally:
+        cur.close()
+
+
+def _uncell(value: str | None) -> str | None:
+    return None if value is None else escape.uncell(value)
+
+
+def _write_extension(prior: Path, cached: Path, data_dir: Path, states, tails, plan):
+    """The new typed copy: the earlier one, the appended rows typed into their tables, the seal
+    states and findings, and the derived tables brought up to date."""
+    import pyarrow as pa
+
+    build = _build_path(cached)
+    _remove_files(build)
+    shutil.copyfile(prior, build)
+    con = duckdb.connect(str(build), config={"memory_limit": BUILD_MEMORY_LIMIT})
+    try:
+        for t, (header, rows) in tails.items():
+            cols = known_columns(t)
+            arrays = {name: pa.array([r.get(name) for r in rows], pa.string()) for name in header}
+            con.register("tail_rows", pa.table(arrays))
+            select = ", ".join(_typed(name, cols.get(name, Column(name))) for name in header)
+            con.execute(f'insert into "{t}" by name select {select} from tail_rows')
+            con.unregister("tail_rows")
+        if plan.seal_states:
+            con.executemany(
+                "insert into update_seals values (?, ?, ?, ?)",
+                [(f.ordinal, f.update_id, f.state, f.message or None) for f in plan.seal_states],
+            )
+        con.execute("delete from integrity_findings where kind = 'head'")
+        if plan.seal_findings:
+            rows = []
+            for kind in ("row", "head"):
+                mine = [f[:4] for f in plan.seal_findings if f[4] == kind]
+                rows += [
+                    (p.file, p.line, p.column, p.message, kind) for p in _locate(data_dir, mine)
+                ]
+            con.executemany("insert into integrity_findings values (?, ?, ?, ?, ?)", rows)
+        if {"recommendations", "inspections"} & set(tails):
+            _create_deadline_due_dates(con)
+        _update_derived(con, tails)
+        _record_file_states(con, states)
+    except BaseException:
+        con.close()
+        _remove_files(build, Path(f"{build}.wal"))
+        raise
+    return _keep_build(con, build, cached)
+
+
+def _update_derived(con, tails: dict) -> None:
+    """queries/derived/*.sql again for the tables they read that grew. A file that says
+    `-- partition: <column>` (update_spans, by rec_id) is built again only for the values of that
+    column the appended rows hold: its other rows cannot have changed."""
+    grown = set(tails)
+    for path in sorted((QUERIES_DIR / "derived").glob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        if not _reads(sql) & grown:
+            continue
+        partition = _PARTITION.search(sql)
+        target = _CREATE_TABLE.search(sql)
+        if partition is None or target is None or len(_reads(sql)) != 1:
+            con.execute(sql)
+            continue
+        column, table, source = partition.group(1), target.group(1), next(iter(_reads(sql)))
+        header, rows = tails[source]
+        values = sorted({r.get(column) for r in rows} - {None})
+        con.register("affected_values", pa.table({"v": pa.array(values, pa.string())}))
+        con.execute("create or replace table _affected as select v from affected_values")
+        con.unregister("affected_values")
+        con.execute(f'alter table "{table}" rename to "{table}_before"')
+        cur = con.cursor()
+        try:
+            catalog = cur.execute("select current_database()").fetchall()[0][0]
+            cur.execute(
+                f'create temp view "{source}" as select * from "{catalog}".main."{source}" '
+                f'where "{column}" in (select v from "{catalog}".main._affected)'
+            )
+            cur.execute(sql)  # builds main.<table> from the affected rows only
+        finally:
+            cur.close()
+        con.execute(
+            f'insert into "{table}" select * from "{table}_before" '
+            f'where "{column}" not in (select v from _affected)'
+        )
+        con.execute(f'drop table "{table}_before"')
+        con.execute("drop table _affected")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
-from oversight import labels
+from oversight import escape, labels
 from oversight.vocabulary import NOT_RECORDED_COLOUR, RagScale
 
 PAGE = "recommendations"  # the explorer's url_path in dashboard.py
@@ -132,7 +132,7 @@ class Notice:
     def message(self) -> str:
         """Markdown, with the untrusted value escaped so it renders as plain text."""
         shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
-        return f"Ignored `{self.param}` = “{md_escape(shown)}”: {self.reason}."
+        return f"Ignored `{self.param}` = “{escape.md(shown)}”: {self.reason}."
 
 
 @dataclass(frozen=True)
@@ -419,7 +419,7 @@ def count_line(
     shown = [(k, v) for k, v in described if k != PARAM_TITLES["closed"]]
     return (
         f"**{matches:,}** of {total:,} {work} match: "
-        + "; ".join(f"{k}: {md_escape(v)}" for k, v in shown)
+        + "; ".join(f"{k}: {escape.md(v)}" for k, v in shown)
         + "."
     )
 
@@ -635,29 +635,12 @@ def export_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
 
 # --- text a page renders ------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
-
-
-def md_escape(text: object) -> str:
-    """Text from the data or the URL, escaped so Streamlit's markdown shows it as plain text."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
-
 
 def text_as_markdown(text: str | None) -> str:
     """A finding's full text as markdown: its '- ' bullet lines become a list, the rest escaped."""
     if text is None or pd.isna(text):
         return "—"
-    lines = []
-    for line in str(text).splitlines():
-        stripped = line.strip()
-        if stripped.startswith("- "):
-            lines.append(f"- {md_escape(stripped[2:])}")
-        elif stripped:
-            if lines and lines[-1].startswith("- "):
-                lines.append("")
-            lines.append(md_escape(stripped))
-            lines.append("")
-    return "\n".join(lines).strip()
+    return escape.md_lines(text)
 
 
 # --- a record as a reader sees it -----------------------------------------------------------
@@ -672,15 +655,15 @@ def _long(value: object) -> str:
 
 
 def record_heading(record: Mapping[str, object]) -> tuple[str, str]:
-    """(title, caption) of a record from queries/rec_record.sql."""
+    """(title, caption) of a record from queries/rec_record.sql, as Markdown (data escaped)."""
     kind = labels.label(labels.KIND_LABELS, record["kind"])
-    title = f"{record['reference']}: {kind}"
-    caption = str(record["inspection_title"])
+    title = f"{escape.md(record['reference'])}: {kind}"
+    caption = escape.md(record["inspection_title"])
     if _present(record["issued_on"]):
         caption += f", published {_long(record['issued_on'])}"
     addressed = labels.label(labels.ADDRESSED_LABELS, record["addressed_to"])
     caption += f" · addressed to {addressed[0].lower() + addressed[1:]}"
-    caption += f" · record id {record['rec_id']}"
+    caption += f" · record id {escape.md(record['rec_id'])}"
     return title, caption
 
 
@@ -699,11 +682,11 @@ def record_facts(record: Mapping[str, object], rag: RagScale) -> list[str]:
         if _present(record["status_as_at"])
         else "no position recorded"
     )
-    lines = [f"**Status:** {status} · **RAG:** {md_escape(rag_badge(record['rag'], rag))} ({when})"]
+    lines = [f"**Status:** {status} · **RAG:** {escape.md(rag_badge(record['rag'], rag))} ({when})"]
     deadline = record["deadline_text"]
     lines.append(
         "**Deadline as written:** "
-        + (f"“{md_escape(deadline)}”" if _present(deadline) else "none given")
+        + (f"“{escape.md(deadline)}”" if _present(deadline) else "none given")
     )
     source = {
         "inspectorate": "set by the inspectorate",
@@ -730,7 +713,7 @@ def record_facts(record: Mapping[str, object], rag: RagScale) -> list[str]:
         lines.append(was)
         lines.append(
             f"**Why it last moved** ({_long(record['last_revised_on'])}): "
-            f"“{md_escape(record['last_revision_reason'])}”"
+            f"“{escape.md(record['last_revision_reason'])}”"
         )
     elif _present(record["due_on"]):
         due = f"**Due date as computed:** {_long(record['due_on'])} ({source})"
@@ -745,7 +728,7 @@ def record_facts(record: Mapping[str, object], rag: RagScale) -> list[str]:
         ("Governance board", "governance_board"),
     ):
         value = record[column]
-        lines.append(f"**{title}:** " + (md_escape(value) if _present(value) else "not recorded"))
+        lines.append(f"**{title}:** " + (escape.md(value) if _present(value) else "not recorded"))
     if _present(record["peel_area"]):
         lines.append(f"**PEEL area:** {area_label(str(record['peel_area']))}")
     return lines
@@ -769,13 +752,13 @@ def family_lines(
     lines = []
     for item in family.itertuples(index=False):
         if bool(item.is_issued):
-            state = f"{labels.status_label(item.status)} · {md_escape(rag.label(item.rag))}"
+            state = f"{labels.status_label(item.status)} · {escape.md(rag.label(item.rag))}"
         else:
             state = "not issued by the as-at date"
         link = url(Filters(rec=str(item.rec_id)), page, context)
         lines.append(
-            f"- {_RELATIONS[item.relation]}: [{md_escape(item.reference)}]({link}) "
-            f"{md_escape(item.short_text)} ({state})"
+            f"- {_RELATIONS[item.relation]}: [{escape.md(item.reference)}]({link}) "
+            f"{escape.md(item.short_text)} ({state})"
         )
     return lines
 
@@ -785,20 +768,20 @@ def history_lines(history: pd.DataFrame, rag: RagScale) -> list[str]:
     about where the position came from (kept apart from what the force says)."""
     lines = []
     for u in history.itertuples(index=False):
-        who = md_escape(u.recorded_by) if _present(u.recorded_by) else "not recorded"
-        note = md_escape(u.note) if _present(u.note) else "No note."
+        who = escape.md(u.recorded_by) if _present(u.recorded_by) else "not recorded"
+        note = escape.md(u.note) if _present(u.note) else "No note."
         if not note.endswith((".", "\\.", "!", "\\!", "?")):
             note += "."
         line = (
             f"- **{_long(u.as_at)}**: {labels.status_label(u.status)} · "
-            f"{md_escape(rag_badge(u.rag, rag))}. {note} (recorded by {who})"
+            f"{escape.md(rag_badge(u.rag, rag))}. {note} (recorded by {who})"
         )
         revised = getattr(u, "revised_due_on", None)
         if _present(revised):
-            reason = md_escape(getattr(u, "revision_reason", None) or "no reason recorded")
+            reason = escape.md(getattr(u, "revision_reason", None) or "no reason recorded")
             line += f" **Due date moved to {_long(revised)}:** {reason}"
         source_note = getattr(u, "source_note", None)
         if _present(source_note):
-            line += f" *Note on the source: {md_escape(source_note)}*"
+            line += f" *Note on the source: {escape.md(source_note)}*"
         lines.append(line)
     return lines

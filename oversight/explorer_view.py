@@ -16,7 +16,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from oversight import app, db, explorer, exports, signoff_words
+from oversight import app, db, escape, explorer, exports, signoff_words
 from oversight.vocabulary import RagScale
 
 KEY = {name: f"explorer_{name}" for name in explorer.PARAMS}
@@ -204,7 +204,7 @@ def table(rows: pd.DataFrame, rag: RagScale, filters: explorer.Filters, when: st
                     width=150, help="The report's short name and the finding's number in it"
                 ),
                 "RAG": app.rag_column(
-                    width=72, help=explorer.md_escape(", ".join(g.label for g in rag.grades))
+                    width=72, help=escape.md(", ".join(g.label for g in rag.grades))
                 ),
                 "Finding": st.column_config.TextColumn(
                     width=208, help="The first words; select the row to read the whole text"
@@ -335,7 +335,7 @@ def record(plan, record_id: str, view: app.View, rag: RagScale, when: str) -> No
     st.divider()
     if record.empty:
         st.warning(
-            f"Record “{explorer.md_escape(record_id)}” was not issued to {view.force_name} "
+            f"Record “{escape.md(record_id)}” was not issued to {escape.md(view.force_name)} "
             f"by {when}.",
             icon=":material/block:",
         )

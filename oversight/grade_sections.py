@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, charts, grades
+from oversight import app, charts, escape, grades
 from oversight.labels import PILLAR_LABELS, label
 from oversight.plan import Plan
 
@@ -122,7 +122,8 @@ def peers(
         default=list(forces.loc[forces["is_default_peer"], "force_id"]),
         format_func=names.get,
         key="peel_peers",
-        help=f"By default, the forces that share {force_name}'s region ({region_words}). "
+        help=f"By default, the forces that share {escape.md(force_name)}'s region "
+        f"({escape.md(region_words)}). "
         "Add or remove any force.",
     )
     plan.add(
@@ -197,7 +198,7 @@ def national(
         )
         facts_col.metric("Forces covered", f"{covered} of {total}")
         facts_col.metric(
-            f"{force_name}",
+            escape.md(force_name),
             force_grade.iloc[0] if len(force_grade) else "No grade in data",
         )
         if covered < total:
@@ -219,7 +220,7 @@ def findings(findings: pd.DataFrame, as_at: dt.date, force_name: str, link_conte
     """The tracker's findings tied to PEEL areas, beside the grade of that area and cycle."""
     if findings.empty:
         st.write(
-            f"The tracker holds no finding tied to a PEEL area for {force_name} as at "
+            f"The tracker holds no finding tied to a PEEL area for {escape.md(force_name)} as at "
             f"{app.long_date(as_at)}."
         )
     else:

@@ -14,6 +14,7 @@ from oversight import (
     app,
     changes,
     charts,
+    escape,
     explorer,
     headlines,
     paging,
@@ -70,7 +71,7 @@ def red_and_overdue(
 ) -> None:
     """Red first, then the longest overdue (queries/red_and_overdue.sql, a page at a time), with
     the overdue findings not graded red flagged; `undatable`: open findings with no due date."""
-    red_word = explorer.md_escape(rag.label("red"))  # rag.csv's word for red, shown as text
+    red_word = escape.md(rag.label("red"))  # rag.csv's word for red, shown as text
     st.header(f"{red_word} and overdue")
     flagged = flagged_page.rows
     counted = flagged.iloc[0] if not flagged.empty else None
@@ -278,12 +279,12 @@ def rag_mix(
     if not with_completed:
         by_inspection, by_kind = charts.open_only(by_inspection), charts.open_only(by_kind)
     if by_inspection.empty:
-        st.write(f"No {open_word}finding of {force_name} as at {when}.")
+        st.write(f"No {open_word}finding of {escape.md(force_name)} as at {when}.")
         return
     graded = by_inspection[by_inspection["rag"] != "white"]
     if graded.empty:
-        white = explorer.md_escape(headlines.lower_first(rag.label("white")))
-        meaning = explorer.md_escape(headlines.lower_first(rag.meaning("white")))
+        white = escape.md(headlines.lower_first(rag.label("white")))
+        meaning = escape.md(headlines.lower_first(rag.meaning("white")))
         st.info(
             f"No {open_word}finding is graded as at {when}: every one is {white}, {meaning}. "
             "The charts show how many each inspection and kind brought.",

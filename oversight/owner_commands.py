@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from oversight import auth, calendar_feed, db, imports, logfiles, reminders, returns, vocabulary
+from oversight import (
+    auth,
+    calendar_feed,
+    db,
+    imports,
+    logfiles,
+    records,
+    reminders,
+    returns,
+    vocabulary,
+)
 from oversight.paper.command import meeting_date
 
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -66,6 +76,8 @@ def _date(text: str, what: str) -> dt.date:
 def _dataset(args: argparse.Namespace) -> db.Dataset:
     data_dir = Path(args.data) if getattr(args, "data", None) else db.data_dir_from_env()
     ds = db.load(data_dir)
+    if ds.folder_problem:
+        raise SystemExit(f"error: {ds.problems[0].message}")
     if ds.problems:
         for problem in ds.problems[:20]:
             print(problem, file=sys.stderr)
@@ -174,7 +186,11 @@ def _import(args: argparse.Namespace) -> int:
     kind = _kind_of(path, data, args.kind)
     upload = imports.read_upload(path.name, data, kind, rag_labels(ds))
     run = imports.preview if args.dry_run else imports.commit
-    result = run(ds.data_dir, upload, identity, config)
+    try:
+        result = run(ds.data_dir, upload, identity, config, dataset=ds)
+    except (auth.NotAllowed, records.DataFolderError, TimeoutError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if upload.changes is not None and not upload.changes.empty:
         print("What changes, per finding:")
         for row in upload.changes.itertuples(index=False):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from oversight.explorer import md_escape
+from oversight import escape
 from oversight.slippage import short_date
 
 RESPONSE_DAYS = 56
@@ -92,7 +92,7 @@ def attention_lines(rows: pd.DataFrame) -> list[str]:
     queries/pcc_responses_attention.sql). The report's title is data, so it is escaped."""
     lines = []
     for _, row in rows.iterrows():
-        title = md_escape(row["title"])
+        title = escape.md(row["title"])
         due = short_date(row["response_due_on"])
         days = int(row["days_to_response_due"])
         if row["response_status"] == "overdue":

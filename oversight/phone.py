@@ -4,14 +4,15 @@ chart, shown in its place on a narrow screen (PHONE_MAX_PX and below), and the C
 A page puts the chart in `st.container(key="wide_...")` and the list in
 `st.container(key="phone_...")`; Streamlit gives each container the class `st-key-<key>`, and
 PHONE_CSS shows one or the other by the screen's width. The lists are Markdown built here, every
-value from the data escaped (explorer.md_escape), so a test reads them without Streamlit.
+value from the data escaped (escape.md), so a test reads them without Streamlit.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from oversight.explorer import days_phrase, md_escape
+from oversight.escape import md as md_escape
+from oversight.explorer import days_phrase
 from oversight.vocabulary import RagScale
 
 # Streamlit stacks columns below 640 px: the same width decides chart or list.

@@ -254,17 +254,16 @@ def append_recommendations(
     return _transaction(Path(data_dir), tables, prepare, dry_run, dataset)
 
 
-def check_folder(data_dir: Path | str) -> str | None:
-    """Why the app cannot write to the data folder, in one line naming it (None when it can)."""
+def check_folder(data_dir: Path | str, for_readers: bool = False) -> str | None:
+    """Why the app cannot write to the data folder, in one line naming it (None when it can).
+    For readers of a page the folder is named by its last part only (see db.folder_problem)."""
+    unreadable = db.folder_problem(data_dir, for_readers)
+    if unreadable:
+        return unreadable
     folder = Path(data_dir)
-    if not folder.exists():
-        return f"The data folder {folder} does not exist."
-    if not folder.is_dir():
-        return f"The data folder {folder} is a file, not a folder."
-    if not os.access(folder, os.R_OK | os.X_OK):
-        return f"The data folder {folder} cannot be read by the server."
-    if not os.access(folder, os.W_OK):
-        return f"The data folder {folder} cannot be written by the server."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        name = f"“{folder.name}”" if for_readers else str(folder)
+        return f"The data folder {name} cannot be written by the server: nothing can be recorded."
     return None
 
 
@@ -430,7 +429,7 @@ def _folder(path: Path, dataset: db.Dataset | None) -> _Folder | None:
     key = path.resolve()
     with _FOLDERS_LOCK:
         known = _FOLDERS.get(key)
-    if known is not None:
+    if known is not None and not _newer(dataset, known):
         return known
     started = None
     if dataset is not None and Path(dataset.data_dir).resolve() == key:
@@ -439,8 +438,26 @@ def _folder(path: Path, dataset: db.Dataset | None) -> _Folder | None:
         started = _Folder.start(key, db.load(key, keep_invalid=True))
     if started is not None:
         with _FOLDERS_LOCK:
+            if known is not None and _FOLDERS.get(key) is known:
+                del _FOLDERS[key]  # a newer dataset replaces the one loaded before
             started = _FOLDERS.setdefault(key, started)
     return started
+
+
+def _newer(dataset: db.Dataset | None, known: _Folder) -> bool:
+    """True when the caller's dataset holds more of the files than the one this process keeps
+    (the dashboard loaded the folder again since): the save starts from it, and the older one
+    is let go."""
+    if dataset is None or dataset.file_states is None or dataset is known.base:
+        return False
+    if Path(dataset.data_dir).resolve() != known.path:
+        return False
+    then = known.base.file_states or {}
+    for table in WRITE_ORDER:
+        new, old = dataset.file_states.get(table), then.get(table)
+        if new is None or old is None or new.inode != old.inode or new.size < old.size:
+            return False
+    return any(dataset.file_states[t].size > then[t].size for t in WRITE_ORDER)
 
 
 def _current(path: Path, folder: _Folder | None) -> _Folder:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,23 +117,18 @@ def head_bytes(head: Head) -> bytes:
 def verify(
     rows: Iterable[tuple[int, Mapping[str, str | None]]],
     outside: Iterable[tuple[int, str | None]] = (),
-    head: Head | None = None,
-    last_ordinal: int = 0,
+    previous: str = "",
 ) -> tuple[list[Finding], list[Finding]]:
-    """Check the sealed rows (ordinal, cells as stored), in file order.
+    """Check sealed rows (ordinal, cells as stored), in file order, the first following the seal
+    `previous` ("" at the start of the file).
 
-    ``outside`` are the unsealed rows after the first sealed one (ordinal, update_id); ``head``
-    the seal file, ``last_ordinal`` the file's last row. Returns (every sealed or late row's
-    state, the findings a reader must see).
+    ``outside`` are the unsealed rows after the first sealed one (ordinal, update_id). Returns
+    (every sealed or late row's state, the findings a reader must see).
     """
     states: list[Finding] = []
     findings: list[Finding] = []
-    previous = ""
-    count = 0
-    seals: list[str] = []
-    last_sealed = 0
+    previous = link(previous)
     for ordinal, row in rows:
-        count += 1
         stored = row.get(COLUMN) or ""
         update_id = row.get("update_id")
         who = _who(row)
@@ -178,8 +173,6 @@ def verify(
         if finding.state != SEALED:
             findings.append(finding)
         previous = stored[:CHAIN_DIGITS]
-        seals.append(stored)
-        last_sealed = ordinal
     for ordinal, update_id in outside:
         finding = Finding(
             ordinal,
@@ -191,25 +184,30 @@ def verify(
         )
         states.append(finding)
         findings.append(finding)
-    if (
-        head is not None
-        and head.sealed > 0
-        and (count < head.sealed or seals[head.sealed - 1] != head.seal)
-    ):
-        missing = head.sealed - count
-        at = last_sealed or last_ordinal or 1
-        if missing > 0:
-            message = (
-                f"the app sealed {head.sealed:,} positions and the file holds {count:,}: "
-                f"{missing:,} sealed position(s) after this row were removed"
-            )
-        else:
-            message = (
-                f"the {head.sealed:,}th sealed position is not the one the app sealed: "
-                "sealed rows were removed, moved or rewritten"
-            )
-        findings.append(Finding(at, None, GAP, COLUMN, message))
     return states, findings
+
+
+def check_head(
+    head: Head | None, sealed: int, nth_seal: Callable[[int], str | None], at: int
+) -> Finding | None:
+    """The seal file against the file: `sealed` rows carry a seal, `nth_seal(n)` is the n-th
+    one's (1-based), `at` the row to report on (the last sealed row, else the last row)."""
+    if head is None or head.sealed <= 0:
+        return None
+    if sealed >= head.sealed and nth_seal(head.sealed) == head.seal:
+        return None
+    missing = head.sealed - sealed
+    if missing > 0:
+        message = (
+            f"the app sealed {head.sealed:,} positions and the file holds {sealed:,}: "
+            f"{missing:,} sealed position(s) after this row were removed"
+        )
+    else:
+        message = (
+            f"the {head.sealed:,}th sealed position is not the one the app sealed: "
+            "sealed rows were removed, moved or rewritten"
+        )
+    return Finding(max(at, 1), None, GAP, COLUMN, message)
 
 
 def _who(row: Mapping[str, str | None]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from oversight import explorer, labels
+from oversight import escape, explorer, labels
 
 INSPECTORATE_LABELS = {
     "awaiting_review": "Awaiting review",
@@ -41,7 +41,7 @@ def inspectorate_sentence(latest: pd.DataFrame, when: str) -> str:
     status = labels.label(INSPECTORATE_LABELS, row["status"])
     as_at = pd.Timestamp(row["as_at"]).strftime("%-d %B %Y")
     note = (
-        f" ({explorer.md_escape(' '.join(str(row['note']).split()))})"
+        f" ({escape.md(' '.join(str(row['note']).split()))})"
         if isinstance(row["note"], str)
         else ""
     )

@@ -125,7 +125,7 @@ def record_due_markdown(rec) -> str:
     """The Record progress page's due-date cell (from queries/record_state.sql): the date in
     force, and where it moved, the report's date, days slipped and the latest reason. The
     reason is data, so it is escaped."""
-    from oversight.explorer import md_escape
+    from oversight.escape import md as md_escape
 
     deadline = rec["deadline_text"] if _present(rec["deadline_text"]) else "no deadline set"
     due = f"{pd.Timestamp(rec['due_on']):%-d %B %Y}" if _present(rec["due_on"]) else "no date"

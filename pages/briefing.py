@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from oversight import app, paper
+from oversight import app, escape, notices, paper
 
 ANOTHER = "another"
 
@@ -27,6 +27,14 @@ st.caption(
 )
 
 left, right = st.columns(2)
+# A link may name the meeting by its id or its date (meeting=2018-06-28), or by its label.
+asked_meeting = st.query_params.get("meeting")
+by_id_or_date = {
+    **{str(m.held_on.date()): str(m.meeting_id) for m in meetings.itertuples()},
+    **{k: k for k in names},
+}
+if asked_meeting in by_id_or_date:
+    st.session_state["meeting"] = by_id_or_date[asked_meeting]
 choice = left.selectbox(
     "Meeting",
     [*names, ANOTHER],
@@ -40,6 +48,15 @@ if choice == ANOTHER:
     )
 else:
     meeting_on = meetings.loc[meetings["meeting_id"] == choice, "held_on"].iloc[0].date()
+app.notice(
+    notices.reset(
+        "the meeting",
+        asked_meeting,
+        [*by_id_or_date, *names.values(), ANOTHER, "Another date…"],
+        names.get(choice, "another date"),
+        "which is not a meeting in this data",
+    )
+)
 
 period = paper.resolve_period(ds, meeting_on)  # the meeting's query, cached
 since = right.date_input(
@@ -95,8 +112,8 @@ for col, fmt, words in zip(
 st.divider()
 with st.container(border=True):
     for line in pack.heading:
-        st.markdown(f"**{line}**")
-    st.header(pack.title, anchor=False)
+        st.markdown(f"**{escape.md(line)}**")
+    st.header(escape.md(pack.title), anchor=False)
     for kind, content in ds.derived("pack_preview", key, lambda: paper.screen_parts(pack)):
         if kind == "subheader":
             st.subheader(content, anchor=False, divider="gray")
@@ -104,4 +121,4 @@ with st.container(border=True):
             st.plotly_chart(content, width="stretch")
         else:
             st.markdown(content)
-    st.caption(pack.footer)
+    st.caption(escape.md(pack.footer))

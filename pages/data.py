@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, dictionary, explorer, labels, paging
+from oversight import app, dictionary, escape, explorer, labels, paging
 from oversight.db import DEFAULT_DATA_DIR, ROOT
 from oversight.schema import TABLES
 
@@ -23,7 +23,9 @@ plan = app.plan(
 
 st.title("Data")
 bundled = ds.data_dir.resolve() == DEFAULT_DATA_DIR.resolve()
-folder = "the bundled tables (`data/`)" if bundled else f"the tables in `{ds.data_dir.name}/`"
+folder = (
+    "the bundled tables (`data/`)" if bundled else f"the tables in “{escape.md(ds.data_dir.name)}”"
+)
 st.caption(
     f"{folder} · data version `{ds.version}` (changes when a table file changes) · "
     f"as at {app.long_date(view.as_at)}"
@@ -79,7 +81,7 @@ else:
     counts = plan["quality_counts"]
     record_page = explorer.url(explorer.Filters(), explorer.RECORD_PAGE, view.link_context)
     st.write(
-        f"As at {app.long_date(view.as_at)}, for {view.force_name}. Recommendations addressed to "
+        f"As at {app.long_date(view.as_at)}, for {escape.md(view.force_name)}. Recommendations addressed to "
         "national bodies are not counted. Open a record to see its history; an editor records a "
         f"correction on the [Record progress]({record_page}) page."
     )
@@ -146,10 +148,10 @@ st.write(
 papers = plan["papers"]
 for paper in papers.itertuples(index=False):
     st.markdown(
-        f"- **{paper.committee}, {app.long_date(paper.held_on)}**: {paper.paper or paper.title} "
-        f"(`data/{paper.source_file}`)"
+        f"- **{escape.md(paper.committee)}, {app.long_date(paper.held_on)}**: "
+        f"{escape.md(paper.paper or paper.title)} ({escape.md('data/' + paper.source_file)})"
         if paper.source_file
-        else f"- {paper.committee}"
+        else f"- {escape.md(paper.committee)}"
     )
 st.subheader("Inspections")
 sources_page = plan["sources"]
@@ -163,6 +165,8 @@ st.dataframe(
         .fillna("")
         .str.replace("meeting:", "committee paper ", regex=False),
         source_note=sources["source_note"].fillna(""),
+        # A report's address is a link only when it is a web address (never javascript: etc.).
+        url=sources["url"].where(sources["url"].fillna("").str.match(r"^https?://")),
     )[
         [
             "title",

@@ -4,10 +4,21 @@ oversight/inspection_lists.py from the rows this page's plan reads."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
-from oversight import app, charts, inspection_lists, paging, paper, periods
+from oversight import (
+    app,
+    charts,
+    escape,
+    inspection_lists,
+    notices,
+    paging,
+    paper,
+    periods,
+)
 
 view = app.current_view()
 params = {"force_id": view.force_id, "as_at": view.as_at}
@@ -22,9 +33,10 @@ context = plan["context"].iloc[0]
 default_since, since_rule = paper.default_since(view.as_at, context["previous_held_on"])
 
 st.title("Inspections")
-st.caption(f"As at {app.long_date(view.as_at)}, for {view.force_name}.")
+st.caption(f"As at {app.long_date(view.as_at)}, for {escape.md(view.force_name)}.")
 
 left, mid, right = st.columns(3)
+asked_since = st.query_params.get("since_meeting")
 since = left.date_input(
     "Since (the last meeting)",
     value=default_since,
@@ -46,6 +58,11 @@ cal_to = right.date_input(
     value=(pd.Timestamp(view.as_at) + pd.DateOffset(months=6)).date(),
     format="DD/MM/YYYY",
     key="cal_to",
+)
+app.notice(
+    notices.date_notice(
+        "the date to list from", asked_since, since, dt.date(1970, 1, 1), view.as_at
+    )
 )
 if since == default_since:
     st.caption(f"“Since the last meeting” means {since_rule}.")

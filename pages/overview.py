@@ -4,9 +4,21 @@ charts below them by oversight/headline_tables.py, from the rows this page's pla
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from oversight import app, headline_tables, headlines, paging, pcc, periods, slippage
+from oversight import (
+    app,
+    escape,
+    headline_tables,
+    headlines,
+    notices,
+    paging,
+    pcc,
+    periods,
+    slippage,
+)
 
 view = app.current_view()
 rag = app.rag()
@@ -17,8 +29,31 @@ st.title("Overview")
 
 plan = app.plan(meetings=("meetings_before", {"as_at": as_at}))
 meetings = plan["meetings"]
+asked_since = st.query_params.get("since")
 chosen_since = headline_tables.since_picker(as_at) if meetings.empty else None
 window = headlines.comparison_window(meetings, as_at, chosen_since)
+if meetings.empty:
+    # a ?since= the picker could not take (not a date, or out of range) is said, as text
+    app.notice(
+        notices.date_notice(
+            "the date changes count from",
+            asked_since,
+            chosen_since or window.since,
+            dt.date(2010, 1, 1),
+            as_at,
+        )
+    )
+elif asked_since is not None:
+    app.notice(
+        notices.reset(
+            "changes counted from",
+            asked_since,
+            [],
+            app.long_date(window.since),
+            "but a committee meeting is recorded before the as-at date, and changes count from "
+            "the last one",
+        )
+    )
 
 # The rest of the page's queries, once the window is known: run ahead two at a time, read below.
 scope = {"as_at": as_at, "force_id": view.force_id}
@@ -47,14 +82,14 @@ plan.add(
 
 if window.from_meeting:
     st.caption(
-        f"{view.force_name} · as at {when} · changes {window.phrase()} "
+        f"{escape.md(view.force_name)} · as at {when} · changes {window.phrase()} "
         "(the last meeting before the as-at date). “Closed in period” counts the findings "
         "recorded as open then (or issued since) and closed, superseded or marked no further "
         "action since."
     )
 else:
     st.caption(
-        f"{view.force_name} · as at {when} · No committee meeting is recorded before {when}, so "
+        f"{escape.md(view.force_name)} · as at {when} · No committee meeting is recorded before {when}, so "
         f"changes count {window.phrase()}"
         + (
             " (the date you chose; “Follow the as-at date” goes back to the default)"

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, calendar_feed, charts, explorer, timeline_owners
+from oversight import app, calendar_feed, charts, escape, timeline_owners
 
 view = app.current_view()
 
@@ -24,7 +24,7 @@ rag = app.rag()
 stale_days = int(plan["vocabulary"]["stale_days"].iloc[0])
 
 st.title("Owners")
-st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
+st.caption(f"{escape.md(view.force_name)} · as at {app.long_date(view.as_at)}")
 
 workload = plan["workload"]
 national = int(plan["national"]["national_body_open"].iloc[0])
@@ -131,7 +131,7 @@ st.dataframe(
         ),
         **{
             code: st.column_config.NumberColumn(
-                rag.label(code), help=explorer.md_escape(rag.meaning(code)) or None
+                rag.label(code), help=escape.md(rag.meaning(code)) or None
             )
             for code in open_grades
         },

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, grade_sections
+from oversight import app, charts, escape, grade_sections
 from oversight.labels import PILLAR_LABELS, label
 
 view = app.current_view()
@@ -39,7 +39,7 @@ cycles = plan["cycles"]
 graded_cycles = cycles[cycles["grades"] > 0]
 force_cycles = cycles[cycles["force_grades"] > 0]
 caption.caption(
-    f"{view.force_name} · HMICFRS PEEL grades, {int(force_cycles['force_grades'].sum())} in the "
+    f"{escape.md(view.force_name)} · HMICFRS PEEL grades, {int(force_cycles['force_grades'].sum())} in the "
     f"data for this force across {len(force_cycles)} cycles · every grade with its source below"
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, explorer, explorer_view, paging
+from oversight import app, escape, explorer, explorer_view, paging
 
 view = app.current_view()
 as_at = view.as_at
@@ -19,7 +19,7 @@ rag = app.rag()
 explorer_view.seed_from_url(options)
 st.title("Recommendations")
 st.caption(
-    f"{view.force_name} · as at {when} · every recommendation, area for improvement and cause of "
+    f"{escape.md(view.force_name)} · as at {when} · every recommendation, area for improvement and cause of "
     "concern the force tracks, issued by that date. The address of this page holds the filters: "
     "copy it to share this view."
 )

@@ -8,7 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, auth, paging
+from oversight import app, auth, escape, paging, records
 from oversight.ingest import step as report_step
 from oversight.progress import access, picker, position, show_flash, signoff, trail, upload
 
@@ -18,15 +18,20 @@ scale = app.rag()
 config = auth.config_from_secrets(st.secrets)
 identity = auth.identity_from_user(st.user)
 can_write = auth.may_write(identity, config)
+# A data folder the server cannot write: said in one line (naming the folder, not its path).
+unwritable = records.check_folder(ds.data_dir, for_readers=True) if config.is_on else None
+can_write = can_write and unwritable is None
 today = dt.date.today()
 # The latest recorded position of each finding, whatever the sidebar's date.
 latest = max(view.latest_as_at, today)
 
 st.title("Record progress")
 st.caption(
-    f"{view.force_name} · positions are added to `updates.csv` in `{ds.data_dir}`; history is "
-    "never edited or deleted: a correction is a new position."
+    f"{escape.md(view.force_name)} · positions are added to `updates.csv` in the data folder; "
+    "history is never edited or deleted: a correction is a new position."
 )
+if unwritable:
+    st.error(unwritable, icon=":material/folder_off:")
 show_flash()
 access.panel(config, identity, can_write)
 
@@ -48,7 +53,7 @@ if rec_id:
     )
     record = plan["record"]
     if record.empty:
-        st.warning(f"No finding `{rec_id}` in the data.")
+        st.warning(f"No finding “{escape.md(rec_id)}” in the data.")
     else:
         rec = record.iloc[0]
         position.summary(rec, scale, plan["inspectorate"], latest, view.link_context)

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, explorer, owner_commands, returns
+from oversight import app, auth, escape, explorer, owner_commands, returns
 
 view = app.current_view()
 ds = app.dataset()
@@ -18,7 +18,7 @@ can_write = auth.may_write(identity, config)
 
 st.title("Returns")
 st.caption(
-    f"{view.force_name} · open findings as at {app.long_date(view.as_at)} · one workbook per "
+    f"{escape.md(view.force_name)} · open findings as at {app.long_date(view.as_at)} · one workbook per "
     "chief officer lead, pre-filled with every open finding in their portfolio. Owners fill the "
     "shaded columns; the returned workbook goes back in on Record progress (or with "
     "`python -m oversight import FILE --editor EMAIL`), which shows what will change before "

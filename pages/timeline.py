@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, explorer, phone, timeline_owners
+from oversight import app, charts, escape, explorer, phone, timeline_owners
 
 view = app.current_view()
 rag = app.rag()
 scope = {"as_at": view.as_at, "force_id": view.force_id}
 
 st.title("Timeline")
-st.caption(f"{view.force_name} · as at {app.long_date(view.as_at)}")
+st.caption(f"{escape.md(view.force_name)} · as at {app.long_date(view.as_at)}")
 
 controls = st.columns([2, 3, 2])
 # Bound selection widgets carry the option's words in the URL (?group_by=Chief officer lead).
@@ -73,11 +73,13 @@ with body:
 
     tiles = st.columns(3)
     tiles[0].metric(
-        "Open items with a due date" + (f" ({shown})" if group else ""),
+        "Open items with a due date" + (f" ({escape.md(shown)})" if group else ""),
         f"{selected:,}" + ("" if not group else f" of {total:,}"),
     )
     overdue = groups.loc[groups["group_key"] == group, "overdue"] if group else groups["overdue"]
-    tiles[1].metric("Overdue" + (f" ({shown})" if group else ""), f"{int(overdue.sum()):,}")
+    tiles[1].metric(
+        "Overdue" + (f" ({escape.md(shown)})" if group else ""), f"{int(overdue.sum()):,}"
+    )
     tiles[2].metric(
         "Open items with no due date",
         f"{len(undated):,}",

@@ -23,3 +23,11 @@ def rows(frame: pd.DataFrame, columns: list[str] | None = None) -> list[tuple]:
     """The frame's rows (optionally only some columns) as tuples of plain Python values."""
     frame = frame[columns] if columns else frame
     return [tuple(plain(v) for v in row) for row in frame.itertuples(index=False)]
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown escaped with oversight.escape.md: the characters themselves,
+    without the backslashes and the invisible word joiners."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

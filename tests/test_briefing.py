@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oversight import charts, cli, memo, paper, vocabulary
+from oversight import charts, cli, escape, memo, paper, vocabulary
 from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
@@ -552,8 +552,9 @@ def test_the_screen_draws_the_pack_in_order_with_its_text_runs_joined(pack):
     parts = paper.screen_parts(pack)
     kinds = [kind for kind, _ in parts]
     # every numbered part is a subheader, in the paper's order; charts stand alone
+    # (escaped, as every piece of text from the data: the reader sees the title itself)
     assert [c for k, c in parts if k == "subheader"] == [
-        s.title for s in pack.sections if s.level == 1
+        escape.md(s.title) for s in pack.sections if s.level == 1
     ]
     assert kinds.count("chart") == sum(
         isinstance(b, paper.Chart) for s in pack.sections for b in s.blocks

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.golden import shown
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -22,7 +24,7 @@ def page(monkeypatch) -> AppTest:
 
 
 def words(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    return "\n".join(shown(m.value) for m in at.markdown)
 
 
 def test_briefing_page_previews_the_pack(page):
@@ -31,7 +33,7 @@ def test_briefing_page_previews_the_pack(page):
     assert at.title[0].value == "Briefing"
     assert at.selectbox(key="meeting").value == "jac-2018-06-28"
     assert at.date_input(key="pack_since_2018-06-28").value == dt.date(2018, 3, 1)
-    assert [s.value for s in at.subheader] == [
+    assert [shown(s.value) for s in at.subheader] == [
         "1. Purpose of report",
         "2. Background",
         "3. Recommendations",

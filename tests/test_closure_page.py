@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from oversight import auth, closure, db
+from tests.golden import shown
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -69,7 +70,9 @@ def test_an_approver_sees_the_proposal_with_its_evidence_and_approves_it(monkeyp
     at = page(monkeypatch, proposed, "ann@force.example")
     texts = " ".join(t.value for t in at.text)
     assert "Evidence: Detective Strategy Board minutes, 12 June 2018" in texts
-    assert any("Proposed as at 28 June 2018 by ed@force.example" in c.value for c in at.caption)
+    assert any(
+        "Proposed as at 28 June 2018 by ed@force.example" in shown(c.value) for c in at.caption
+    )
     downloads = [b for b in at.get("download_button") if "Evidence file" in b.proto.label]
     assert len(downloads) == 1
     assert downloads[0].proto.label.startswith(f"Evidence file: evidence-{R02}-")
@@ -134,4 +137,4 @@ def test_the_inspectorates_status_is_shown_beside_the_forces(monkeypatch, propos
     words = " ".join(c.value for c in at.caption)
     assert "The inspectorate's own status: Being progressed, as at 20 June 2018" in words
     # The note comes from the data: escaped, so it shows as text and never becomes a link.
-    assert "\\[seen\\]\\(https\\://evil\\.invalid\\)" in words
+    assert "\\[seen\\]\\(https\\:\u2060\\/\\/evil\\.invalid\\)" in words

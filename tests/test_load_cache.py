@@ -111,3 +111,90 @@ def _prefix(ds: db.Dataset) -> str:
     import hashlib
 
     return hashlib.sha1(str(ds.data_dir.resolve()).encode()).hexdigest()[:12]
+
+
+# --- the typed copy extended by appended rows ---------------------------------------------------
+
+EDITOR = None
+
+
+def _record(folder: Path, *notes: str) -> None:
+    from oversight import auth, records
+
+    editor = auth.Identity("ed@force.example", None, True)
+    config = auth.EditingConfig(True, frozenset({"ed@force.example"}), True, ("",))
+    for i, note in enumerate(notes):
+        row = {"rec_id": "r1", "as_at": f"2018-07-{10 + i}", "status": "in_progress"}
+        assert records.append_updates(folder, [{**row, "rag": "red", "note": note}], editor, config)
+
+
+QUERIES = [
+    ("table_row_counts", {}),
+    ("rec_state_as_at", {"as_at": "2018-07-20", "force_id": None}),
+    ("record_history", {"rec_id": "r1"}),
+    (
+        "audit_trail",
+        {
+            "force_id": None,
+            "recorded_by": None,
+            "rec_id": None,
+            "recorded_from": None,
+            "recorded_to": None,
+            "limit": None,
+            "offset": 0,
+        },
+    ),
+]
+
+
+def _answers(ds: db.Dataset) -> list:
+    return [ds.query(name, **params).to_dict("records") for name, params in QUERIES]
+
+
+def test_appended_rows_extend_the_typed_copy_with_the_same_answers(cached_env, monkeypatch):
+    assert db.load(cached_env).problems == []
+    _record(cached_env, "first", "second")
+    reads: list[str] = []
+    real = db._load_table
+    monkeypatch.setattr(
+        db, "_load_table", lambda con, d, t, p: reads.append(t.name) or real(con, d, t, p)
+    )
+    extended = db.load(cached_env)
+    assert reads == []  # no CSV read again: the earlier copy, and the rows appended since
+    assert (extended.problems, extended.integrity) == ([], [])
+    assert len(list(db.cache_dir().glob("*.duckdb"))) == 1  # the earlier copy is replaced
+    monkeypatch.setattr(db, "_load_table", real)
+    shutil.rmtree(db.cache_dir())
+    whole = db.load(cached_env)  # read and validated whole, for comparison
+    assert _answers(extended) == _answers(whole)
+    assert extended.query("record_history", rec_id="r1")["seal_state"].tolist()[:2] == [
+        "sealed",
+        "sealed",
+    ]
+
+
+def test_a_bad_appended_row_is_reported_as_a_whole_load_would(cached_env):
+    assert db.load(cached_env).problems == []
+    with open(cached_env / "updates.csv", "a", encoding="utf-8") as fh:
+        fh.write("u9,r2,2018-08-01,in_progress,purple,By hand,Analyst,2018-08-01,\n")
+    assert [str(p) for p in db.load(cached_env).problems] == [
+        "updates.csv:10: rag: 'purple' is not one of: red, amber, green, blue, white"
+    ]
+
+
+def test_a_sealed_position_changed_after_an_extension_is_still_found(cached_env):
+    assert db.load(cached_env).problems == []
+    _record(cached_env, "first")
+    assert db.load(cached_env).integrity == []  # extended
+    _record(cached_env, "second")
+    path = cached_env / "updates.csv"
+    path.write_text(path.read_text().replace(",red,second,", ",green,second,"))
+    found = db.load(cached_env).integrity  # rewritten: read whole again
+    assert [(p.line, p.column) for p in found] == [(11, "rag")]
+    # and a position added by hand after sealing began, appended: found by the extension
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("u-hand,r2,2018-08-02,in_progress,amber,By hand,Someone,2018-08-02,\n")
+    assert [(p.line, p.column) for p in db.load(cached_env).integrity] == [
+        (11, "rag"),
+        (12, "seal"),
+    ]

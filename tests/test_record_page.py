@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.golden import shown
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 AUTH = {
@@ -57,7 +59,8 @@ def record_page(
 
 
 def text(at: AppTest) -> str:
-    return " ".join(m.value for m in at.markdown)
+    """The page's Markdown as a reader reads it (data is escaped: see oversight/escape.py)."""
+    return " ".join(shown(m.value) for m in at.markdown)
 
 
 def form_date(at: AppTest):
@@ -159,7 +162,7 @@ def test_an_editor_records_a_position_and_the_trail_shows_who(monkeypatch, data_
     at.text_area[0].input("Academy intake delayed to October.")
     next(b for b in at.button if b.label == "Record this position").click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == [
+    assert [shown(s.value) for s in at.success] == [
         "Recorded: PEEL 2017 national · R2 in progress, Amber, as at 1 August 2018, by "
         "ed@force.example."
     ]
@@ -194,7 +197,7 @@ def test_an_invalid_position_is_refused_on_the_page(monkeypatch, data_copy):
     form_date(at).set_value(dt.date(2017, 1, 1))
     next(b for b in at.button if b.label == "Record this position").click().run()
     assert at.error and at.error[0].value.startswith("Not recorded")
-    assert "**as_at**" in at.error[0].value
+    assert "**as_at**" in shown(at.error[0].value)
     assert (data_copy / "updates.csv").read_bytes() == before
 
 
@@ -209,7 +212,9 @@ def test_the_audit_trail_filters_by_recorder(monkeypatch, data_copy):
 
 def test_an_unknown_rec_parameter_is_explained(monkeypatch, data_copy):
     at = record_page(monkeypatch, data_copy, rec="no-such-finding")
-    assert at.warning[0].value.startswith("No finding `no-such-finding`")
+    assert at.warning[0].value.startswith(
+        "The address asked for the finding “no\\-such\\-finding”, which is not one of"
+    )
     assert at.selectbox(key="record_rec").value is None
 
 
@@ -267,7 +272,9 @@ def test_an_editor_records_a_revised_due_date_with_its_reason(monkeypatch, data_
     # A revised date with no reason is refused, naming the column; nothing is written.
     before = (data_copy / "updates.csv").read_bytes()
     next(b for b in at.button if b.label == "Record this position").click().run()
-    assert "**revision_reason**" in at.error[0].value
+    assert "- **revision_reason**: revised_due_on is 2018-12-31 but revision_reason is empty" in (
+        shown(at.error[0].value)
+    )
     assert (data_copy / "updates.csv").read_bytes() == before
     form = at.get("form")[0]
     form_date(at).set_value(dt.date(2018, 8, 1))

@@ -272,8 +272,9 @@ _SETTLED = """() => {
 
 
 def main_text(page) -> str:
-    """What a user reads in the main section (not the sidebar), whitespace collapsed."""
-    return re.sub(r"\s+", " ", page.locator(MAIN).inner_text())
+    """What a user reads in the main section (not the sidebar), whitespace collapsed and the
+    invisible word joiners escape.md writes (no automatic links) taken out."""
+    return re.sub(r"\s+", " ", page.locator(MAIN).inner_text()).replace("\u2060", "")
 
 
 # --- a benchmark's priority -------------------------------------------------------------------

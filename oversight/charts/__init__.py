@@ -13,6 +13,7 @@ legend entry and hover). Every builder is re-exported here: `charts.grade_matrix
 `app.figure` accepts only a builder found on this package.
 """
 
+from oversight.charts._untrusted import escaped
 from oversight.charts.due_dates import (
     HEATMAP_SCALE,
     OVERDUE_MARK,
@@ -55,6 +56,19 @@ from oversight.charts.rag_mix import (
     rag_mix_title,
     rag_mix_vega,
 )
+
+# Every plotly builder takes text from the data: escaped for plotly first (see _untrusted).
+due_quarter_heatmap = escaped(due_quarter_heatmap)
+timeline_bars = escaped(timeline_bars)
+timeline_group_bars = escaped(timeline_group_bars)
+inspection_calendar_figure = escaped(inspection_calendar_figure)
+grade_matrix = escaped(grade_matrix)
+grade_trend = escaped(grade_trend)
+national_grade_bars = escaped(national_grade_bars)
+peer_grade_grid = escaped(peer_grade_grid)
+briefing_rag_mix_figure = escaped(briefing_rag_mix_figure)
+# The Vega-Lite builders (rag_*_vega) are not wrapped: Vega-Lite draws every label and tooltip
+# as text, so an entity would show as "&lt;" there.
 
 __all__ = [
     "AREA_NOT_GRADED",

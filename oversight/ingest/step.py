@@ -9,8 +9,7 @@ import hashlib
 
 import streamlit as st
 
-from oversight import auth, imports, ingest
-from oversight.explorer import md_escape
+from oversight import auth, escape, imports, ingest
 from oversight.ingest import command, review
 from oversight.labels import KIND_LABELS
 from oversight.schema import ADDRESSED_TO, REC_KINDS
@@ -75,9 +74,9 @@ def show(data_dir, force_id: str | None, identity, config, can_write: bool) -> N
         return
     ingest.check_recorded(proposal, data_dir)
     for line in command.summary(proposal, notes=False).split("\n"):
-        st.markdown(md_escape(line))
+        st.markdown(escape.md(line))
     for note in proposal.notes:
-        st.info(md_escape(note))
+        st.info(escape.md(note))
 
     digest = hashlib.sha1(data + str(published).encode() + wanted_id.encode()).hexdigest()[:10]
     report = review.report_frame(proposal)
@@ -143,7 +142,7 @@ def show(data_dir, force_id: str | None, identity, config, can_write: bool) -> N
         if done.written:
             st.session_state["record_flash"] = (
                 "success",
-                f"Imported the report {md_escape(proposal.title or upload.file_name)}: "
+                f"Imported the report {escape.md(proposal.title or upload.file_name)}: "
                 f"{done.added_count():,} "
                 f"row(s) added by {identity.email}.",
             )

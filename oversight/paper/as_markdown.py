@@ -1,24 +1,34 @@
-"""The pack as Markdown (the download, and the PDF's source), and as the parts the Briefing page
-draws. Text from the data is escaped: it reaches the reader as text, never as Markdown."""
+"""The pack as Markdown (the download), and as the parts the Briefing page draws. Text from the
+data is escaped, titles included: it reaches the reader as text, never as Markdown.
+
+The download escapes what CommonMark would read as syntax (a viewer of the file shows the text);
+the page escapes with ``escape.md``, which also keeps Streamlit from turning addresses into links.
+"""
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
+from oversight import escape
 from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Table
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>|#!&~$"})
 
 
-def _md(text: str) -> str:
-    return str(text).translate(_MD_SPECIAL)
+def _file_md(text: str) -> str:
+    """Text for the Markdown file: CommonMark's syntax characters escaped, breaks as spaces."""
+    return " ".join(str(text).split()).translate(_MD_SPECIAL)
 
 
-def _md_cell(text: str) -> str:
-    return _md(" ".join(str(text).split())) or " "
+Escape = Callable[[str], str]
 
 
-def _md_lines(text: str, bold: bool = False) -> list[str]:
+def _md_cell(text: str, md: Escape) -> str:
+    return md(" ".join(str(text).split())) or " "
+
+
+def _md_lines(text: str, md: Escape, bold: bool = False) -> list[str]:
     """A finding's text: plain lines as paragraphs, "- " lines as a list (kept as printed)."""
     out: list[str] = []
     for line in str(text).splitlines():
@@ -26,7 +36,7 @@ def _md_lines(text: str, bold: bool = False) -> list[str]:
         if not line:
             continue
         bullet = line.startswith("- ")
-        body = _md(line[2:] if bullet else line)
+        body = md(line[2:] if bullet else line)
         body = f"**{body}**" if bold else body
         if bullet:
             out.append(f"- {body}")
@@ -39,13 +49,14 @@ def _md_lines(text: str, bold: bool = False) -> list[str]:
 
 def to_markdown(briefing: Briefing, images: dict[int, bytes] | None = None) -> str:
     """The pack as Markdown. With `images`, charts are inlined as PNG data (used for the PDF)."""
-    lines = [f"**{_md(h)}**  " for h in briefing.heading]
-    lines += ["", f"# {_md(briefing.title)}", ""]
+    md = _file_md
+    lines = [f"**{md(h)}**  " for h in briefing.heading]
+    lines += ["", f"# {md(briefing.title)}", ""]
     for section in briefing.sections:
-        lines += [f"{'#' * (section.level + 1)} {_md(section.title)}", ""]
+        lines += [f"{'#' * (section.level + 1)} {md(section.title)}", ""]
         for block in section.blocks:
-            lines += _md_block(block, images)
-    lines += ["---", "", f"*{_md(briefing.footer)}*", ""]
+            lines += _md_block(block, images, md)
+    lines += ["---", "", f"*{md(briefing.footer)}*", ""]
     return "\n".join(lines)
 
 
@@ -64,9 +75,9 @@ def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
     for section in pack.sections:
         if section.level == 1:
             flush()
-            parts.append(("subheader", section.title))
+            parts.append(("subheader", escape.md(section.title)))
         else:
-            text.append(f"{'#' * (section.level + 2)} {section.title}")
+            text.append(f"{'#' * (section.level + 2)} {escape.md(section.title)}")
         for block in section.blocks:
             if isinstance(block, Chart):
                 flush()
@@ -79,46 +90,46 @@ def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
 
 def block_markdown(block) -> str:
     """One block as Markdown, for the on-screen preview (charts are drawn live by the page)."""
-    return "\n".join(_md_block(block, None))
+    return "\n".join(_md_block(block, None, escape.md))
 
 
-def _md_block(block, images: dict[int, bytes] | None) -> list[str]:
+def _md_block(block, images: dict[int, bytes] | None, md: Escape = _file_md) -> list[str]:
     if isinstance(block, Paragraph):
-        text = _md(block.text)
+        text = md(block.text)
         if block.bold:
             text = f"**{text}**"
         if block.italic:
             text = f"*{text}*"
         return [text, ""]
     if isinstance(block, Bullets):
-        return [f"- {_md(item)}" for item in block.items] + [""]
+        return [f"- {md(item)}" for item in block.items] + [""]
     if isinstance(block, Finding):
-        out = [f"**{_md(block.heading)}**", ""]
+        out = [f"**{md(block.heading)}**", ""]
         # The inspectorate's words in bold, as the paper prints them; a description in plain type.
-        lines = _md_lines(block.text, bold=block.verbatim)
+        lines = _md_lines(block.text, md, bold=block.verbatim)
         out += [f"> {line}" if line else ">" for line in lines]
         if out[-1] == ">":
             out.pop()
         out.append("")
         if block.facts:
-            out += [f"- **{_md(k)}:** {_md(v)}" for k, v in block.facts] + [""]
+            out += [f"- **{md(k)}:** {md(v)}" for k, v in block.facts] + [""]
         return out
     if isinstance(block, Table):
         out = [
-            "| " + " | ".join(_md_cell(c) for c in block.columns) + " |",
+            "| " + " | ".join(_md_cell(c, md) for c in block.columns) + " |",
             "|" + "|".join("---" for _ in block.columns) + "|",
         ]
-        out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+        out += ["| " + " | ".join(_md_cell(c, md) for c in row) + " |" for row in block.rows]
         out.append("")
         if block.caption:
-            out += [f"*{_md(block.caption)}*", ""]
+            out += [f"*{md(block.caption)}*", ""]
         return out
     if isinstance(block, Chart):
         if images and id(block) in images:
             data = base64.b64encode(images[id(block)]).decode("ascii")
-            return [f"![{_md(block.alt)}](data:image/png;base64,{data})", ""]
+            return [f"![{md(block.alt)}](data:image/png;base64,{data})", ""]
         return [
-            f"*Chart: {_md(block.title)}. {_md(block.alt)} (An image in the DOCX and PDF; "
+            f"*Chart: {md(block.title)}. {md(block.alt)} (An image in the DOCX and PDF; "
             "the figures are in the table below.)*",
             "",
         ]

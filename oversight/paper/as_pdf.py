@@ -1,17 +1,26 @@
-"""The pack as PDF: the Markdown (with the chart images inlined) turned into HTML and printed by
-WeasyPrint, with page numbers in the footer. Nothing is fetched from the network."""
+"""The pack as PDF: HTML written from the document model (every piece of text HTML-escaped, the
+charts inlined as PNG data) and printed by WeasyPrint, with page numbers in the footer.
+
+Nothing from the data can become markup, a style or an address: text goes through
+``html.escape``, the footer's words through ``escape.css_string`` (a meeting title holding a
+newline or a quote cannot leave the CSS string), and WeasyPrint's URL fetcher refuses every
+address but the pack's own inlined images, so printing never touches the network.
+"""
 
 from __future__ import annotations
 
-from oversight.paper.as_markdown import to_markdown
+import base64
+import html
+
+from oversight import escape
 from oversight.paper.images import chart_images
-from oversight.paper.model import Briefing
+from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Table
 
 _CSS = """
 @page {
   size: A4;
   margin: 2.54cm;
-  @bottom-left { content: "%(footer_left)s"; font-family: "DejaVu Sans", sans-serif;
+  @bottom-left { content: %(footer_left)s; font-family: "DejaVu Sans", sans-serif;
                  font-size: 8pt; color: #555; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
                   font-family: "DejaVu Sans", sans-serif; font-size: 8pt; color: #555; }
@@ -33,25 +42,112 @@ h2, h3, h4, h5 { page-break-after: avoid; }
 p:has(+ blockquote) { page-break-after: avoid; }
 ul { margin: 2pt 0 6pt 0; }
 """
+_IMAGE_PREFIX = "data:image/png;base64,"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _lines(text: str, bold: bool) -> str:
+    """A finding's text: plain lines as paragraphs, "- " lines as a list (kept as printed)."""
+    out: list[str] = []
+    items: list[str] = []
+
+    def close() -> None:
+        if items:
+            out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+            items.clear()
+
+    for line in str(text).splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        body = _e(line[2:] if line.startswith("- ") else line)
+        body = f"<strong>{body}</strong>" if bold else body
+        if line.startswith("- "):
+            items.append(body)
+        else:
+            close()
+            out.append(f"<p>{body}</p>")
+    close()
+    return "".join(out)
+
+
+def _block(block, images: dict[int, bytes]) -> str:
+    if isinstance(block, Paragraph):
+        text = _e(block.text)
+        if block.bold:
+            text = f"<strong>{text}</strong>"
+        if block.italic:
+            text = f"<em>{text}</em>"
+        return f"<p>{text}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Finding):
+        out = f"<p><strong>{_e(block.heading)}</strong></p>"
+        out += f"<blockquote>{_lines(block.text, block.verbatim)}</blockquote>"
+        if block.facts:
+            out += (
+                "<ul>"
+                + "".join(f"<li><strong>{_e(k)}:</strong> {_e(v)}</li>" for k, v in block.facts)
+                + "</ul>"
+            )
+        return out
+    if isinstance(block, Table):
+        head = "".join(f"<th>{_e(c)}</th>" for c in block.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in block.rows
+        )
+        out = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        if block.caption:
+            out += f"<p><em>{_e(block.caption)}</em></p>"
+        return out
+    if isinstance(block, Chart):
+        if id(block) in images:
+            data = base64.b64encode(images[id(block)]).decode("ascii")
+            return f'<p><img alt="{_e(block.alt)}" src="{_IMAGE_PREFIX}{data}"></p>'
+        return f"<p><em>Chart: {_e(block.title)}. {_e(block.alt)}</em></p>"
+    raise TypeError(f"unknown block {block!r}")
 
 
 def to_html(briefing: Briefing, images: dict[int, bytes] | None = None) -> str:
-    import markdown
-
-    body = markdown.markdown(
-        to_markdown(briefing, images if images is not None else chart_images(briefing)),
-        extensions=["tables", "sane_lists"],
-    )
+    images = images if images is not None else chart_images(briefing)
+    body = ["<p>" + "<br>".join(f"<strong>{_e(h)}</strong>" for h in briefing.heading) + "</p>"]
+    body.append(f"<h1>{_e(briefing.title)}</h1>")
+    for section in briefing.sections:
+        level = min(section.level + 1, 6)
+        body.append(f"<h{level}>{_e(section.title)}</h{level}>")
+        body += [_block(block, images) for block in section.blocks]
+    body.append(f"<hr><p><em>{_e(briefing.footer)}</em></p>")
     footer_left = f"{briefing.title}: {briefing.heading[0]}, {briefing.heading[1]}"
-    css = _CSS % {"footer_left": footer_left.replace('"', "'")}
+    css = _CSS % {"footer_left": escape.css_string(footer_left)}
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{briefing.title}</title><style>{css}</style></head>"
-        f"<body>{body}</body></html>"
+        f"<title>{_e(briefing.title)}</title><style>{css}</style></head>"
+        f"<body>{''.join(body)}</body></html>"
     )
+
+
+class FetchRefused(ValueError):
+    """WeasyPrint asked for an address the pack does not hold."""
+
+
+def pack_fetcher():
+    """WeasyPrint's URL fetcher for the pack: its own inlined PNG charts, and nothing else."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PackOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(_IMAGE_PREFIX):
+                data = base64.b64decode(url[len(_IMAGE_PREFIX) :])
+                return URLFetcherResponse(url, data, {"Content-Type": "image/png"})
+            raise FetchRefused(f"the pack fetches nothing: {url[:80]!r} refused")
+
+    return PackOnly(allowed_protocols=("data",))
 
 
 def to_pdf(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=to_html(briefing, images)).write_pdf()
+    return HTML(string=to_html(briefing, images), url_fetcher=pack_fetcher()).write_pdf()

@@ -47,6 +47,9 @@ def _date(value: str | None, what: str) -> dt.date | None:
 def command(args: argparse.Namespace) -> int:
     data_dir = Path(args.data) if args.data else db.data_dir_from_env()
     ds = db.load(data_dir)
+    if ds.folder_problem:
+        print(f"error: {ds.problems[0].message}", file=sys.stderr)
+        return 1
     if ds.problems:
         for problem in ds.problems:
             print(problem, file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import auth
+from oversight import auth, escape
 
 
 def panel(config: auth.EditingConfig, identity: auth.Identity, can_write: bool) -> None:
@@ -32,12 +32,12 @@ def panel(config: auth.EditingConfig, identity: auth.Identity, can_write: bool) 
         else:
             if can_write:
                 st.markdown(
-                    f"**Signed in as {identity.display}**, an editor: you can record positions and "
+                    f"**Signed in as {escape.md(identity.display)}**, an editor: you can record positions and "
                     "import returns. Each one is recorded with your address and the time."
                 )
             else:
                 st.markdown(
-                    f"**Signed in as {identity.display}**, who is not on the list of editors: "
+                    f"**Signed in as {escape.md(identity.display)}**, who is not on the list of editors: "
                     "you can read everything here, but not write."
                 )
             if st.button("Sign out", icon=":material/logout:", key="logout"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from oversight import paging
+from oversight import app, escape, paging
 from oversight.plan import Plan
 
 CHOICES_SHOWN = 500  # findings listed in the picker at most; a longer register is narrowed first
@@ -65,5 +65,8 @@ def choose(plan: Plan, choosing: dict, force_name: str) -> str | None:
     elif rec_id is None and wanted in labels:
         del st.query_params["rec"]
     if wanted and wanted not in labels:
-        st.warning(f"No finding `{wanted}` for {force_name}: choose one from the list.")
+        app.notice(
+            f"The address asked for the finding “{escape.md(wanted)}”, which is not one of "
+            f"{escape.md(force_name)}'s findings: none is chosen; choose one from the list."
+        )
     return rec_id

@@ -9,7 +9,18 @@ import html
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, closure, evidence, explorer, records, seal, signoff_words, slippage
+from oversight import (
+    app,
+    auth,
+    closure,
+    escape,
+    evidence,
+    explorer,
+    records,
+    seal,
+    signoff_words,
+    slippage,
+)
 from oversight.labels import KIND_LABELS, STATUS_LABELS, label, status_label
 from oversight.progress import flash
 from oversight.schema import STATUSES
@@ -41,13 +52,13 @@ def summary(
     """The finding (a row of queries/record_state.sql): its report, text, position now, the
     inspectorate's view (queries/inspectorate_latest.sql), due date and leads."""
     opened = explorer.url(explorer.Filters(rec=rec.rec_id), context=link_context)
-    st.subheader(f"{rec.reference}: {label(KIND_LABELS, rec.kind).lower()}")
+    st.subheader(f"{escape.md(rec.reference)}: {label(KIND_LABELS, rec.kind).lower()}")
     st.markdown(
-        f"From **{rec.inspection_title or 'an unknown report'}**"
+        f"From **{escape.md(rec.inspection_title or 'an unknown report')}**"
         + (f", published {app.long_date(rec.issued_on)}" if pd.notna(rec.issued_on) else "")
         + f". [Open its record]({opened})"
     )
-    st.markdown(rec.text.replace("\n", "  \n"))
+    st.markdown(escape.md_lines(rec.text))
     cols = st.columns(3)
     cols[0].markdown(
         f"**Now:** {status_label(rec.status)} {badge(scale, rec.rag)}  \n"
@@ -66,8 +77,8 @@ def summary(
     )
     cols[1].markdown(slippage.record_due_markdown(rec))
     cols[2].markdown(
-        f"**Chief officer lead:** {rec.chief_officer_lead or 'none'}  \n"
-        f"**Tactical lead:** {rec.tactical_lead or 'none'}"
+        f"**Chief officer lead:** {escape.md(rec.chief_officer_lead or 'none')}  \n"
+        f"**Tactical lead:** {escape.md(rec.tactical_lead or 'none')}"
     )
 
 
@@ -153,7 +164,7 @@ def form(
             index=scale.codes.index(rec.rag) if rec.rag in scale.codes else None,
             format_func=scale.label,
             placeholder="Choose a grade",
-            help=explorer.md_escape(" ".join(f"{g.label}: {g.meaning}." for g in scale.grades)),
+            help=escape.md(" ".join(f"{g.label}: {g.meaning}." for g in scale.grades)),
         )
         note = st.text_area(
             "Note",
@@ -228,21 +239,25 @@ def form(
                     dataset=ds,
                 )
         except (closure.ClosureRefused, evidence.EvidenceRefused) as exc:
-            st.error(f"Not recorded. {exc}")
+            st.error(f"Not recorded. {escape.md(exc)}")
         except (auth.NotAllowed, TimeoutError, OSError) as exc:
-            st.error(f"Not recorded. {exc}")
+            st.error(f"Not recorded. {escape.md(exc)}")
         else:
             if result.problems:
                 st.error(
                     "Not recorded: the position breaks the data rules.\n\n"
-                    + "\n".join(f"- **{p.column}**: {p.message}" for p in result.problems)
+                    + "\n".join(
+                        f"- **{escape.md(p.column)}**: {escape.md(p.message)}"
+                        for p in result.problems
+                    )
                 )
             elif result.skipped_count():
                 st.info("This exact position is already recorded: nothing was added.")
             else:
                 flash(
                     "success",
-                    f"Recorded: {rec.reference} {label(STATUS_LABELS, status).lower()}, "
-                    f"{scale.label(rag)}, as at {app.long_date(as_at)}, by "
-                    f"{identity.email}.",
+                    f"Recorded: {escape.md(rec.reference)} "
+                    f"{label(STATUS_LABELS, status).lower()}, "
+                    f"{escape.md(scale.label(rag))}, as at {app.long_date(as_at)}, by "
+                    f"{escape.md(identity.email)}.",
                 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from oversight import app, auth, closure, evidence
+from oversight import app, auth, closure, escape, evidence
 from oversight.labels import KIND_LABELS, label
 from oversight.progress import flash
 
@@ -33,13 +33,13 @@ def queue(ds, queue: pd.DataFrame, identity: auth.Identity, config: auth.Editing
         for item in queue.itertuples(index=False):
             with st.container(border=True):
                 st.markdown(
-                    f"**{item.finding_name or item.ref or label(KIND_LABELS, item.kind)}** · "
+                    f"**{escape.md(item.finding_name or item.ref or label(KIND_LABELS, item.kind))}** · "
                     f"{label(KIND_LABELS, item.kind)}"
                 )
                 st.text(str(item.text)[:600])
                 st.caption(
                     f"Proposed as at {app.long_date(item.proposed_as_at)} by "
-                    f"{item.proposed_by or 'unknown'}"
+                    f"{escape.md(item.proposed_by or 'unknown')}"
                 )
                 if isinstance(item.note, str) and item.note:
                     st.text(f"Position: {item.note}")
@@ -48,7 +48,7 @@ def queue(ds, queue: pd.DataFrame, identity: auth.Identity, config: auth.Editing
                         try:
                             data = evidence.read(ds.data_dir, entry)
                         except (OSError, ValueError) as exc:
-                            st.warning(f"Evidence file cannot be offered: {exc}")
+                            st.warning(f"Evidence file cannot be offered: {escape.md(exc)}")
                             continue
                         name = evidence.download_name(entry, item.rec_id)
                         st.download_button(
@@ -76,14 +76,16 @@ def queue(ds, queue: pd.DataFrame, identity: auth.Identity, config: auth.Editing
                             lambda u=item.update_id: closure.approve(
                                 ds.data_dir, u, identity, config
                             ),
-                            f"Closed: {item.finding_name or item.rec_id}, approved by {identity.email}.",
+                            f"Closed: {escape.md(item.finding_name or item.rec_id)}, approved by "
+                            f"{escape.md(identity.email)}.",
                         )
                     if r.button("Send back", key=f"reject_{item.update_id}"):
                         decision = (
                             lambda u=item.update_id, why=reason: closure.reject(
                                 ds.data_dir, u, why, identity, config
                             ),
-                            f"Sent back: {item.finding_name or item.rec_id} is in progress again.",
+                            f"Sent back: {escape.md(item.finding_name or item.rec_id)} is in progress "
+                            "again.",
                         )
                     if decision is not None:
                         write, done_words = decision
@@ -95,11 +97,12 @@ def queue(ds, queue: pd.DataFrame, identity: auth.Identity, config: auth.Editing
                             TimeoutError,
                             OSError,
                         ) as exc:
-                            st.error(f"Not recorded. {exc}")
+                            st.error(f"Not recorded. {escape.md(exc)}")
                         else:
                             if done.problems:
                                 st.error(
-                                    "Not recorded: " + "; ".join(p.message for p in done.problems)
+                                    "Not recorded: "
+                                    + "; ".join(escape.md(p.message) for p in done.problems)
                                 )
                             else:
                                 flash("success", done_words)

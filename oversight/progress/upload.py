@@ -7,7 +7,7 @@ import hashlib
 
 import streamlit as st
 
-from oversight import auth, imports
+from oversight import auth, escape, imports
 from oversight.progress import flash
 from oversight.vocabulary import RagScale
 
@@ -79,7 +79,7 @@ def show(
             try:
                 preview = imports.preview(ds.data_dir, upload, identity, config, dataset=ds)
             except (auth.NotAllowed, TimeoutError, OSError) as exc:
-                st.error(f"Cannot import. {exc}")
+                st.error(f"Cannot import. {escape.md(exc)}")
                 st.stop()
             m = st.columns(4)
             m[0].metric("Rows in the file", f"{upload.row_count():,}")
@@ -89,7 +89,7 @@ def show(
             if preview.problems:
                 st.error(
                     f"Nothing will be added: {len(preview.problems):,} problem(s) in "
-                    f"`{upload.file_name}`. Fix them in the file and upload it again.",
+                    f"“{escape.md(upload.file_name)}”. Fix them in the file and upload it again.",
                     icon=":material/block:",
                 )
                 st.dataframe(
@@ -129,8 +129,9 @@ def show(
                         st.session_state["import_round"] = uploads + 1
                         flash(
                             "success",
-                            f"Imported `{upload.file_name}`: {done.added_count():,} row(s) added, "
-                            f"{done.skipped_count():,} already recorded, by {identity.email}."
+                            f"Imported “{escape.md(upload.file_name)}”: {done.added_count():,} "
+                            f"row(s) added, {done.skipped_count():,} already recorded, by "
+                            f"{escape.md(identity.email)}."
                             + (
                                 f" {len(done.notes):,} due date(s) computed from the deadline as "
                                 "written."

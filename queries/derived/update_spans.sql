@@ -5,6 +5,7 @@
 -- Rows are stored by rec_id: a rec_id starts with its force's slug, so one force's updates sit
 -- together and DuckDB skips the rest when a query asks for one force (4-7 times faster at stress).
 -- grain: one row per update
+-- partition: rec_id (a row depends only on the updates of its finding)
 -- reads: updates
 -- params: none
 create or replace table update_spans as
