@@ -607,7 +607,7 @@ EXPORT_COLUMNS = {
     "revision_count": "Times the due date moved",
     "days_slipped": "Days slipped",
     "last_revision_reason": "Why it last moved",
-    "days_to_due": "Days to due",
+    "days_to_due": "When due",
     "days_overdue": "Days overdue",
     "status": "Status",
     "rag": "RAG",
@@ -628,7 +628,12 @@ def export_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
     out["peel_area"] = rows["peel_area"].map(lambda s: None if pd.isna(s) else area_label(s))
     for column in ("due_on", "original_due_on", "status_as_at"):
         out[column] = pd.to_datetime(out[column]).dt.date
-    for column in ("days_to_due", "days_overdue", "revision_count", "days_slipped"):
+    # overdue said one way, as on every page: "92 days overdue", "in 94 days" (the number of
+    # days overdue stays a number beside it, for a spreadsheet to sort)
+    out["days_to_due"] = [
+        days_phrase(d, o) for d, o in zip(rows["days_to_due"], rows["is_open"], strict=True)
+    ]
+    for column in ("days_overdue", "revision_count", "days_slipped"):
         out[column] = pd.array(rows[column], dtype="Int64")
     return out.rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
 

@@ -143,7 +143,7 @@ def test_csv_export_has_exactly_the_filtered_rows_and_is_formula_safe(hostile):
     assert x1["Tactical lead"] == "'-Supt Minus"
     assert x1["Governance board"] == "'+Board Plus"
     assert x1["Latest note"] == "'=1+1 is not a sum"
-    assert x1["Days to due"] == "125"
+    assert x1["When due"] == "in 125 days"  # said as on every page
     assert x1["Due date"] == "2018-10-31"
     assert x1["RAG"] == "Amber"
     # No unprefixed cell starts with a trigger.
@@ -192,3 +192,14 @@ def test_page_downloads_hold_the_filtered_rows(monkeypatch):
     names = ["PEEL 2017 national · R2", "PEEL 2017 national · R3"]
     assert [r[0] for r in got[1:]] == names
     assert list(at.dataframe[0].value["Reference"]) == names
+
+
+def test_the_pack_says_a_late_pcc_response_overdue_the_one_way():
+    from types import SimpleNamespace
+
+    from oversight.paper import revisions
+
+    late = SimpleNamespace(days_to_response_due=-92, response_status="overdue")
+    assert revisions._due_words(late) == "92 days overdue; no publication recorded"
+    soon = SimpleNamespace(days_to_response_due=7, response_status="due")
+    assert revisions._due_words(soon) == "Due in 7 days"

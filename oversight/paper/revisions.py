@@ -45,7 +45,7 @@ def _due_words(row) -> str:
     days = int(row.days_to_response_due)
     if row.response_status == "overdue":
         late = -days
-        return f"Overdue by {late} day{'s' if late != 1 else ''}; no publication recorded"
+        return f"{late} day{'s' if late != 1 else ''} overdue; no publication recorded"
     if days == 0:
         return "Due on the day of the meeting"
     return f"Due in {days} day{'s' if days != 1 else ''}"
