@@ -591,3 +591,32 @@ def test_the_write_bench_times_only_saves_that_landed(mini_copy):
     bench_writes._run_writers(mini_copy, rec_id, 1)
     with pytest.raises(RuntimeError, match="did not land"):
         bench_writes._run_writers(mini_copy, rec_id, 1)
+
+
+def test_the_rules_a_save_runs_on_its_new_rows_alone_still_refuse(mini_copy):
+    # update_before_publication, revised_due_after_publication and revised_due_has_reason are
+    # declared row-local: a save runs them on the rows it adds, not on every update.
+    local = {
+        p.name
+        for p in (db.QUERIES_DIR / "checks").glob("*.sql")
+        if db._row_local(p.read_text(encoding="utf-8"))
+    }
+    assert local == {
+        "revised_due_after_publication.sql",
+        "revised_due_has_reason.sql",
+        "update_before_publication.sql",
+    }
+    before = (mini_copy / "updates.csv").read_bytes()
+    early = position(as_at="2001-01-01", note="Too early")
+    revised = position(note="Moved") | {"revised_due_on": "2001-06-30", "revision_reason": ""}
+    fine = position(note="Fine")
+    result = records.append_updates(mini_copy, [fine, early, revised], EDITOR, CONFIG)
+    assert not result.written
+    assert [(p.index, p.column, p.message.split(" is ")[0]) for p in result.problems] == [
+        (1, "as_at", "update as at 2001-01-01"),
+        (2, "revised_due_on", "revised due date 2001-06-30"),
+        (2, "revision_reason", "revised_due_on"),
+    ]
+    assert (mini_copy / "updates.csv").read_bytes() == before
+    # and the rules still see the rest of the data: the good row alone lands
+    assert records.append_updates(mini_copy, [fine], EDITOR, CONFIG).written

@@ -3,6 +3,7 @@
 -- grain: one row per problem (table_name, _row, column_name, message)
 -- reads: updates, recommendations, inspections
 -- params: none
+-- row-local: updates (a problem on an update depends on that update alone)
 with
 
 updates as (select * from updates),

@@ -3,6 +3,7 @@
 -- grain: one row per problem (table_name, _row, column_name, message)
 -- reads: updates
 -- params: none
+-- row-local: updates (a problem on an update depends on that update alone)
 select
     'updates' as table_name,
     _row,
