@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from oversight import app, calendar_feed, charts, escape, timeline_owners
+from oversight import app, calendar_feed, charts, due_tables, escape, timeline_owners
 
 view = app.current_view()
 
@@ -88,63 +88,7 @@ st.caption(
     f"{stale_days} days before the as-at date. "
     "**Items** opens the Recommendations explorer filtered to that owner."
 )
-# An unallocated item with no tactical lead either would repeat the Unallocated total.
-shown = workload[
-    workload["is_lead_total"]
-    | (workload["owner_filter"] != "unallocated")
-    | workload["tactical_filter"].notna()
-]
-# The open items' grades in rag.csv's order, as columns; blue (complete) has none.
-open_grades = [code for code in rag.codes if code != "blue"]
-table = shown.assign(
-    tactical_lead=shown["tactical_lead"].fillna("All tactical leads"),
-    next_due_on=shown["next_due_on"].map(app.long_date),
-    link=timeline_owners.owner_links(shown, view.link_context),
-)
-st.dataframe(
-    table[
-        [
-            "chief_officer_lead",
-            "tactical_lead",
-            "open",
-            "overdue",
-            "slipped",
-            *open_grades,
-            "not_recorded",
-            "next_due_on",
-            "stale",
-            "link",
-        ]
-    ],
-    hide_index=True,
-    width="stretch",
-    height=min(38 + 35 * len(table), 700),
-    column_config={
-        "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", pinned=True),
-        "tactical_lead": st.column_config.TextColumn("Tactical lead"),
-        "open": st.column_config.NumberColumn("Open"),
-        "overdue": st.column_config.NumberColumn(
-            "Overdue", help="Open and past the due date in force (a revised date, if any)"
-        ),
-        "slipped": st.column_config.NumberColumn(
-            "Slipped", help="Open items whose due date was moved later than the report's"
-        ),
-        **{
-            code: st.column_config.NumberColumn(
-                rag.label(code), help=escape.md(rag.meaning(code)) or None
-            )
-            for code in open_grades
-        },
-        "not_recorded": st.column_config.NumberColumn(
-            "No position", help="No position recorded yet: no status and no RAG"
-        ),
-        "next_due_on": st.column_config.TextColumn("Next due"),
-        "stale": st.column_config.NumberColumn(
-            "Stale", help=f"No update for more than {stale_days} days"
-        ),
-        "link": st.column_config.LinkColumn("Items", display_text="View items"),
-    },
-)
+due_tables.workload(workload, rag, stale_days, view.link_context)
 
 st.header("When it falls due")
 due = plan["due"]

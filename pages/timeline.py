@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, charts, escape, explorer, phone, timeline_owners
+from oversight import app, charts, due_tables, escape, phone, timeline_owners
 
 view = app.current_view()
 rag = app.rag()
@@ -132,74 +132,6 @@ with body:
         "words as written on hover."
     )
 
-    st.header(f"No due date ({len(undated):,})")
-    if undated.empty:
-        st.write("Every open item has a due date.")
-    else:
-        st.caption(
-            "Open items that cannot be placed on the time axis, and why. None is dropped: "
-            "each is listed here."
-        )
-        st.dataframe(
-            timeline_owners.undated_frame(undated, rag),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(undated), explorer.WRAPPED_ROW_PX),
-            # Widths add up to the main column at 1400 px: every column in view, text wrapped.
-            column_config={
-                "item": st.column_config.TextColumn(
-                    "Reference",
-                    width=150,
-                    help="The report's short name and the finding's number in it",
-                ),
-                "kind": st.column_config.TextColumn("Kind", width=110),
-                "text": st.column_config.TextColumn("Finding", width=200),
-                "why_undated": st.column_config.TextColumn("Why no date", width=150),
-                "deadline_text": st.column_config.TextColumn("Deadline as written", width=115),
-                "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=110),
-                "rag": st.column_config.TextColumn("RAG", width=60),
-                "inspection_title": st.column_config.TextColumn("Inspection", width=148),
-            },
-        )
+    due_tables.undated(undated, rag)
 
-due = plan["due"]
-if due.empty:
-    st.write(f"Nothing falls due in the {window} days after {app.long_date(view.as_at)}.")
-else:
-    st.write(
-        f"**{len(due):,}** open item{'s' if len(due) != 1 else ''} "
-        f"fall{'' if len(due) != 1 else 's'} due in the {window} days after "
-        f"{app.long_date(view.as_at)}."
-    )
-    links = [
-        explorer.url(explorer.Filters(rec=r), context=view.link_context) for r in due["rec_id"]
-    ]
-    st.dataframe(
-        timeline_owners.due_soon_frame(due, links, rag),
-        hide_index=True,
-        width="stretch",
-        placeholder=explorer.MISSING,
-        row_height=explorer.WRAPPED_ROW_PX,
-        height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX),
-        # The columns up to the record link fit the main column at 1400 px.
-        column_config={
-            "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY", width=88),
-            "days_to_due": st.column_config.TextColumn("When due", width=95),
-            "item": st.column_config.TextColumn(
-                "Reference",
-                width=150,
-                help="The report's short name and the finding's number in it",
-            ),
-            "kind": st.column_config.TextColumn("Kind", width=120),
-            "text": st.column_config.TextColumn("Finding", width=205),
-            "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
-            "tactical_lead": st.column_config.TextColumn("Tactical lead", width=105),
-            "rag": st.column_config.TextColumn("RAG", width=60),
-            "status": st.column_config.TextColumn("Status", width=90),
-            "link": st.column_config.LinkColumn("Record", display_text="Open record", width=104),
-            "inspection_title": st.column_config.TextColumn("Inspection", width=190),
-            "deadline_text": st.column_config.TextColumn("Deadline as written", width=130),
-        },
-    )
+due_tables.due_soon(plan["due"], int(window), view.as_at, view.link_context, rag)
