@@ -129,6 +129,11 @@ def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path)
     printed = re.sub(r"\s+", " ", printed)
     assert "currently graded off track" in printed
     assert "Off track" in printed and " Red " not in printed
+    # the PDF's RAG table fills the grade's cell with rag.csv's colour, as the DOCX does
+    from oversight.paper.as_pdf import to_html
+
+    html_pack = to_html(pack, images={})
+    assert f'<td style="background-color: {PURPLE}; color: #FFFFFF">Off track</td>' in html_pack
 
 
 def _page(at: AppTest, path: str) -> AppTest:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 
 from oversight import escape
 from oversight.paper.images import chart_images
 from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Table
+from oversight.vocabulary import text_colour
 
 _CSS = """
 @page {
@@ -43,6 +45,7 @@ p:has(+ blockquote) { page-break-after: avoid; }
 ul { margin: 2pt 0 6pt 0; }
 """
 _IMAGE_PREFIX = "data:image/png;base64,"
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 def _e(text: object) -> str:
@@ -74,6 +77,16 @@ def _lines(text: str, bold: bool) -> str:
     return "".join(out)
 
 
+def _cell(text: object, fill: str | None) -> str:
+    """A table cell; a row's first cell filled with its RAG grade's colour from rag.csv (as the
+    DOCX does), its words black or white by WCAG contrast. A fill that is not #RRGGBB is left out,
+    so nothing but a checked colour reaches the style."""
+    if fill and _HEX.fullmatch(fill):
+        style = f"background-color: {fill}; color: {text_colour(fill)}"
+        return f'<td style="{style}">{_e(text)}</td>'
+    return f"<td>{_e(text)}</td>"
+
+
 def _block(block, images: dict[int, bytes]) -> str:
     if isinstance(block, Paragraph):
         text = _e(block.text)
@@ -97,7 +110,13 @@ def _block(block, images: dict[int, bytes]) -> str:
     if isinstance(block, Table):
         head = "".join(f"<th>{_e(c)}</th>" for c in block.columns)
         body = "".join(
-            "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in block.rows
+            "<tr>"
+            + "".join(
+                _cell(c, block.fills[n] if i == 0 and n < len(block.fills) else None)
+                for i, c in enumerate(row)
+            )
+            + "</tr>"
+            for n, row in enumerate(block.rows)
         )
         out = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         if block.caption:
