@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, escape, explorer, timeline_owners
+from oversight import app, escape, explorer, timeline_owners, wrapped_table
 from oversight.vocabulary import RagScale
 
 
@@ -23,13 +23,8 @@ def undated(undated: pd.DataFrame, rag: RagScale) -> None:
             "Open items that cannot be placed on the time axis, and why. None is dropped: "
             "each is listed here."
         )
-        st.dataframe(
+        wrapped_table.show(
             timeline_owners.undated_frame(undated, rag),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(undated), explorer.WRAPPED_ROW_PX),
             # Widths add up to the main column at 1400 px: every column in view, text wrapped.
             column_config={
                 "item": st.column_config.TextColumn(
@@ -61,13 +56,8 @@ def due_soon(
             f"{app.long_date(as_at)}."
         )
         links = [explorer.url(explorer.Filters(rec=r), context=link_context) for r in due["rec_id"]]
-        st.dataframe(
+        wrapped_table.show(
             timeline_owners.due_soon_frame(due, links, rag),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(due), explorer.WRAPPED_ROW_PX),
             # The columns up to the record link fit the main column at 1400 px.
             column_config={
                 "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY", width=88),

@@ -16,7 +16,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from oversight import app, db, escape, explorer, exports, signoff_words
+from oversight import app, db, escape, explorer, exports, signoff_words, wrapped_table
 from oversight.vocabulary import RagScale
 
 KEY = {name: f"explorer_{name}" for name in explorer.PARAMS}
@@ -187,18 +187,15 @@ def table(rows: pd.DataFrame, rag: RagScale, filters: explorer.Filters, when: st
         )
         event = None
     else:
-        event = st.dataframe(
+        event = wrapped_table.show(
             explorer.rag_pills(explorer.table_frame(rows, rag)),
-            hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
             key=f"explorer_table_{abs(hash(tuple(rows['rec_id'])))}",
             column_order=explorer.table_column_order(filters),
             # Every missing value reads "—", not "None"; the due date stays a date, so the column
             # sorts by date. The columns up to Status fit the main column at 1400 px.
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(rows), explorer.WRAPPED_ROW_PX, max_rows=10),
+            max_rows=10,
             column_config={
                 "Reference": st.column_config.TextColumn(
                     width=150, help="The report's short name and the finding's number in it"

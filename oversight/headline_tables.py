@@ -22,6 +22,7 @@ from oversight import (
     phone,
     signoff_words,
     slippage,
+    wrapped_table,
 )
 from oversight.vocabulary import RagScale
 
@@ -102,12 +103,8 @@ def red_and_overdue(
         table["Record"] = [
             explorer.url(explorer.Filters(rec=r), context=link_context) for r in flagged["rec_id"]
         ]
-        st.dataframe(
+        wrapped_table.show(
             explorer.rag_pills(table),
-            hide_index=True,
-            row_height=explorer.WRAPPED_ROW_PX,
-            placeholder=explorer.MISSING,
-            height=explorer.table_height(len(table), explorer.WRAPPED_ROW_PX),
             # The link to the record comes before the columns that scroll off at 1400 px.
             column_order=[
                 "Why listed",
@@ -159,12 +156,8 @@ def slipped(
             noun="findings",
             hint="Overdue against the revised date first, then the most slipped.",
         )
-        st.dataframe(
+        wrapped_table.show(
             explorer.rag_pills(slippage.slipped_frame(slipped_rows, rag)),
-            hide_index=True,
-            row_height=explorer.WRAPPED_ROW_PX,
-            placeholder=explorer.MISSING,
-            height=explorer.table_height(len(slipped_rows), explorer.WRAPPED_ROW_PX),
             # Widths to Where it stands add up to the main column at 1400 px.
             column_config={
                 "Reference": st.column_config.TextColumn(
@@ -198,14 +191,9 @@ def due_next(due: pd.DataFrame, rag: RagScale, when: str) -> None:
             f"{when}, with who owns {'them' if len(due) != 1 else 'it'}. Findings with no due date "
             "are in the Recommendations explorer."
         )
-        st.dataframe(
+        wrapped_table.show(
             explorer.rag_pills(headlines.due_next_frame(due, rag)),
-            hide_index=True,
-            row_height=explorer.WRAPPED_ROW_PX,
-            placeholder=explorer.MISSING,
-            height=explorer.table_height(
-                len(due), explorer.WRAPPED_ROW_PX, headlines.DUE_NEXT_ROWS
-            ),
+            max_rows=headlines.DUE_NEXT_ROWS,
             column_config={
                 # Widths add up to the main column at 1440 px, so nothing scrolls sideways there.
                 "Reference": st.column_config.TextColumn(
@@ -235,12 +223,8 @@ def moves(moves_page: paging.Page, kpis: pd.DataFrame, window, rag: RagScale, wh
             noun="findings",
             hint="Moves first, then first positions, the latest first.",
         )
-        st.dataframe(
+        wrapped_table.show(
             headlines.moves_frame(moves, rag),
-            hide_index=True,
-            row_height=explorer.WRAPPED_ROW_PX,
-            placeholder=explorer.MISSING,
-            height=explorer.table_height(len(moves), explorer.WRAPPED_ROW_PX),
             column_config={
                 "Reference": st.column_config.TextColumn(
                     width=160, help="The report's short name and the finding's number in it"

@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, explorer, paging, pcc
+from oversight import app, explorer, paging, pcc, wrapped_table
 from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 
@@ -68,7 +68,7 @@ def received(received_page: paging.Page, since: dt.date, link_context: dict) -> 
                 strict=True,
             )
         ]
-        st.dataframe(
+        wrapped_table.show(
             pd.DataFrame(
                 {
                     "Published": received["published_on"],
@@ -81,11 +81,6 @@ def received(received_page: paging.Page, since: dt.date, link_context: dict) -> 
                     "Also recorded as": received["published_text"],
                 }
             ),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(received), explorer.WRAPPED_ROW_PX),
             # Every column fits the main column at 1400 px, its text wrapped.
             column_config={
                 "Published": st.column_config.DateColumn(format="D MMM YYYY", width=88),
@@ -122,13 +117,8 @@ def responses(responses_page: paging.Page, as_at: dt.date) -> None:
     else:
         st.markdown(pcc.summary_sentence(responses, responses_page.total, as_at))
         paging.pager(responses_page, noun="reports", hint="Overdue and due first.")
-        st.dataframe(
+        wrapped_table.show(
             pcc.responses_frame(responses),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(responses), explorer.WRAPPED_ROW_PX),
             column_config={
                 "Report": st.column_config.TextColumn(width=260),
                 "Published": st.column_config.DateColumn(format="D MMM YYYY", width=95),
@@ -155,7 +145,7 @@ def upcoming(upcoming_page: paging.Page) -> None:
     else:
         st.caption("Fieldwork starting in the year after the as-at date, the soonest first.")
         paging.pager(upcoming_page, noun="inspections")
-        st.dataframe(
+        wrapped_table.show(
             pd.DataFrame(
                 {
                     "Fieldwork from": upcoming["fieldwork_start"],
@@ -165,11 +155,6 @@ def upcoming(upcoming_page: paging.Page) -> None:
                     "Report expected": upcoming["expected_publication"],
                 }
             ),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
-            row_height=explorer.WRAPPED_ROW_PX,
-            height=explorer.table_height(len(upcoming), explorer.WRAPPED_ROW_PX),
             column_config={
                 "Fieldwork from": st.column_config.DateColumn(format="D MMM YYYY", width=108),
                 "Inspection": st.column_config.TextColumn(width=230),
