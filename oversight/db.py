@@ -633,20 +633,25 @@ def _key_checks(con, table: Table, broken: set[str]) -> list[tuple[str, int, str
         )
 
     for ref in table.references:
-        if ref.table in broken:
-            continue
-        cond = " and ".join(
-            f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True)
-        )
-        not_null = " and ".join(f'x."{c}" is not null' for c in ref.columns)
-        shown = " || ', ' || ".join(f'cast(x."{c}" as varchar)' for c in ref.columns)
-        rows = con.execute(
-            f'select x._row, {shown} from {t} x anti join "{ref.table}" y on {cond} '
-            f"where {not_null}"
-        ).fetchall()
-        target = f"{ref.table}.{'/'.join(ref.target)}"
-        out += [(table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in rows]
+        if ref.table not in broken:
+            out += _missing_references(con, table, ref, t)
     return out
+
+
+def _missing_references(cur, table: Table, ref, relation: str) -> list[tuple[str, int, str, str]]:
+    """The rows of `relation` (the table, or only its rows being added) whose reference names
+    no row of the table it points at."""
+    cond = " and ".join(
+        f'x."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True)
+    )
+    not_null = " and ".join(f'x."{c}" is not null' for c in ref.columns)
+    shown = " || ', ' || ".join(f'cast(x."{c}" as varchar)' for c in ref.columns)
+    rows = cur.execute(
+        f'select x._row, {shown} from {relation} x anti join "{ref.table}" y on {cond} '
+        f"where {not_null}"
+    ).fetchall()
+    target = f"{ref.table}.{'/'.join(ref.target)}"
+    return [(table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in rows]
 
 
 # What the checks receive from the data contract (oversight/schema.py), bound as $parameters.
@@ -1066,19 +1071,7 @@ def _added_key_checks(cur, data_dir: Path, table: Table, first_new: int):
             where = f"first on row {first - first_new + 1} of these rows"
         out.append((table.name, r, table.key[-1], f"duplicate key ({shown}); {where}"))
     for ref in table.references:
-        cond = " and ".join(
-            f'n."{c}" = y."{tc}"' for c, tc in zip(ref.columns, ref.target, strict=True)
-        )
-        not_null = " and ".join(f'n."{c}" is not null' for c in ref.columns)
-        shown = " || ', ' || ".join(f'cast(n."{c}" as varchar)' for c in ref.columns)
-        found = cur.execute(
-            f'select n._row, {shown} from {new} n anti join "{ref.table}" y on {cond} '
-            f"where {not_null}"
-        ).fetchall()
-        target = f"{ref.table}.{'/'.join(ref.target)}"
-        out += [
-            (table.name, r, ref.columns[-1], f"{v!r} is not a known {target}") for r, v in found
-        ]
+        out += _missing_references(cur, table, ref, new)
     return out
 
 

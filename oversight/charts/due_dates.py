@@ -129,6 +129,26 @@ def _timeline_layout(
     )
 
 
+def _add_marks(
+    fig: go.Figure, rows: pd.DataFrame, date_column: str, name: str, symbol: str, size: int, colour
+) -> None:
+    """A legend entry of marks at each row's date in `date_column` (none when there are no rows),
+    each with the row's hover text."""
+    if rows.empty:
+        return
+    fig.add_trace(
+        go.Scatter(
+            name=name,
+            mode="markers",
+            y=rows["y"],
+            x=[_iso(v) for v in rows[date_column]],
+            marker={"symbol": symbol, "size": size, "line": {"width": 3, "color": colour}},
+            customdata=rows["hover"],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
+
+
 def timeline_bars(
     items: pd.DataFrame, as_at: object, rag: RagScale, title: str | None = None
 ) -> go.Figure:
@@ -213,22 +233,7 @@ def timeline_bars(
                 )
             )
     overdue = frame[frame["is_overdue"].astype(bool)]
-    if not overdue.empty:
-        fig.add_trace(
-            go.Scatter(
-                name="Overdue (✕ at the due date)",
-                mode="markers",
-                y=overdue["y"],
-                x=[_iso(v) for v in overdue["due_on"]],
-                marker={
-                    "symbol": "x-thin",
-                    "size": 14,
-                    "line": {"width": 3, "color": OVERDUE_MARK},
-                },
-                customdata=overdue["hover"],
-                hovertemplate="%{customdata}<extra></extra>",
-            )
-        )
+    _add_marks(fig, overdue, "due_on", "Overdue (✕ at the due date)", "x-thin", 14, OVERDUE_MARK)
     if "revision_count" in frame:
         moved = frame[
             (frame["revision_count"].fillna(0) > 0)
@@ -237,22 +242,15 @@ def timeline_bars(
         ]
     else:
         moved = frame.iloc[0:0]
-    if not moved.empty:
-        fig.add_trace(
-            go.Scatter(
-                name="Original due date (the date moved)",
-                mode="markers",
-                y=moved["y"],
-                x=[_iso(v) for v in moved["original_due_on"]],
-                marker={
-                    "symbol": "line-ns",
-                    "size": 18,
-                    "line": {"width": 3, "color": ORIGINAL_DUE_MARK},
-                },
-                customdata=moved["hover"],
-                hovertemplate="%{customdata}<extra></extra>",
-            )
-        )
+    _add_marks(
+        fig,
+        moved,
+        "original_due_on",
+        "Original due date (the date moved)",
+        "line-ns",
+        18,
+        ORIGINAL_DUE_MARK,
+    )
     headers = [c for c in categories if c.startswith("g:")]
     fig.add_trace(
         go.Scatter(
