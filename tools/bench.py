@@ -698,11 +698,12 @@ def machine() -> str:
 
 def _group_note() -> str:
     """What the served modes hold (tools/browser.hold_niceness), where it is held."""
-    try:
-        group = Path("/proc/self/autogroup").read_text(encoding="ascii").split()[-1]
-    except OSError:
+    from tools.browser import autogroup_nice
+
+    group = autogroup_nice()
+    if group is None:
         return ""
-    return f", scheduling group {group} (held for its servers and browsers)"
+    return f", scheduling group niceness {group} (held for its servers and browsers)"
 
 
 def _ms(seconds: float) -> str:

@@ -280,12 +280,15 @@ def main_text(page) -> str:
 # --- a benchmark's priority -------------------------------------------------------------------
 
 
-def _autogroup_nice(pid: int) -> int | None:
+def autogroup_nice(pid: int | str = "self") -> int | None:
+    """The niceness of `pid`'s scheduling group ("/autogroup-2744 nice 0"), or None where the
+    kernel keeps no groups or says nothing readable (some containers give an empty file)."""
     try:
         text = Path(f"/proc/{pid}/autogroup").read_text(encoding="ascii")
     except OSError:
         return None
-    return int(text.split()[-1])
+    found = re.search(r"\bnice\s+(-?\d+)", text)
+    return int(found.group(1)) if found else None
 
 
 def _hold(process, mine: int) -> None:
@@ -295,7 +298,7 @@ def _hold(process, mine: int) -> None:
     with contextlib.suppress(psutil.Error, OSError, ValueError):
         if process.nice() > mine:
             process.nice(mine)
-        group = _autogroup_nice(process.pid)
+        group = autogroup_nice(process.pid)
         if group is not None and group > mine:
             Path(f"/proc/{process.pid}/autogroup").write_text(str(mine), encoding="ascii")
 
