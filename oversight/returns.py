@@ -199,6 +199,22 @@ def workbooks(
     return out
 
 
+def owners(items: pd.DataFrame) -> list[str]:
+    """Every owner with an open finding, in the order `workbooks` makes their returns."""
+    return [str(owner) for owner in items.groupby("owner", sort=True).size().index]
+
+
+def owner_workbook(
+    items: pd.DataFrame,
+    owner: str,
+    as_at: dt.date,
+    meeting_on: dt.date | None,
+    rag_labels: Mapping[str, str],
+) -> bytes:
+    """One owner's return, as `workbooks` makes it, without making everyone else's."""
+    return workbook(owner, items[items["owner"] == owner], as_at, meeting_on, rag_labels)
+
+
 def zip_of(books: Mapping[str, tuple[str, bytes]]) -> bytes:
     """Every owner's workbook in one zip, for a single download."""
     buffer = io.BytesIO()
@@ -206,6 +222,20 @@ def zip_of(books: Mapping[str, tuple[str, bytes]]) -> bytes:
         for name, data in books.values():
             zf.writestr(name, data)
     return buffer.getvalue()
+
+
+def zip_file_name(as_at: dt.date) -> str:
+    return f"returns-{as_at.isoformat()}.zip"
+
+
+def every_return(
+    items: pd.DataFrame,
+    as_at: dt.date,
+    meeting_on: dt.date | None,
+    rag_labels: Mapping[str, str],
+) -> bytes:
+    """Every owner's return in one zip (the page's download, made when it is clicked)."""
+    return zip_of(workbooks(items, as_at, meeting_on, rag_labels))
 
 
 def request_rows(

@@ -4,6 +4,7 @@ reminders can reach."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -52,7 +53,7 @@ else:
         .reset_index()
     )
     labels = owner_commands.rag_labels(ds)
-    books = returns.workbooks(items, view.as_at, meeting_on, labels)
+    book = (view.as_at, meeting_on, labels)  # the workbooks are made when a button is clicked
     st.dataframe(
         summary.rename(
             columns={
@@ -65,20 +66,19 @@ else:
         width="stretch",
     )
     st.download_button(
-        f"Download all {len(books)} returns (zip)",
-        returns.zip_of(books),
-        file_name=f"returns-{view.as_at.isoformat()}.zip",
+        f"Download all {len(summary)} returns (zip)",
+        partial(returns.every_return, items, *book),
+        file_name=returns.zip_file_name(view.as_at),
         mime="application/zip",
         icon=":material/download:",
         on_click="ignore",
     )
     with st.expander("One owner's return"):
-        owner = st.selectbox("Chief officer lead", list(books), key="returns_owner")
-        name, data = books[owner]
+        owner = st.selectbox("Chief officer lead", returns.owners(items), key="returns_owner")
         st.download_button(
             f"Download {owner}'s return",
-            data,
-            file_name=name,
+            partial(returns.owner_workbook, items, owner, *book),
+            file_name=returns.file_name(owner, view.as_at),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
             on_click="ignore",

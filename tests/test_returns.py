@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -76,6 +77,31 @@ def test_pre_filled_columns_are_locked_the_id_hidden_and_codes_validated(data_co
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert any("In progress" in f and "Closed" in f for f in lists)
     assert any("Red" in f and "Amber" in f for f in lists)
+
+
+def test_the_page_makes_each_download_on_click_as_the_command_makes_it(data_copy):
+    """The Returns page makes the zip and an owner's workbook when its button is clicked
+    (every_return, owner_workbook): the same files, named the same, as workbooks()."""
+    ds = db.load(data_copy)
+    items = db.run_query(ds, "returns_items", as_at=AS_AT, force_id="wmp", owner=None)
+    meeting = dt.date(2018, 9, 27)
+    made = returns.workbooks(items, AS_AT, meeting, RAG_LABELS)
+    assert returns.owners(items) == list(made) == ["ACC Crime", "ACC Local Policing", "Unallocated"]
+    one = returns.owner_workbook(items, "ACC Crime", AS_AT, meeting, RAG_LABELS)
+    assert returns.file_name("ACC Crime", AS_AT) == made["ACC Crime"][0]
+    assert sheet_rows(one) == sheet_rows(made["ACC Crime"][1])
+    assert [r[0] for r in sheet_rows(one)[1:]] == ["wmp-peel2017nat-r02", "wmp-peel2017nat-r03"]
+    assert returns.zip_file_name(AS_AT) == "returns-2018-09-01.zip"
+    with zipfile.ZipFile(io.BytesIO(returns.every_return(items, AS_AT, meeting, RAG_LABELS))) as zf:
+        assert zf.namelist() == [
+            "return-acc-crime-2018-09-01.xlsx",
+            "return-acc-local-policing-2018-09-01.xlsx",
+            "return-unallocated-2018-09-01.xlsx",
+        ]
+        for name, data in made.values():
+            assert sheet_rows(zf.read(name)) == sheet_rows(data)
+    unallocated = sheet_rows(made["Unallocated"][1])
+    assert len(unallocated) == 1 + 27
 
 
 def fill(data: bytes, changes: dict[str, dict[str, object]]) -> bytes:

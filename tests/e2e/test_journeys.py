@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import urllib.parse
+import zipfile
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -182,4 +183,33 @@ def test_generate_and_download_the_briefing(tab):
     markdown = files["Markdown"][1].decode("utf-8")
     assert "28 June 2018" in markdown
     assert re.search(r"to note the contents of the report", markdown, re.IGNORECASE)
+    tab.assert_healthy()
+
+
+def test_download_every_return_and_one_owners(tab):
+    """The Returns page makes its workbooks when a button is clicked: the zip holds one return
+    per chief officer lead, and one owner's return is that owner's open findings."""
+    import openpyxl
+
+    spec = registered("returns")
+    tab.open(spec.url_path)
+    tab.assert_healthy()
+    file = download(tab, re.compile(r"Download all 3 returns"))
+    assert file.suggested_filename == "returns-2018-06-28.zip"
+    with zipfile.ZipFile(Path(file.path())) as zf:
+        assert zf.namelist() == [
+            "return-acc-crime-2018-06-28.xlsx",
+            "return-acc-local-policing-2018-06-28.xlsx",
+            "return-unallocated-2018-06-28.xlsx",
+        ]
+        crime = zf.read("return-acc-crime-2018-06-28.xlsx")
+    tab.page.get_by_text("One owner's return").click()
+    one = download(tab, re.compile(r"Download ACC Crime's return"))
+    assert one.suggested_filename == "return-acc-crime-2018-06-28.xlsx"
+
+    def ids(data: bytes) -> list[object]:
+        sheet = openpyxl.load_workbook(io.BytesIO(data))["return"]
+        return [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+    assert ids(Path(one.path()).read_bytes()) == ids(crime) == sorted(ACC_CRIME)
     tab.assert_healthy()
