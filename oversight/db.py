@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from oversight import csvfiles, deadline_rule, escape, memo, seal, vocabulary
+from oversight import csvfiles, deadline_rule, escape, memo, seal, state_snapshots, vocabulary
 from oversight.schema import (
     BOOLEAN,
     DATE,
@@ -89,6 +89,12 @@ class Dataset:
     # True when the folder itself cannot be read: problems then holds that one line.
     folder_problem: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # The states as at a date this data's queries read, computed once (oversight/state_snapshots.py).
+    snapshots: state_snapshots.Snapshots | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.snapshots is None:
+            self.snapshots = state_snapshots.keeper(self.con)
 
     @property
     def is_valid(self) -> bool:
@@ -239,8 +245,17 @@ def run_query(ds: Dataset, name: str, **params: object) -> pd.DataFrame:
     missing = wanted - params.keys()
     if missing:
         raise ValueError(f"query {name!r} needs parameters: {', '.join(sorted(missing))}")
-    bound = {k: params[k] for k in wanted}
-    return ds.cursor().execute(sql, bound).df()
+    return run_sql(ds, sql, **{k: params[k] for k in wanted})
+
+
+def run_sql(ds: Dataset, sql: str, **params: object) -> pd.DataFrame:
+    """Run SQL text with $parameters bound, the states as at a date it reads prepared first
+    (oversight/state_snapshots.py). Every query of the product runs here."""
+    cur = ds.cursor()
+    if ds.snapshots is None:
+        return cur.execute(sql, params).df()
+    with ds.snapshots.held(cur, state_snapshots.wanted(_strip_comments(sql), params)):
+        return cur.execute(sql, params).df()
 
 
 QUERY_WORKERS = 2  # DuckDB plans and runs a query outside the GIL: two at once on two cores
@@ -877,11 +892,16 @@ def _derived_names() -> list[str]:
 
 
 def _create_macros(con) -> None:
-    """queries/macros/*.sql, the vocabulary first: DuckDB resolves a macro's calls when it is
-    created, and every other macro uses the vocabulary's."""
-    first = QUERIES_DIR / "macros" / "vocabulary.sql"
-    rest = sorted(p for p in (QUERIES_DIR / "macros").glob("*.sql") if p != first)
-    for path in [first, *rest]:
+    """queries/macros/*.sql, in the order DuckDB needs: it resolves a macro's calls and tables
+    when the macro is created. The vocabulary first (every macro uses it), then the state as
+    computed, then the table that holds it computed (oversight/state_snapshots.py), which
+    rec_state reads, then the rest."""
+    folder = QUERIES_DIR / "macros"
+    first = [folder / f"{name}.sql" for name in ("vocabulary", "current_due", "rec_state_computed")]
+    for path in first:
+        con.execute(path.read_text(encoding="utf-8"))
+    state_snapshots.prepare(con)
+    for path in sorted(p for p in folder.glob("*.sql") if p not in first):
         con.execute(path.read_text(encoding="utf-8"))
 
 

@@ -21,7 +21,7 @@ with
 state as (
     select * from rec_state_force($as_at::date, $force_id::varchar)
     union all by name
-    select * from rec_state($as_at::date)
+    select * from rec_state($as_at::date, $force_id::varchar)
     where not is_force_workload
       and list_contains($addressed::varchar[], 'national_body')
       and ($force_id::varchar is null or force_id = $force_id::varchar)

@@ -57,7 +57,7 @@ closed_before as (
 
 national as (
     select count(*) as national_body_items
-    from rec_state($as_at::date)
+    from rec_state($as_at::date, $force_id::varchar)
     where not is_force_workload
       and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),

@@ -5,5 +5,5 @@
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 select
     count(*) filter (where status = 'pending_closure') as pending_signoff,
-from rec_state($as_at::date)
+from rec_state($as_at::date, $force_id::varchar)
 where $force_id::varchar is null or force_id = $force_id::varchar

@@ -30,7 +30,7 @@ related as (
 
 -- the state of the force's findings only (not of every force's), when the view names a force
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state($as_at::date, $force_id::varchar)
     where $force_id::varchar is null or force_id = $force_id::varchar
 ),
 

@@ -7,7 +7,7 @@
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state($as_at::date, $force_id::varchar)
     where rec_id = $rec_id::varchar
       and ($force_id::varchar is null or force_id = $force_id::varchar)
 ),

@@ -3,6 +3,6 @@
 -- reads: recommendations, updates, inspections (through the rec_state macro)
 -- params: $as_at DATE, $force_id VARCHAR (null = all forces)
 select *
-from rec_state($as_at::date)
+from rec_state($as_at::date, $force_id::varchar)
 where $force_id::varchar is null or force_id = $force_id::varchar
 order by due_on nulls last, rec_id

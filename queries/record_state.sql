@@ -3,13 +3,14 @@
 -- report's (also a finding whose report has no publication date yet, which rec_state leaves
 -- out until it has a position).
 -- grain: one row (none when the rec_id is unknown)
--- reads: finding_names, recommendations, inspections, updates (through the rec_state macro)
+-- reads: finding_names, recommendations, inspections, updates (through the rec_state_computed macro)
 -- params: $as_at DATE, $rec_id VARCHAR
 with
 
 recommendations as (select * from recommendations where rec_id = $rec_id::varchar),
 inspections as (select * from inspections),
-state as (select * from rec_state($as_at::date) where rec_id = $rec_id::varchar),
+-- one finding: computed for itself, not read from the state of every force (rec_state)
+state as (select * from rec_state_computed($as_at::date) where rec_id = $rec_id::varchar),
 
 final as (
     select

@@ -26,12 +26,19 @@ SPLIT = (
 
 
 def test_the_split_on_the_bundled_data(bundled):
-    got = bundled.cursor().execute(
-        "select change_kind, is_issued_in_period, count(*) from "
-        "rec_state_force_changes($since::date, $as_at::date, 'wmp') group by all order by all",
-        {"since": MARCH, "as_at": JUNE},
+    got = db.run_sql(
+        bundled,
+        "select change_kind, is_issued_in_period, count(*) as n from "
+        "rec_state_force_changes($since::date, $as_at::date, $force_id::varchar) "
+        "group by all order by all",
+        since=MARCH,
+        as_at=JUNE,
+        force_id="wmp",
     )
-    assert got.fetchall() == [("first_recorded", False, 25), ("first_recorded", True, 9)]
+    assert list(got.itertuples(index=False, name=None)) == [
+        ("first_recorded", False, 25),
+        ("first_recorded", True, 9),
+    ]
 
 
 def test_nothing_is_imputed_before_the_first_position(bundled):

@@ -27,7 +27,7 @@ def state_update_ids(ds: db.Dataset, as_at) -> list[tuple]:
     return sorted(
         ds.cursor()
         .execute(
-            "select s.rec_id, u.update_id from rec_state($as_at::date) s "
+            "select s.rec_id, u.update_id from rec_state_computed($as_at::date) s "
             "join update_spans u on u.rec_id = s.rec_id and u.as_at <= $as_at::date "
             "and (u.next_as_at is null or u.next_as_at > $as_at::date)",
             {"as_at": as_at},
@@ -66,7 +66,7 @@ def test_synthetic_data_picks_the_same_updates(tmp_path_factory, day):
     got = sorted(
         ds.cursor()
         .execute(
-            "select rec_id, status, rag, status_as_at from rec_state($d::date) where not has_no_update",
+            "select rec_id, status, rag, status_as_at from rec_state_computed($d::date) where not has_no_update",
             {"d": day},
         )
         .fetchall()

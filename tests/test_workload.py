@@ -42,15 +42,13 @@ def test_national_body_items_are_named_under_leads_in_the_data(national):
     # The shape that tripped the Timeline: open national-body items with a chief officer lead.
     ds = db.load(national)
     force_id, as_at = _force_and_date(ds)
-    (n,) = (
-        ds.cursor()
-        .execute(
-            "select count(*) from rec_state($d::date) where force_id = $f and is_open "
-            "and not is_force_workload and chief_officer_lead is not null",
-            {"d": as_at, "f": force_id},
-        )
-        .fetchone()
-    )
+    n = db.run_sql(
+        ds,
+        "select count(*) as n from rec_state($d::date, $f::varchar) where is_open "
+        "and not is_force_workload and chief_officer_lead is not null",
+        d=as_at,
+        f=force_id,
+    ).n[0]
     assert n > 0
 
 
@@ -75,14 +73,12 @@ def _explorer_params(**given: object) -> dict[str, object]:
 def test_every_page_and_the_pack_count_the_same_open_workload(national, monkeypatch):
     ds = db.load(national)
     force_id, as_at = _force_and_date(ds)
-    (open_workload,) = (
-        ds.cursor()
-        .execute(
-            "select count(*) from rec_state_force($d::date, $f) where is_open",
-            {"d": as_at, "f": force_id},
-        )
-        .fetchone()
-    )
+    open_workload = db.run_sql(
+        ds,
+        "select count(*) as n from rec_state_force($d::date, $f::varchar) where is_open",
+        d=as_at,
+        f=force_id,
+    ).n[0]
     name = ds.query("tracking_forces").set_index("force_id").loc[force_id, "name"]
 
     monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(national))

@@ -515,7 +515,8 @@ def measure_versus(data_dir: Path, runs: int, seed: int) -> list[Versus]:
         prev_since = since - dt.timedelta(days=91)
 
         started = time.perf_counter()
-        got = db.run_query(ds, "rec_state_as_at", as_at=as_at, force_id=force)  # not cached
+        # not cached: the state is computed (and kept) for this date and force
+        got = db.run_query(ds, "rec_state_as_at", as_at=as_at, force_id=force)
         duck_state.append(time.perf_counter() - started)
         started = time.perf_counter()
         expected = pandas_state_for_force(frames, as_at, force)

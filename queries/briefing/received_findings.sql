@@ -6,7 +6,7 @@
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state($as_at::date, $force_id::varchar)
     where $force_id::varchar is null or force_id = $force_id::varchar
 ),
 

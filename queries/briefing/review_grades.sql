@@ -6,7 +6,7 @@
 with
 
 state as (
-    select * from rec_state($as_at::date)
+    select * from rec_state($as_at::date, $force_id::varchar)
     where force_id = $force_id::varchar and is_force_workload
 ),
 

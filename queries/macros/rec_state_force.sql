@@ -10,6 +10,5 @@
 -- params: as_at_date DATE, force VARCHAR (null = all forces) (macro arguments)
 create or replace macro rec_state_force(as_at_date, force) as table
 select *
-from rec_state(as_at_date)
-where is_force_workload
-  and (force is null or force_id = force);
+from rec_state(as_at_date, force)
+where is_force_workload;
