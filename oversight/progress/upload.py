@@ -3,6 +3,7 @@ preview that adds nothing until the whole file is valid, and the confirmed impor
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import streamlit as st
@@ -50,7 +51,7 @@ def show(
         t1, t2, _ = st.columns([1, 1, 3])
         t1.download_button(
             "CSV template",
-            imports.template_csv(kind),
+            functools.partial(imports.template_csv, kind),  # made on click
             file_name=f"oversight-{kind}-template.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -58,7 +59,7 @@ def show(
         )
         t2.download_button(
             "XLSX template",
-            imports.template_xlsx(kind),
+            functools.partial(imports.template_xlsx, kind),  # made on click
             file_name=f"oversight-{kind}-template.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",

@@ -213,3 +213,21 @@ def test_download_every_return_and_one_owners(tab):
 
     assert ids(Path(one.path()).read_bytes()) == ids(crime) == sorted(ACC_CRIME)
     tab.assert_healthy()
+
+
+def test_download_the_import_templates(tab):
+    """The record page makes its import templates when a button is clicked: the CSV is the
+    header row, the workbook has a sheet for the positions and an About sheet."""
+    import openpyxl
+
+    tab.open(registered("record").url_path)
+    tab.assert_healthy()
+    csv_file = download(tab, "CSV template")
+    assert csv_file.suggested_filename == "oversight-updates-template.csv"
+    header = Path(csv_file.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert header == ["rec_id,as_at,status,rag,note,revised_due_on,revision_reason,evidence"]
+    xlsx = download(tab, "XLSX template")
+    assert xlsx.suggested_filename == "oversight-updates-template.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()))
+    assert book.sheetnames == ["updates", "about"]
+    tab.assert_healthy()
