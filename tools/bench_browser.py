@@ -9,8 +9,8 @@ Headless Chromium (Playwright, the system Chromium) against a dashboard server o
   (the event's own timestamp) to the moment the script has finished (``stApp``'s
   ``data-test-script-state`` back to ``notRunning``) and everything is drawn: no element left
   stale or still loading its code (Streamlit's ``stSkeleton`` placeholder), every chart drawn
-  (a Plotly chart's ``.main-svg``, a Vega-Lite chart's ``svg.marks``), and no change to the page's DOM for QUIET_MS; the time is that of the
-  last change. "Run finished" is the first half alone.
+  (a Plotly chart's ``.main-svg``, a Vega-Lite chart's ``svg.marks`` or ``canvas.marks``), and
+  no change to the page's DOM for QUIET_MS; the time is that of the last change. "Run finished" is the first half alone.
 - **The first page of a fresh browser.** A newly launched Chromium (empty profile and cache)
   opens the dashboard's default page; timed from the navigation's start to the same "everything
   drawn". Measured on a running server (warmed by one visit) and on a cold one (the process just
@@ -50,9 +50,10 @@ TARGET_COLD_RATIO = 2.0
 # change in the main section and the sidebar; then, at each animation frame, whether the page
 # is drawn.
 _CHARTS_JS = """
-  // A chart is drawn when Plotly has made its .main-svg, or Vega its svg.marks.
+  // A chart is drawn when Plotly has made its .main-svg, or Vega its svg.marks (canvas.marks
+  // when it draws on a canvas).
   const CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]';
-  const drawn = (c) => !!c.querySelector('.main-svg, svg.marks');
+  const drawn = (c) => !!c.querySelector('.main-svg, svg.marks, canvas.marks');
 """
 
 _CHANGE_PROBE = """([quiet, wanted]) => {__CHARTS_JS__
