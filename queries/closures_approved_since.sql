@@ -6,7 +6,8 @@
 -- params: $since DATE, $as_at DATE, $force_id VARCHAR (null = all forces)
 with
 
-updates as (select * from updates),
+-- read twice below (approvals, proposals): not materialized, or DuckDB copies every update first
+updates as not materialized (select * from updates),
 recommendations as (select * from recommendations),
 inspections as (select * from inspections),
 

@@ -18,7 +18,7 @@ from oversight import labels
 from oversight.labels import label
 from oversight.paper.findings import Shared, finding_blocks, finding_heading, set_noun, shared
 from oversight.paper.model import Block, Paragraph, Section, Table
-from oversight.paper.words import is_missing, reader_text
+from oversight.paper.words import is_missing, reader_text, shown
 from oversight.periods import long_date
 
 TITLE = "Overview of reports for review"
@@ -58,14 +58,9 @@ def grade_sentence(grades: dict[str, str]) -> str:
     return f"Graded {_and([f'{g} in {c}' for c, g in grades.items()])}."
 
 
-def _paragraphs(narrative: pd.DataFrame, section: str, **match: object) -> list[Block]:
-    rows = narrative[narrative["section"] == section]
-    for column, value in match.items():
-        if isinstance(value, (list, tuple, set)):
-            rows = rows[rows[column].isin(list(value))]
-        else:
-            rows = rows[rows[column] == value]
-    return [Paragraph(str(t)) for t in rows.sort_values("display_order")["text"]]
+def _first(values) -> object:
+    """The first value that is not missing (as pandas' groupby 'first'), else None."""
+    return next((v for v in values if not is_missing(v)), None)
 
 
 def review_sections(
@@ -80,14 +75,16 @@ def review_sections(
                 Paragraph(f"No report received before {since_long} has a finding still open.")
             )
         ]
-    reports = rows.groupby("inspection_id", sort=False).agg(
-        title=("inspection_title", "first"),
-        issued_on=("issued_on", "first"),
-        published_text=("published_text", "first"),
-        findings=("rec_id", "size"),
-        open=("is_open", "sum"),
-    )
-    n = len(reports)
+    # The rows as tuples once (a few hundred at national), grouped in order of appearance:
+    # a DataFrame per group and its itertuples cost far more than the writing.
+    findings = list(rows.itertuples())
+    by_report: dict[object, list] = {}
+    by_group: dict[object, list] = {}
+    for r in findings:
+        by_report.setdefault(r.inspection_id, []).append(r)
+        if not is_missing(r.group_id):
+            by_group.setdefault(r.group_id, []).append(r)
+    n = len(by_report)
     section.add(
         Paragraph(
             f"{'One report' if n == 1 else f'{n} reports'} received before {since_long} "
@@ -98,58 +95,76 @@ def review_sections(
             ("Report", "Published", "Findings", "Still open"),
             tuple(
                 (
-                    r.title,
-                    long_date(r.issued_on)
-                    if not is_missing(r.issued_on)
-                    else (str(r.published_text) if not is_missing(r.published_text) else "—"),
-                    str(int(r.findings)),
-                    str(int(r.open)),
+                    _first(r.inspection_title for r in report),
+                    long_date(issued_on)
+                    if not is_missing(issued_on := _first(r.issued_on for r in report))
+                    else shown(_first(r.published_text for r in report)),
+                    str(len(report)),
+                    str(sum(bool(r.is_open) for r in report if not is_missing(r.is_open))),
                 )
-                for r in reports.itertuples()
+                for report in by_report.values()
             ),
         ),
     )
+    notes = _Narrative(narrative)
     out = [section]
-    for _, group in rows.groupby("group_id", sort=False):
-        if bool(group["is_peel_group"].iloc[0]):
-            out.extend(_peel_group(group, grades, narrative))
+    for group in by_group.values():
+        if bool(group[0].is_peel_group):
+            out.extend(_peel_group(group, grades, notes))
         else:
-            out.append(_report(group, narrative))
+            out.append(_report(group, notes))
     return out
 
 
-def _report(group: pd.DataFrame, narrative: pd.DataFrame) -> Section:
-    first = group.iloc[0]
-    section = Section(str(first["inspection_title"]), 3)
+class _Narrative:
+    """The meeting's narrative rows by section, read as tuples once (the pack asks it for each
+    report and each PEEL area)."""
+
+    def __init__(self, narrative: pd.DataFrame) -> None:
+        self.rows = list(narrative.itertuples())
+
+    def paragraphs(self, section: str, **match: object) -> list[Block]:
+        chosen = [r for r in self.rows if r.section == section]
+        for column, value in match.items():
+            if isinstance(value, (list, tuple, set)):
+                chosen = [r for r in chosen if getattr(r, column) in value]
+            else:
+                chosen = [r for r in chosen if getattr(r, column) == value]
+        chosen.sort(key=lambda r: r.display_order)
+        return [Paragraph(str(r.text)) for r in chosen]
+
+
+def _report(rows: list, narrative: _Narrative) -> Section:
+    first = rows[0]
+    section = Section(str(first.inspection_title), 3)
     published = (
-        f"Published on {long_date(first['issued_on'])}"
-        if not is_missing(first["issued_on"])
+        f"Published on {long_date(first.issued_on)}"
+        if not is_missing(first.issued_on)
         else (
-            f"Published {first['published_text']}"
-            if not is_missing(first["published_text"])
+            f"Published {first.published_text}"
+            if not is_missing(first.published_text)
             else "Publication date not recorded"
         )
     )
-    section.add(Paragraph(f"{published} by {first['inspectorate']}."))
-    intro = _paragraphs(narrative, "report", inspection_id=first["inspection_id"])
+    section.add(Paragraph(f"{published} by {first.inspectorate}."))
+    intro = narrative.paragraphs("report", inspection_id=first.inspection_id)
     if intro:
         section.add(*intro)
-    elif reader_text(first["summary"]):
-        section.add(Paragraph(reader_text(first["summary"])))
-    section.add(*_paragraphs(narrative, "response", inspection_id=first["inspection_id"]))
-    rows = list(group.itertuples())
+    elif reader_text(first.summary):
+        section.add(Paragraph(reader_text(first.summary)))
+    section.add(*narrative.paragraphs("response", inspection_id=first.inspection_id))
     headings = [finding_heading(r, i) for i, r in enumerate(rows, start=1)]
     section.add(*finding_blocks(rows, headings))
     return section
 
 
-def _peel_group(group: pd.DataFrame, grades: pd.DataFrame, narrative: pd.DataFrame) -> list:
-    pillar = str(group["pillar"].iloc[0])
-    cycles = sorted({str(c) for c in group["peel_cycle"].dropna()})
-    inspections = list(dict.fromkeys(group["inspection_id"]))
+def _peel_group(rows: list, grades: pd.DataFrame, narrative: _Narrative) -> list:
+    pillar = str(rows[0].pillar)
+    cycles = sorted({str(r.peel_cycle) for r in rows if not is_missing(r.peel_cycle)})
+    inspections = list(dict.fromkeys(r.inspection_id for r in rows))
     title = f"PEEL {label(labels.PILLAR_LABELS, pillar).lower()} {_and(cycles)}"
     head = Section(title, 3)
-    head.add(*_paragraphs(narrative, "report", inspection_id=inspections))
+    head.add(*narrative.paragraphs("report", inspection_id=inspections))
     mine = grades[(grades["row_pillar"] == pillar) & grades["cycle"].isin(cycles)]
     by_theme: dict[str, dict[str, str]] = {}
     order: dict[str, int] = {}
@@ -172,7 +187,6 @@ def _peel_group(group: pd.DataFrame, grades: pd.DataFrame, narrative: pd.DataFra
                 caption=f"The force's PEEL {pillar} grades, {_and(cycles)}.",
             )
         )
-    rows = list(group.itertuples())
     said = shared(rows)
     top = said.sentences(
         rows, f"the findings of {'this report' if len(inspections) == 1 else 'these reports'}"
@@ -181,19 +195,21 @@ def _peel_group(group: pd.DataFrame, grades: pd.DataFrame, narrative: pd.DataFra
         head.add(Paragraph(" ".join(top)))
     out = [head]
     # The areas with findings or with narrative, in the framework's order.
-    area_notes = narrative[
-        (narrative["section"] == "area")
-        & (narrative["inspection_id"].isin(inspections) | narrative["inspection_id"].isna())
+    area_notes = [
+        r
+        for r in narrative.rows
+        if r.section == "area" and (r.inspection_id in inspections or is_missing(r.inspection_id))
     ]
-    themes = list(dict.fromkeys(group["theme"].dropna()))
-    themes += [t for t in area_notes["theme"].dropna() if t not in themes]
+    themes = list(dict.fromkeys(r.theme for r in rows if not is_missing(r.theme)))
+    themes += [r.theme for r in area_notes if not is_missing(r.theme) and r.theme not in themes]
     themes.sort(key=lambda t: order.get(t, 10_000))
     for theme in themes:
         area = Section(theme_heading(theme), 4)
         sentence = grade_sentence(by_theme.get(theme, {}))
         if sentence:
             area.add(Paragraph(sentence))
-        area.add(*_paragraphs(area_notes, "area", theme=theme))
+        notes = sorted((r for r in area_notes if r.theme == theme), key=lambda r: r.display_order)
+        area.add(*(Paragraph(str(r.text)) for r in notes))
         in_area = [r for r in rows if r.theme == theme]
         headings = [
             finding_heading(r, i, prefix=str(r.peel_cycle)) for i, r in enumerate(in_area, 1)
