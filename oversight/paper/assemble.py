@@ -396,6 +396,12 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
         ),
     )
     findings = _rag_worded(ds, ds.query("briefing/received_findings", **p))
+    # Each report's findings for the force, and the narrative, read as tuples once (a frame
+    # filtered and read per report cost more than the writing).
+    by_report: dict[object, list] = {}
+    for row in findings[findings["is_force_workload"].fillna(False).astype(bool)].itertuples():
+        by_report.setdefault(row.inspection_id, []).append(row)
+    notes = list(narrative.itertuples())
     out = [section]
     for r in received.itertuples():
         report = Section(r.title, 3)
@@ -403,9 +409,7 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
         if not is_missing(r.published_text):
             published += f" Also reported as published: {r.published_text}."
         report.add(Paragraph(published))
-        mine = findings[
-            (findings["inspection_id"] == r.inspection_id) & findings["is_force_workload"]
-        ]
+        rows = by_report.get(r.inspection_id, [])
         counts = [
             kind_count(n, kind)
             for kind, n in (
@@ -415,7 +419,7 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
             )
             if int(n)
         ]
-        if mine.empty:
+        if not rows:
             report.add(Paragraph("There are no recommendations within the report for the force."))
         else:
             contained = " and ".join(counts)
@@ -426,18 +430,20 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
                 else ""
             )
             report.add(Paragraph(f"The report contains {contained}{national}."))
-        intro = narrative[
-            (narrative["section"] == "report") & (narrative["inspection_id"] == r.inspection_id)
-        ]["text"]
-        if not intro.empty:
+        intro = [
+            n.text for n in notes if n.section == "report" and n.inspection_id == r.inspection_id
+        ]
+        if intro:
             report.add(*(Paragraph(str(t)) for t in intro))
         elif reader_text(r.summary):
             report.add(Paragraph(reader_text(r.summary)))
-        response = narrative[
-            (narrative["section"] == "response") & (narrative["inspection_id"] == r.inspection_id)
-        ]["text"]
-        report.add(*(Paragraph(str(t)) for t in response))
-        rows = list(mine.itertuples())
+        report.add(
+            *(
+                Paragraph(str(n.text))
+                for n in notes
+                if n.section == "response" and n.inspection_id == r.inspection_id
+            )
+        )
         headings = [finding_heading(row, n) for n, row in enumerate(rows, start=1)]
         report.add(*finding_blocks(rows, headings))
         out.append(report)
