@@ -28,6 +28,7 @@ from oversight.paper.words import (
     rag_words,
     reader_text,
     shown,
+    tuples,
 )
 from oversight.periods import long_date
 
@@ -274,7 +275,7 @@ def _background_documents(ds, p: dict) -> Section:
     if documents.empty:
         return section.add(Paragraph("None."))
     items = []
-    for d in documents.itertuples():
+    for d in tuples(documents):
         published = (
             long_date(d.published_on)
             if not is_missing(d.published_on)
@@ -317,7 +318,7 @@ def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
     undated = ds.query("inspections_undated", force_id=force_id, limit=None, offset=0)
     if upcoming.empty and undated.empty:
         return section.add(Paragraph("No upcoming or undated inspection activity is recorded."))
-    for row in upcoming.itertuples():
+    for row in tuples(upcoming):
         section.add(Paragraph(row.title, bold=True))
         when = (
             f"Fieldwork: {row.fieldwork_text}."
@@ -330,7 +331,7 @@ def _recent_activity(ds, force_id: str | None, meeting_on: dt.date) -> Section:
     if not undated.empty:
         section.add(Paragraph("Other inspection activity, without dates:"))
         items = []
-        for row in undated.itertuples():
+        for row in tuples(undated):
             summary = reader_text(row.summary)
             timing = [] if is_missing(row.fieldwork_text) else [str(row.fieldwork_text)]
             expected = row.expected_publication
@@ -352,7 +353,7 @@ def _completed(ds, p: dict, since_long: str) -> Section:
         return section.add(
             Paragraph(f"No inspection fieldwork ended between {since_long} and the meeting.")
         )
-    for row in done.itertuples():
+    for row in tuples(done):
         summary = reader_text(row.summary)
         words = (
             f"{row.inspectorate} conducted fieldwork for the {row.title[:1].lower()}{row.title[1:]} "
@@ -391,7 +392,7 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
                     str(int(r.findings) - int(r.for_national_bodies)),
                     shown(r.owners, "Not recorded" if int(r.findings) else "—"),
                 )
-                for r in received.itertuples()
+                for r in tuples(received)
             ),
         ),
     )
@@ -399,11 +400,11 @@ def _received(ds, p: dict, since_long: str, narrative: pd.DataFrame) -> list[Sec
     # Each report's findings for the force, and the narrative, read as tuples once (a frame
     # filtered and read per report cost more than the writing).
     by_report: dict[object, list] = {}
-    for row in findings[findings["is_force_workload"].fillna(False).astype(bool)].itertuples():
+    for row in tuples(findings[findings["is_force_workload"].fillna(False).astype(bool)]):
         by_report.setdefault(row.inspection_id, []).append(row)
-    notes = list(narrative.itertuples())
+    notes = tuples(narrative)
     out = [section]
-    for r in received.itertuples():
+    for r in tuples(received):
         report = Section(r.title, 3)
         published = f"Published on {long_date(r.published_on)} by {r.inspectorate}."
         if not is_missing(r.published_text):
@@ -462,7 +463,7 @@ def _rag_worded(ds, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
     rows = []
-    for r in frame.itertuples():
+    for r in tuples(frame):
         row = [
             shown(r.finding_name, shown(r.ref, r.inspection_title)),
             label(labels.KIND_LABELS, r.kind),
@@ -503,7 +504,7 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
             ("RAG", f"Open on {since_long}", f"Open on {meeting_long}"),
             tuple(
                 (str(a.label), str(int(a.findings)), str(int(b.findings)))
-                for a, b in zip(at_since.itertuples(), at_meeting.itertuples(), strict=True)
+                for a, b in zip(tuples(at_since), tuples(at_meeting), strict=True)
             ),
             caption=f"Open findings by RAG grade ({_lower_first(rag.label('white'))}: "
             f"{_lower_first(rag.meaning('white'))}; no position recorded: nobody has recorded "
@@ -525,7 +526,7 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                         position_words(m.to_status, m.to_rag, rag),
                         str(int(m.findings)),
                     )
-                    for m in moves.itertuples()
+                    for m in tuples(moves)
                 ),
                 caption=f"Status and RAG on {since_long} against {meeting_long}.",
             )
@@ -545,7 +546,7 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
                         rag_words(c.from_rag, rag),
                         rag_words(c.to_rag, rag),
                     )
-                    for c in rag_moved.itertuples()
+                    for c in tuples(rag_moved)
                 ),
                 caption="Findings whose RAG grade changed in the period (worse first).",
             )
@@ -646,7 +647,7 @@ def _peel(ds, q: dict, charts) -> Section:
                     f"{label(labels.THEME_LABELS, m.theme)} ({label(labels.PILLAR_LABELS, m.row_pillar)}): "
                     f"{m.from_grade} ({m.from_cycle}) to {m.to_grade} ({m.to_cycle}): "
                     f"{label(labels.MOVE_LABELS, m.move).lower()}."
-                    for m in moves.itertuples()
+                    for m in tuples(moves)
                 )
             )
         )

@@ -18,7 +18,7 @@ from oversight import labels
 from oversight.labels import label
 from oversight.paper.findings import Shared, finding_blocks, finding_heading, set_noun, shared
 from oversight.paper.model import Block, Paragraph, Section, Table
-from oversight.paper.words import is_missing, reader_text, shown
+from oversight.paper.words import is_missing, reader_text, shown, tuples
 from oversight.periods import long_date
 
 TITLE = "Overview of reports for review"
@@ -76,8 +76,8 @@ def review_sections(
             )
         ]
     # The rows as tuples once (a few hundred at national), grouped in order of appearance:
-    # a DataFrame per group and its itertuples cost far more than the writing.
-    findings = list(rows.itertuples())
+    # a DataFrame per group and its rows read per group cost far more than the writing.
+    findings = tuples(rows)
     by_report: dict[object, list] = {}
     by_group: dict[object, list] = {}
     for r in findings:
@@ -121,7 +121,7 @@ class _Narrative:
     report and each PEEL area)."""
 
     def __init__(self, narrative: pd.DataFrame) -> None:
-        self.rows = list(narrative.itertuples())
+        self.rows = tuples(narrative)
 
     def paragraphs(self, section: str, **match: object) -> list[Block]:
         chosen = [r for r in self.rows if r.section == section]

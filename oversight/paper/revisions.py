@@ -8,6 +8,7 @@ import pandas as pd
 
 from oversight import labels, pcc
 from oversight.paper.model import Paragraph, Section, Table
+from oversight.paper.words import tuples
 from oversight.periods import long_date
 
 
@@ -80,7 +81,7 @@ def revised_section(ds, p: dict, since_long: str, meeting_long: str) -> Section:
                     _moved(row),
                     str(row.revision_reason),
                 )
-                for row in revised.itertuples(index=False)
+                for row in tuples(revised, index=False)
             ),
         ),
     )
@@ -90,7 +91,7 @@ def revised_section(ds, p: dict, since_long: str, meeting_long: str) -> Section:
             Paragraph(
                 f"{len(overdue)} of these finding{'s are' if len(overdue) != 1 else ' is'} "
                 f"overdue at {meeting_long} even against the revised date: "
-                + "; ".join(_name(r) for r in overdue.itertuples(index=False))
+                + "; ".join(_name(r) for r in tuples(overdue, index=False))
                 + "."
             )
         )
@@ -124,7 +125,7 @@ def responses_section(
                         f"{_day(row.response_due_on)} ({pcc.due_basis(row._asdict())})",
                         _due_words(row),
                     )
-                    for row in due.itertuples(index=False)
+                    for row in tuples(due, index=False)
                 ),
             ),
         )
@@ -141,7 +142,7 @@ def responses_section(
                         pcc.status_words(row._asdict()).removeprefix("Published "),
                         row.response_url if isinstance(row.response_url, str) else "not recorded",
                     )
-                    for row in published.itertuples(index=False)
+                    for row in tuples(published, index=False)
                 ),
             ),
         )

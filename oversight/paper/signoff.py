@@ -8,6 +8,7 @@ import pandas as pd
 
 from oversight import evidence, labels
 from oversight.paper.model import Paragraph, Section, Table
+from oversight.paper.words import tuples
 from oversight.periods import long_date
 from oversight.signoff_words import INSPECTORATE_LABELS
 
@@ -60,7 +61,7 @@ def section(ds, p: dict, q: dict, since_long: str, meeting_long: str) -> Section
                         long_date(pd.Timestamp(row.approved_as_at).date()),
                         _evidence_words(row.evidence),
                     )
-                    for row in approved.itertuples(index=False)
+                    for row in tuples(approved, index=False)
                 ),
             )
         )
@@ -82,7 +83,7 @@ def section(ds, p: dict, q: dict, since_long: str, meeting_long: str) -> Section
                         labels.label(INSPECTORATE_LABELS, row.inspectorate_status),
                         long_date(pd.Timestamp(row.inspectorate_as_at).date()),
                     )
-                    for row in differ.itertuples(index=False)
+                    for row in tuples(differ, index=False)
                 ),
             )
         )
