@@ -163,23 +163,32 @@ def timeline_bars(
 
     frame = items.copy()
     frame["y"] = "r:" + frame["rec_id"].astype(str)
-    frame["hover"] = [_item_hover(row, rag) for row in frame.itertuples(index=False)]
+    # The rows read once as tuples: pandas makes a tuple type per itertuples call, which cost
+    # more than the chart itself when it was called once per group (75 groups at national).
+    rows = list(frame.itertuples(index=False))
+    frame["hover"] = [_item_hover(row, rag) for row in rows]
     frame["rag"] = rag.drawn(frame["rag"])
+    groups: dict[tuple, list] = {}  # (key, label) -> its rows, groups in order of first row
+    for row in rows:
+        if not (pd.isna(row.group_key) or pd.isna(row.group_label)):
+            groups.setdefault((row.group_key, row.group_label), []).append(row)
     categories: list[str] = []
     ticktext: list[str] = []
-    for (key, group_label), rows in frame.groupby(["group_key", "group_label"], sort=False):
+    for (key, group_label), members in groups.items():
         categories.append(f"g:{key}")
         # Labels wrapped and cut short, so the time axis gets the chart's width (hover has all).
-        ticktext.append(f"<b>{_tick_lines(group_label, 34)} ({len(rows)})</b>")
-        categories += list(rows["y"])
+        ticktext.append(f"<b>{_tick_lines(group_label, 34)} ({len(members)})</b>")
+        categories += ["r:" + str(row.rec_id) for row in members]
         # Under an inspection's header its number says which finding ("R4 · first words");
         # under a lead's, the finding's whole name ("Online and on the edge · R4").
-        by_inspection = "inspection_id" in rows and (rows["inspection_id"] == key).all()
+        by_inspection = "inspection_id" in frame and all(
+            row.inspection_id == key for row in members
+        )
         ticktext += [
             f"{row.finding_ref} · {_first_words(row.text, 28)}"
             if by_inspection
             else _tick_lines(_finding_name(row), 34)
-            for row in rows.itertuples(index=False)
+            for row in members
         ]
 
     fig = go.Figure()
