@@ -22,27 +22,35 @@ def _iso(value: object) -> str | None:
 
 def _as_at_line(fig: go.Figure, as_at: object) -> None:
     # add_vline's own annotation fails on date axes, so the line and its words are added apart.
+    line, words = _as_at_marks(as_at)
+    fig.add_shape(**line)
+    fig.add_annotation(**words)
+
+
+def _as_at_marks(as_at: object) -> tuple[dict, dict]:
+    """The as-at date's dashed line (a layout shape) and its words (an annotation), as dicts."""
     x = _iso(as_at)
-    fig.add_shape(
-        type="line",
-        x0=x,
-        x1=x,
-        xref="x",
-        y0=0,
-        y1=1,
-        yref="paper",
-        line={"color": "#202124", "width": 2, "dash": "dash"},
-    )
-    fig.add_annotation(
-        x=x,
-        y=1,
-        xref="x",
-        yref="paper",
-        yanchor="bottom",
-        text=f"As at {_day(as_at)}",
-        showarrow=False,
-        font={"size": 12, "color": "#202124"},
-    )
+    line = {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": "x",
+        "y0": 0,
+        "y1": 1,
+        "yref": "paper",
+        "line": {"color": "#202124", "width": 2, "dash": "dash"},
+    }
+    words = {
+        "x": x,
+        "y": 1,
+        "xref": "x",
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": f"As at {_day(as_at)}",
+        "showarrow": False,
+        "font": {"size": 12, "color": "#202124"},
+    }
+    return line, words
 
 
 def _first_words(text: object, width: int) -> str:
