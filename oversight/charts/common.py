@@ -4,7 +4,6 @@ lines, and the as-at line on a time axis."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 
 def _short(text: object, width: int = 48) -> str:
@@ -20,15 +19,9 @@ def _iso(value: object) -> str | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
-def _as_at_line(fig: go.Figure, as_at: object) -> None:
-    # add_vline's own annotation fails on date axes, so the line and its words are added apart.
-    line, words = _as_at_marks(as_at)
-    fig.add_shape(**line)
-    fig.add_annotation(**words)
-
-
 def _as_at_marks(as_at: object) -> tuple[dict, dict]:
-    """The as-at date's dashed line (a layout shape) and its words (an annotation), as dicts."""
+    """The as-at date's dashed line (a layout shape) and its words (an annotation), as dicts: two
+    marks, since add_vline's own annotation fails on date axes."""
     x = _iso(as_at)
     line = {
         "type": "line",
