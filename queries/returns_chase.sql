@@ -6,9 +6,11 @@
 -- params: $force_id VARCHAR (null = all forces)
 with
 
-requests as (select * from return_requests),
+-- requests and recommendations are each read twice below: not materialized, or DuckDB copies
+-- every finding (with its text) before the latest request is known
+requests as not materialized (select * from return_requests),
 updates as (select * from updates),
-recommendations as (select * from recommendations),
+recommendations as not materialized (select * from recommendations),
 inspections as (select * from inspections),
 
 latest_request as (
