@@ -461,9 +461,10 @@ def _rag_worded(ds, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(rag_label=frame["rag"].map(vocabulary.rag_scale(ds).label))
 
 
-def _findings_table(frame: pd.DataFrame, with_due: bool) -> Table:
+def _findings_table(frame: pd.DataFrame | list, with_due: bool) -> Table:
+    """A table of findings, from a query's frame or its rows (`tuples`)."""
     rows = []
-    for r in tuples(frame):
+    for r in tuples(frame) if isinstance(frame, pd.DataFrame) else frame:
         row = [
             shown(r.finding_name, shown(r.ref, r.inspection_title)),
             label(labels.KIND_LABELS, r.kind),
@@ -557,10 +558,11 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
 def _deadlines(ds, q: dict, period: Period) -> Section:
     section = Section("Overdue and due before the next meeting", 2)
     due = ds.query("briefing/deadlines", next_on=period.next_on, **q)
-    overdue = due[due["due_window"] == "overdue"]
-    soon = due[due["due_window"] == "before_next"]
+    rows = tuples(due)
+    overdue = [r for r in rows if r.due_window == "overdue"]
+    soon = [r for r in rows if r.due_window == "before_next"]
     meeting_long, next_long = long_date(period.meeting_on), long_date(period.next_on)
-    if overdue.empty:
+    if not overdue:
         section.add(Paragraph(f"No open finding is past its due date as at {meeting_long}."))
     else:
         section.add(
@@ -569,7 +571,7 @@ def _deadlines(ds, q: dict, period: Period) -> Section:
             ),
             _findings_table(overdue, with_due=True),
         )
-    if soon.empty:
+    if not soon:
         section.add(Paragraph(f"No open finding falls due by {next_long}."))
     else:
         section.add(
@@ -586,8 +588,8 @@ def _deadlines(ds, q: dict, period: Period) -> Section:
                 f"({count_words(n, 'finding')})."
             )
         )
-    later = due[due["due_window"] == "later"]
-    if not later.empty:
+    later = [r for r in rows if r.due_window == "later"]
+    if later:
         section.add(_findings_table(later, with_due=True))
     return section
 

@@ -25,9 +25,7 @@ def tuples(frame: pd.DataFrame, index: bool = True) -> list:
     and field names, with the tuple type made once per set of columns (pandas makes a new one
     at every call, which cost a pack more than reading its rows)."""
     fields = (("Index",) if index else ()) + tuple(frame.columns)
-    columns = ([frame.index] if index else []) + [
-        frame.iloc[:, k] for k in range(len(frame.columns))
-    ]
+    columns = ([frame.index] if index else []) + [column for _, column in frame.items()]
     make = _row_type(fields)._make
     return [make(values) for values in zip(*columns, strict=True)]
 
