@@ -14,8 +14,9 @@ ANOTHER = "another"
 view = app.current_view()
 ds = app.dataset()
 meetings = app.plan(meetings=("meeting_papers", {}))["meetings"]
+ids, held = meetings["meeting_id"].astype(str).tolist(), meetings["held_on"].tolist()
 names = {
-    str(m.meeting_id): f"{app.long_date(m.held_on)} · {m.committee}" for m in meetings.itertuples()
+    i: f"{app.long_date(h)} · {c}" for i, h, c in zip(ids, held, meetings["committee"], strict=True)
 }
 
 st.title("Briefing")
@@ -30,7 +31,7 @@ left, right = st.columns(2)
 # A link may name the meeting by its id or its date (meeting=2018-06-28), or by its label.
 asked_meeting = st.query_params.get("meeting")
 by_id_or_date = {
-    **{str(m.held_on.date()): str(m.meeting_id) for m in meetings.itertuples()},
+    **{str(h.date()): i for i, h in zip(ids, held, strict=True)},
     **{k: k for k in names},
 }
 if asked_meeting in by_id_or_date:
@@ -47,7 +48,7 @@ if choice == ANOTHER:
         "Meeting date", value=view.as_at, format="DD/MM/YYYY", key="meeting_on"
     )
 else:
-    meeting_on = meetings.loc[meetings["meeting_id"] == choice, "held_on"].iloc[0].date()
+    meeting_on = held[ids.index(choice)].date()
 app.notice(
     notices.reset(
         "the meeting",
