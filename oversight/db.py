@@ -7,6 +7,7 @@ validation queries. The app and the CLI see the same list of problems.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -278,8 +279,35 @@ def start(ds: Dataset, specs: Iterable[tuple[str, dict]]) -> None:
     not run again (see oversight/memo.py); one still queued is run by whoever asks first, and
     the pool then finds it cached. Queries already cached cost a lookup.
     """
+    specs = list(specs)
+    # The states as at a date these queries read, each built on its own worker first: the
+    # queries would otherwise build them one after another in whichever query asks first,
+    # while the other worker waits for the same state.
+    for key in sorted(_states_ahead(ds, specs), key=lambda k: (k[0], k[1] or "")):
+        _AHEAD.submit(_prepare_state, ds, key)
     for name, params in specs:
         _AHEAD.submit(ds.warm_result, name, frozen_params(params))
+
+
+def _states_ahead(ds: Dataset, specs: list[tuple[str, dict]]) -> set[state_snapshots.Key]:
+    """The (date, force) states the queries not yet cached will read."""
+    if ds.snapshots is None:
+        return set()
+    keys: set[state_snapshots.Key] = set()
+    for name, params in specs:
+        frozen = frozen_params(params)
+        if memo.is_cached("result", (str(ds.data_dir), ds.version, name, frozen)):
+            continue
+        with contextlib.suppress(ValueError):  # a bad query is reported when it is read
+            keys |= state_snapshots.wanted(_strip_comments(query_sql(name)), dict(frozen))
+    return keys
+
+
+def _prepare_state(ds: Dataset, key: state_snapshots.Key) -> None:
+    """Build one state into the scratch table unless it is there or being built (a failure is
+    not kept: the query that reads the state builds it again and reports why)."""
+    with contextlib.suppress(Exception):
+        ds.snapshots.build_ahead(ds.cursor(), key)
 
 
 def settle() -> None:

@@ -93,6 +93,19 @@ class Snapshots:
             if compact:
                 _compact(con)
 
+    def build_ahead(self, con: duckdb.DuckDBPyConnection, key: Key) -> None:
+        """Build a state a query will read soon, unless it is built or being built (a worker
+        never waits here for another's build)."""
+        with self._lock:
+            if key in self._ready or key in self._building:
+                return
+        with self.held(con, {key}):
+            pass
+
+    def has(self, key: Key) -> bool:
+        with self._lock:
+            return key in self._ready
+
     @property
     def rows(self) -> int:
         with self._lock:

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import pytest
 
-from oversight import db, state_snapshots
+from oversight import db, memo, state_snapshots
 
 MARCH = dt.date(2018, 3, 1)
 JUNE = dt.date(2018, 6, 28)
@@ -222,3 +222,36 @@ def test_a_failed_build_lets_the_next_reader_try_again(fresh, monkeypatch):
     with keeper.held(cur, {(dt.date(2018, 5, 5), "wmp")}):
         pass
     assert len(calls) == 2
+
+
+def test_a_plans_states_are_built_ahead_once_each(fresh, mini, monkeypatch):
+    """Starting a page's queries builds each state they read once, on the pool, before they
+    run; queries already cached ask for none."""
+    built = []
+    real = state_snapshots._build
+    monkeypatch.setattr(
+        state_snapshots, "_build", lambda con, key: built.append(key) or real(con, key)
+    )
+    december = dt.date(2017, 12, 1)
+    kpis = {
+        "as_at": JUNE,
+        "since": MARCH,
+        "prev_since": december,
+        "horizon_days": 90,
+        "force_id": "wmp",
+    }
+    specs = [
+        ("overview_kpis", kpis),
+        ("due_next", {"as_at": JUNE, "force_id": "wmp", "max_rows": 10}),
+    ]
+    memo.clear("result")  # results are cached on the folder: another test may have read these
+    db.start(fresh, specs)
+    db.settle()
+    assert sorted(built) == [(december, "wmp"), (MARCH, "wmp"), (JUNE, "wmp")]
+    assert all(fresh.snapshots.has(key) for key in built)
+    pd.testing.assert_frame_equal(
+        fresh.query("overview_kpis", **kpis), mini.query("overview_kpis", **kpis)
+    )
+    db.start(fresh, specs)
+    db.settle()
+    assert len(built) == 3
