@@ -11,7 +11,9 @@
 -- Paged: total_rows on every row is the count of all rows before the limit.
 with
 
-updates as (select *, rowid as file_order from updates),
+-- not materialised: read twice (the positions, and the proposals they approve), DuckDB would
+-- otherwise copy every update, with its note, before the force's filter is applied
+updates as not materialized (select *, rowid as file_order from updates),
 recommendations as (select * from recommendations),
 inspections as (select * from inspections),
 update_seals as (select * from update_seals),
