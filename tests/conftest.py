@@ -54,3 +54,22 @@ def routed_by_navigation(request, monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def explorer_params(**given: object) -> dict[str, object]:
+    """Every filter of queries/explorer_rows.sql at its default (none set), as given otherwise."""
+    names = ("owner", "tactical", "board", "inspection", "area", "due_from", "due_to", "q")
+    return {
+        **dict.fromkeys(names),
+        "kinds": None,
+        "addressed": None,
+        "statuses": None,
+        "rags": None,
+        "overdue_only": False,
+        "slipped_only": False,
+        "include_closed": True,
+        "sort": "due",
+        "limit": None,
+        "offset": 0,
+        **given,
+    }

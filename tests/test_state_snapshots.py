@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from oversight import db, memo, state_snapshots
+from tests.conftest import MINI, explorer_params
 
 MARCH = dt.date(2018, 3, 1)
 JUNE = dt.date(2018, 6, 28)
@@ -27,22 +28,7 @@ PARAMS: dict[str, object] = {
     "group_by": "inspection",
     "group": None,
     "rec_id": "wmp-peel17-eff-r01",
-    "owner": None,
-    "tactical": None,
-    "board": None,
-    "inspection": None,
-    "area": None,
-    "due_from": None,
-    "due_to": None,
-    "q": None,
-    "kinds": None,
-    "addressed": None,
-    "statuses": None,
-    "rags": None,
-    "overdue_only": False,
-    "slipped_only": False,
-    "include_closed": True,
-    "sort": "due",
+    **{k: v for k, v in explorer_params().items() if k not in ("limit", "offset")},
     "meeting_on": JUNE,
     "next_on": dt.date(2018, 9, 27),
     "quarters": 4,
@@ -159,8 +145,6 @@ def test_every_macro_that_reads_the_state_is_known():
 @pytest.fixture
 def fresh() -> db.Dataset:
     """The mini fixture in a DuckDB of its own: these tests drop states other tests would read."""
-    from tests.conftest import MINI
-
     return db.load(MINI)
 
 

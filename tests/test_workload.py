@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from oversight import db, paper
+from tests.conftest import explorer_params
 from tools import synth
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,24 +51,6 @@ def test_national_body_items_are_named_under_leads_in_the_data(national):
         f=force_id,
     ).n[0]
     assert n > 0
-
-
-def _explorer_params(**given: object) -> dict[str, object]:
-    names = ("owner", "tactical", "board", "inspection", "area", "due_from", "due_to", "q")
-    return {
-        **dict.fromkeys(names),
-        "kinds": None,
-        "addressed": None,
-        "statuses": None,
-        "rags": None,
-        "overdue_only": False,
-        "slipped_only": False,
-        "include_closed": True,
-        "sort": "due",
-        "limit": None,
-        "offset": 0,
-        **given,
-    }
 
 
 def test_every_page_and_the_pack_count_the_same_open_workload(national, monkeypatch):
@@ -112,13 +95,13 @@ def test_every_page_and_the_pack_count_the_same_open_workload(national, monkeypa
 
     # The explorer's rows (and so its exports) hold the same open findings; national-body ones
     # only when asked for.
-    rows = ds.query("explorer_rows", as_at=as_at, force_id=force_id, **_explorer_params())
+    rows = ds.query("explorer_rows", as_at=as_at, force_id=force_id, **explorer_params())
     assert int(rows["is_open"].sum()) == open_workload
     assert "national_body" not in set(rows["addressed_to"])
     asked = ds.query(
         "explorer_rows",
         as_at=as_at,
         force_id=force_id,
-        **_explorer_params(addressed=["national_body"]),
+        **explorer_params(addressed=["national_body"]),
     )
     assert not asked.empty and set(asked["addressed_to"]) == {"national_body"}
