@@ -27,11 +27,7 @@ def undated(undated: pd.DataFrame, rag: RagScale) -> None:
             timeline_owners.undated_frame(undated, rag),
             # Widths add up to the main column at 1400 px: every column in view, text wrapped.
             column_config={
-                "item": st.column_config.TextColumn(
-                    "Reference",
-                    width=150,
-                    help="The report's short name and the finding's number in it",
-                ),
+                "item": wrapped_table.reference_column(label="Reference"),
                 "kind": st.column_config.TextColumn("Kind", width=110),
                 "text": st.column_config.TextColumn("Finding", width=200),
                 "why_undated": st.column_config.TextColumn("Why no date", width=150),
@@ -62,11 +58,7 @@ def due_soon(
             column_config={
                 "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY", width=88),
                 "days_to_due": st.column_config.TextColumn("When due", width=95),
-                "item": st.column_config.TextColumn(
-                    "Reference",
-                    width=150,
-                    help="The report's short name and the finding's number in it",
-                ),
+                "item": wrapped_table.reference_column(label="Reference"),
                 "kind": st.column_config.TextColumn("Kind", width=120),
                 "text": st.column_config.TextColumn("Finding", width=205),
                 "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),

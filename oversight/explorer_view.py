@@ -197,9 +197,7 @@ def table(rows: pd.DataFrame, rag: RagScale, filters: explorer.Filters, when: st
             # sorts by date. The columns up to Status fit the main column at 1400 px.
             max_rows=10,
             column_config={
-                "Reference": st.column_config.TextColumn(
-                    width=150, help="The report's short name and the finding's number in it"
-                ),
+                "Reference": wrapped_table.reference_column(),
                 "RAG": app.rag_column(
                     width=72, help=escape.md(", ".join(g.label for g in rag.grades))
                 ),

@@ -122,9 +122,7 @@ def red_and_overdue(
             ],
             column_config={
                 "Why listed": st.column_config.TextColumn(width=110),
-                "Reference": st.column_config.TextColumn(
-                    width=150, help="The report's short name and the finding's number in it"
-                ),
+                "Reference": wrapped_table.reference_column(),
                 "RAG": app.rag_column(width=75),
                 "Finding": st.column_config.TextColumn(width=190),
                 "Chief officer lead": st.column_config.TextColumn(width=110),
@@ -160,9 +158,7 @@ def slipped(
             explorer.rag_pills(slippage.slipped_frame(slipped_rows, rag)),
             # Widths to Where it stands add up to the main column at 1400 px.
             column_config={
-                "Reference": st.column_config.TextColumn(
-                    width=150, help="The report's short name and the finding's number in it"
-                ),
+                "Reference": wrapped_table.reference_column(),
                 "Kind": st.column_config.TextColumn(width=120),
                 "Finding": st.column_config.TextColumn(width=190),
                 "Chief officer lead": st.column_config.TextColumn(width=110),
@@ -196,9 +192,7 @@ def due_next(due: pd.DataFrame, rag: RagScale, when: str) -> None:
             max_rows=headlines.DUE_NEXT_ROWS,
             column_config={
                 # Widths add up to the main column at 1440 px, so nothing scrolls sideways there.
-                "Reference": st.column_config.TextColumn(
-                    width=150, help="The report's short name and the finding's number in it"
-                ),
+                "Reference": wrapped_table.reference_column(),
                 "Finding": st.column_config.TextColumn(width=200),
                 "Chief officer lead": st.column_config.TextColumn(width=115),
                 "Tactical lead": st.column_config.TextColumn(width=115),
@@ -226,9 +220,7 @@ def moves(moves_page: paging.Page, kpis: pd.DataFrame, window, rag: RagScale, wh
         wrapped_table.show(
             headlines.moves_frame(moves, rag),
             column_config={
-                "Reference": st.column_config.TextColumn(
-                    width=160, help="The report's short name and the finding's number in it"
-                ),
+                "Reference": wrapped_table.reference_column(160),
                 "Kind": st.column_config.TextColumn(width=130),
                 "Finding": st.column_config.TextColumn(
                     width=213,

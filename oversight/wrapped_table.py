@@ -15,6 +15,14 @@ import streamlit as st
 from oversight import explorer
 
 
+def reference_column(width: int = 150, label: str | None = None) -> Any:
+    """The column naming a finding as a committee does ("Online and on the edge · R4"), with the
+    help every such table gives it. `label` when the frame's column is not already "Reference"."""
+    return st.column_config.TextColumn(
+        label, width=width, help="The report's short name and the finding's number in it"
+    )
+
+
 def show(frame: pd.DataFrame, *, max_rows: int = 8, **options: Any) -> Any:
     """st.dataframe of `frame` with the wrapped-table settings; `options` go to st.dataframe."""
     return st.dataframe(
