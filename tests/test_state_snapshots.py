@@ -42,13 +42,13 @@ PARAMS: dict[str, object] = {
 
 
 def state_queries() -> list[str]:
+    """Every query (not a macro, check or derived table) that calls a state macro."""
+    calls = re.compile(r"\b(rec_state\w*|timeline_grouped)\s*\(")
     names = []
     for path in sorted(db.QUERIES_DIR.rglob("*.sql")):
         rel = path.relative_to(db.QUERIES_DIR)
-        if rel.parts[0] in ("macros", "checks", "derived"):
-            continue
-        if state_snapshots.wanted(db._strip_comments(path.read_text(encoding="utf-8")), {}) or (
-            re.search(r"\b(rec_state\w*|timeline_grouped)\s*\(", path.read_text(encoding="utf-8"))
+        if rel.parts[0] not in ("macros", "checks", "derived") and calls.search(
+            db._strip_comments(path.read_text(encoding="utf-8"))
         ):
             names.append(str(rel.with_suffix("")))
     return names
