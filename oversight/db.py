@@ -283,7 +283,7 @@ def start(ds: Dataset, specs: Iterable[tuple[str, dict]]) -> None:
     # The states as at a date these queries read, each built on its own worker first: the
     # queries would otherwise build them one after another in whichever query asks first,
     # while the other worker waits for the same state.
-    for key in sorted(_states_ahead(ds, specs), key=lambda k: (k[0], k[1] or "")):
+    for key in _states_ahead(ds, specs):
         _AHEAD.submit(_prepare_state, ds, key)
     for name, params in specs:
         _AHEAD.submit(ds.warm_result, name, frozen_params(params))
