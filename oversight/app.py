@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from oversight import charts, db, escape, explorer, memo, notices, phone, vocabulary
+from oversight import charts, db, escape, explorer, heap, memo, notices, phone, vocabulary
 from oversight import plan as plan_
 from oversight.periods import long_date  # noqa: F401 (pages call app.long_date)
 
@@ -241,6 +241,7 @@ def framed() -> Iterator[None]:
         yield
     finally:
         _frame.active = False
+        heap.settle()
 
 
 def current_view() -> View:

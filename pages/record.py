@@ -42,6 +42,7 @@ choosing = {"as_at": latest, "force_id": view.force_id}
 plan = app.plan(
     every=("record_choices", {**choosing, "q": None, "limit": picker.CHOICES_SHOWN}),
     recorders=("audit_recorders", {"force_id": view.force_id}),
+    queue=("closure_queue", {"force_id": view.force_id}),
 )
 rec_id = picker.choose(plan, choosing, view.force_name)
 
@@ -64,8 +65,7 @@ if rec_id:
             st.caption("Recording a position needs an editor signed in (see above).")
 
 st.header("Awaiting sign-off")
-queue = plan.add(queue=("closure_queue", {"force_id": view.force_id}))["queue"]
-signoff.queue(ds, queue, identity, config)
+signoff.queue(ds, plan["queue"], identity, config)
 
 st.header("Import a return or a new report")
 upload.show(ds, scale, identity, config, can_write)

@@ -18,6 +18,13 @@ recommendations as (select * from recommendations),
 inspections as (select * from inspections),
 update_seals as (select * from update_seals),
 
+-- the positions some approval names: who proposed each closure. Hashing every update's id to
+-- find the few that are proposals took a third of the query's time at national.
+proposals as (
+    select update_id, recorded_by from updates
+    where update_id in (select approves_update_id from updates)
+),
+
 final as (
     select
         updates.recorded_at,
@@ -38,7 +45,7 @@ final as (
     from updates
     inner join recommendations using (rec_id)
     left join finding_names on finding_names.rec_id = updates.rec_id
-    left join updates as proposals on proposals.update_id = updates.approves_update_id
+    left join proposals on proposals.update_id = updates.approves_update_id
     left join inspections using (inspection_id)
     left join update_seals on update_seals.ordinal = updates.file_order + 1
     where ($force_id::varchar is null or recommendations.force_id = $force_id::varchar)

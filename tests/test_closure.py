@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from oversight import auth, closure, db, evidence
@@ -109,7 +110,24 @@ def test_another_approver_approves_and_the_finding_is_closed_naming_the_proposal
         update_id,
         "ann@force.example",
     )
-    assert db.run_query(db.load(folder), "closure_queue", force_id="wmp").empty
+    ds = db.load(folder)
+    assert db.run_query(ds, "closure_queue", force_id="wmp").empty
+    # The audit trail names who proposed the closure beside the approval, and only there.
+    trail = db.run_query(
+        ds,
+        "audit_trail",
+        force_id="wmp",
+        recorded_by=None,
+        rec_id="r2",
+        recorded_from=None,
+        recorded_to=None,
+        limit=None,
+        offset=0,
+    )
+    approval = trail[trail["update_id"] != update_id].iloc[0]
+    proposal = trail[trail["update_id"] == update_id].iloc[0]
+    assert approval["approves_proposal_by"] == proposal["recorded_by"] != "ann@force.example"
+    assert pd.isna(proposal["approves_proposal_by"])
 
 
 def test_the_proposer_cannot_approve_their_own_proposal_even_as_an_approver(folder):
