@@ -68,9 +68,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     ingest_command.add_parser(sub)
 
-    from oversight import owner_commands
+    from oversight import owner_commands, serve
 
     owner_commands.add_parsers(sub)
+    serve.add_parser(sub)
 
     for name, (help_text, module) in TOOLS.items():
         tool_parser = sub.add_parser(name, help=help_text)

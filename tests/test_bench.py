@@ -50,12 +50,15 @@ def test_bench_smoke_prints_every_row(tmp_path, capsys):
     assert "CPUs (nproc)" in out
 
 
-def test_bench_users_smoke(tmp_path, capsys):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_bench_users_smoke(tmp_path, capsys, processes):
     """Two sessions over the WebSocket protocol on a tiny data set for a few seconds: each
-    changes the sidebar and every run finishes without an error."""
+    changes the sidebar and every run finishes without an error; with two processes, behind
+    `python -m oversight serve`, whose processes' memory is summed."""
     code = cli.main(
         ["bench", "--scale", "seed", "--forces", "2", "--findings-per-force", "12"]
         + ["--work", str(tmp_path), "--users", "2", "--duration", "4"]
+        + ["--processes", str(processes)]
     )
     assert code == 0
     out = capsys.readouterr().out
@@ -66,6 +69,8 @@ def test_bench_users_smoke(tmp_path, capsys):
     warm, with_sessions, peak = (float(v.replace(",", "")) for v in cells[11].split(" / "))
     assert 0 < warm <= peak and with_sessions <= peak, row
     assert "Knee: p95" in out
+    if processes > 1:
+        assert "2 server processes behind oversight serve" in out
 
 
 def test_a_benchmark_holds_its_priority_for_what_it_starts():

@@ -201,6 +201,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="--users: seconds each level changes the sidebar (default 60)",
     )
     real.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="--users: server processes behind `python -m oversight serve` (default 1: "
+        "`streamlit run` alone)",
+    )
+    real.add_argument(
         "--via",
         choices=("websocket", "agent"),
         default="websocket",
@@ -281,7 +288,7 @@ def _served_texts(args, scales, work, bench_browser, bench_users) -> list[str]:
             texts.append(f"Scale: {scale}\n\n{bench_browser.report(result)}")
         if args.users:
             levels = bench_users.run_levels(
-                data_dir, args.users, args.duration, args.via, args.seed
+                data_dir, args.users, args.duration, args.via, args.seed, args.processes
             )
             texts.append(f"Scale: {scale}\n\n{bench_users.report(levels, args.duration)}")
     return texts

@@ -81,6 +81,7 @@ class Level:
     rss_sessions: int = 0  # ... after the N users' first runs
     rss_peak: int = 0  # ... highest seen during the level
     load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    processes: int = 1  # server processes (behind `oversight serve` when more than one)
 
     @property
     def p50(self) -> float:
@@ -289,7 +290,8 @@ class AgentUser:
 
 
 class Sampler:
-    """The server process's RSS every half second, in a thread, while the level runs."""
+    """The server's RSS every half second, in a thread, while the level runs: the process and
+    its children (`oversight serve`'s servers)."""
 
     def __init__(self, pid: int) -> None:
         self.process = psutil.Process(pid)
@@ -305,18 +307,26 @@ class Sampler:
         self._stop.set()
         self._thread.join(timeout=5)
 
-    def rss(self) -> int:
+    def _tree(self) -> list[psutil.Process]:
         with contextlib.suppress(psutil.Error):
-            value = self.process.memory_info().rss
-            self.peak = max(self.peak, value)
-            return value
-        return 0
+            return [self.process, *self.process.children(recursive=True)]
+        return []
+
+    def rss(self) -> int:
+        value = 0
+        for process in self._tree():
+            with contextlib.suppress(psutil.Error):
+                value += process.memory_info().rss
+        self.peak = max(self.peak, value)
+        return value
 
     def cpu_s(self) -> float:
-        with contextlib.suppress(psutil.Error):
-            times = self.process.cpu_times()
-            return times.user + times.system
-        return 0.0
+        total = 0.0
+        for process in self._tree():
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                total += times.user + times.system
+        return total
 
     def _loop(self) -> None:
         while not self._stop.wait(0.5):
@@ -348,12 +358,14 @@ def run_level(
     seed: int = 1,
     changes: Changes | None = None,
     server_args: tuple[str, ...] = (),
+    processes: int = 1,
 ) -> Level:
     """N users for `duration` seconds on a freshly started server (see the module docstring);
-    `server_args` are more `streamlit run` options (to compare a configuration)."""
+    `server_args` are more `streamlit run` options (to compare a configuration); `processes`
+    above 1 serves from that many processes behind `python -m oversight serve`."""
     changes = changes or Changes.of(data_dir)
     pages = user_pages()
-    level = Level(users, via, time.strftime("%H:%M:%S"))
+    level = Level(users, via, time.strftime("%H:%M:%S"), processes=processes)
     extra = list(server_args)
     if via == "agent":
         extra += ["--server.enableAgentApi", "true"]
@@ -361,10 +373,13 @@ def run_level(
         # one session per user, and a run of the minute's load may take longer than the default
         extra += ["--server.agentMaxSessions", str(users + 20), "--server.agentWaitTimeout", "60"]
     with (
-        browser.streamlit_server(data_dir, extra_args=extra, timeout=120) as server,
+        browser.streamlit_server(
+            data_dir, extra_args=extra, timeout=120, processes=processes
+        ) as server,
         Sampler(server.process.pid) as sampler,
     ):
-        asyncio.run(_warm(server.url, pages, via))
+        for _ in range(processes):  # each new connection goes to the next process
+            asyncio.run(_warm(server.url, pages, via))
         gc.collect()
         time.sleep(1.0)
         level.rss_warm = sampler.rss()
@@ -459,13 +474,20 @@ def _reason(exc: BaseException) -> str:
 
 
 def run_levels(
-    data_dir: Path, levels: list[int], duration: float, via: str = "websocket", seed: int = 1
+    data_dir: Path,
+    levels: list[int],
+    duration: float,
+    via: str = "websocket",
+    seed: int = 1,
+    processes: int = 1,
 ) -> list[Level]:
     changes = Changes.of(data_dir)
     results = []
     for users in levels:
         print(f"bench: {users} user(s) over {via} …", flush=True, file=sys.stderr)
-        results.append(run_level(data_dir, users, duration, via, seed, changes))
+        results.append(
+            run_level(data_dir, users, duration, via, seed, changes, processes=processes)
+        )
     return results
 
 
@@ -485,8 +507,10 @@ def report(levels: list[Level], duration: float) -> str:
     if not levels:
         return ""
     via = levels[0].via
+    served = levels[0].processes
+    served_by = f"{served} server processes behind oversight serve" if served > 1 else "one server"
     out = [
-        f"### Users at once ({via}; each changes the sidebar every "
+        f"### Users at once ({via}; {served_by}; each changes the sidebar every "
         f"{THINK_S[0]:g}-{THINK_S[1]:g} s for {duration:g} s)",
         "",
         "| users | started | changes | p50 ms | p95 ms | max ms | errors | server CPU (cores) "

@@ -133,12 +133,14 @@ def streamlit_server(
     script: Path = DASHBOARD,
     extra_args: Sequence[str] = (),
     port: int | None = None,
+    processes: int = 1,
 ) -> Iterator[Server]:
     """`streamlit run dashboard.py --server.headless true --server.port <free port>` on the
     given data folder (default: the bundled data), ready to serve, stopped on exit. `script`
     runs another app (the benchmark's bare app); `extra_args` are more `streamlit run` options;
     `port` is the port to serve on when the caller needs to know it first (a sign-in redirect;
-    such a port is not swapped for another when it is taken)."""
+    such a port is not swapped for another when it is taken); `processes` above 1 serves
+    dashboard.py from that many processes behind `python -m oversight serve`'s proxy."""
     fixed = port
     env = dict(os.environ)
     if data_dir is not None:
@@ -165,6 +167,13 @@ def streamlit_server(
             "false",
             *extra_args,
         ]
+        if processes > 1:
+            if script != DASHBOARD:
+                raise ValueError("only dashboard.py is served from several processes")
+            command = [
+                *(sys.executable, "-m", "oversight", "serve", "--processes", str(processes)),
+                *("--port", str(port), "--address", "127.0.0.1", "--", *extra_args),
+            ]
         with log.open("wb") as out:
             process = subprocess.Popen(
                 command,
