@@ -53,9 +53,7 @@ async def _backend(name: str) -> tuple[asyncio.Server, int, list[bytes]]:
                 head = await reader.readuntil(b"\r\n\r\n")
                 seen.append(head)
                 body = name.encode()
-                writer.write(
-                    b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
-                )
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
