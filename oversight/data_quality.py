@@ -166,17 +166,44 @@ def sources(papers: pd.DataFrame, sources_page: paging.Page, grade_sources: pd.D
 
 
 def data_dictionary(data_dir: Path) -> None:
-    """Every table's columns and allowed values, and the folder's README.md (else data/'s)."""
+    """A table's columns and allowed values, the table chosen by name, and the folder's
+    README.md (else data/'s) when asked for. One table at a time: drawn on every rerun, the
+    thirteen tables' grids and the README took 200 ms of the server's run and 250 ms of the
+    browser's drawing at p95 after each sidebar change (docs/performance.md)."""
     st.write(
         "The tables, their columns and allowed values, as the validator enforces them. "
         "The full dictionary, with conventions and sources, is `data/README.md`."
     )
-    for name in TABLES:
-        with st.expander(f"`{name}.csv`"):
-            st.dataframe(dictionary.schema_frame(name), hide_index=True)
+    names = list(TABLES)
+    name = st.selectbox(
+        "Table",
+        names,
+        index=names.index("recommendations"),
+        format_func=lambda n: f"{n}.csv",
+        key="dictionary_table",
+        help="Every table the validator checks; its columns are listed below.",
+    )
+    st.dataframe(
+        dictionary.schema_frame(name),
+        hide_index=True,
+        column_config={
+            "Column": st.column_config.TextColumn(width="medium"),
+            "Type": st.column_config.TextColumn(width="small"),
+            "Required": st.column_config.TextColumn(width="small"),
+            "Key": st.column_config.TextColumn(width="small"),
+            "Allowed values": st.column_config.TextColumn(width="large"),
+            "In the header": st.column_config.TextColumn(width="small"),
+        },
+    )
     readme = data_dir / "README.md"
     if not readme.is_file():
         readme = ROOT / "data" / "README.md"
-    if readme.is_file():
-        with st.expander("data/README.md (conventions and sources)"):
-            st.markdown(readme.read_text(encoding="utf-8"))
+    if readme.is_file() and st.toggle(
+        "Show data/README.md (conventions and sources)", key="dictionary_readme"
+    ):
+        text = readme.read_text(encoding="utf-8")
+        with st.container(border=True):
+            if readme.resolve() == (ROOT / "data" / "README.md").resolve():
+                st.markdown(text)  # the repository's own document
+            else:  # a data folder's own file is data: shown as written, never as Markdown
+                st.code(text, language=None, wrap_lines=True)

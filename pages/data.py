@@ -81,5 +81,5 @@ data_quality.items_to_look_at(
 st.header("Sources")
 data_quality.sources(plan["papers"], plan["sources"], plan["grade_sources"])
 
-st.header("Data dictionary")
+st.header("Data dictionary", anchor="dictionary")  # the README it shows has its own
 data_quality.data_dictionary(ds.data_dir)

@@ -151,3 +151,37 @@ def test_a_figure_is_built_once_for_the_same_inputs(monkeypatch, mini_copy):
     assert app.figure(charts.grade_matrix, matrix, title="Another title") is not first
     with pytest.raises(ValueError, match="not a chart builder"):
         app.figure(len, matrix)
+
+
+def test_the_data_dictionary_shows_the_chosen_table_and_the_readme_when_asked(monkeypatch):
+    at = run_data_page(monkeypatch)
+    chosen = at.selectbox(key="dictionary_table")
+    assert chosen.value == "recommendations"
+    columns = _dictionary(at)
+    assert {"rec_id", "deadline_text", "due_on"} <= set(columns["Column"])
+    assert columns.set_index("Column").loc["rec_id", "Key"] == "yes"
+    chosen.set_value("updates").run()
+    columns = _dictionary(at).set_index("Column")
+    assert columns.loc["revised_due_on", "Type"] == "date"
+    assert "green" in columns.loc["rag", "Allowed values"]
+    assert not any("The contract" in m.value for m in at.markdown)
+    at.toggle(key="dictionary_readme").set_value(True).run()
+    assert any("The contract" in m.value for m in at.markdown)
+
+
+def test_a_data_folders_own_readme_is_shown_as_written(monkeypatch, mini_copy):
+    (mini_copy / "README.md").write_text(
+        "# Our tables\n![x](https://evil.example/a.png) <b>bold</b>\n", encoding="utf-8"
+    )
+    at = run_data_page(monkeypatch, mini_copy)
+    at.toggle(key="dictionary_readme").set_value(True).run()
+    assert not at.exception
+    shown = [c.value for c in at.code]
+    assert any("![x](https://evil.example/a.png) <b>bold</b>" in text for text in shown)
+    assert not any("evil.example" in m.value for m in at.markdown)
+
+
+def _dictionary(at: AppTest):
+    return next(
+        d.value for d in at.dataframe if {"Column", "Allowed values"} <= set(d.value.columns)
+    )
