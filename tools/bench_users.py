@@ -36,6 +36,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import http.cookiejar
 import json
 import os
 import random
@@ -235,6 +236,7 @@ class AgentUser:
         self.page = page
         self.session_id: str | None = None
         self.ready = False
+        self._opener: urllib.request.OpenerDirector | None = None
 
     async def connect(self) -> None:
         return None
@@ -270,6 +272,11 @@ class AgentUser:
         return seconds
 
     def _post(self, body: dict) -> tuple[int, dict]:
+        if self._opener is None:
+            # cookies kept, as a browser keeps them: behind `oversight serve` the cookie sends
+            # each request back to the process holding the session
+            jar = http.cookiejar.CookieJar()
+            self._opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         request = urllib.request.Request(
             f"{self.url}/_stcore/agent/interact",
             data=json.dumps(body).encode(),
@@ -277,7 +284,7 @@ class AgentUser:
             method="POST",
         )
         try:
-            with urllib.request.urlopen(request, timeout=RUN_TIMEOUT_S + 5) as response:
+            with self._opener.open(request, timeout=RUN_TIMEOUT_S + 5) as response:
                 return response.status, json.loads(response.read())
         except urllib.error.HTTPError as error:
             try:
