@@ -7,9 +7,10 @@ the machine has (docs/performance.md). `serve` starts `--processes` servers on p
 (on 127.0.0.1 only) and one proxy on the address people open (oversight/sticky_proxy.py), which
 keeps each browser on one process.
 
-The processes share what a browser's cookies must mean to all of them: one cookie secret, drawn
-here unless the configuration sets one (a sign-in made on one process is honoured by the others,
-whichever of them a returning browser is sent to). The data folder, its typed copy on disk and
+The processes share one `server.cookieSecret`, drawn here unless the configuration sets one, so
+a cookie Streamlit signs on one process (its XSRF cookie) is valid on the others; a sign-in's
+cookie is signed with the `[auth]` secret each reads from secrets.toml. The data folder, its
+typed copy on disk and
 `.streamlit/` are read by each process as `streamlit run` reads them; a position recorded through
 one process is in the files the others read at their next run. A process that exits is started
 again; stopping `serve` (Ctrl+C, SIGTERM) stops every process.
