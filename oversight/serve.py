@@ -10,10 +10,9 @@ keeps each browser on one process.
 The processes share one `server.cookieSecret`, drawn here unless the configuration sets one, so
 a cookie Streamlit signs on one process (its XSRF cookie) is valid on the others; a sign-in's
 cookie is signed with the `[auth]` secret each reads from secrets.toml. The data folder, its
-typed copy on disk and
-`.streamlit/` are read by each process as `streamlit run` reads them; a position recorded through
-one process is in the files the others read at their next run. A process that exits is started
-again; stopping `serve` (Ctrl+C, SIGTERM) stops every process.
+typed copy on disk and `.streamlit/` are read by each process as `streamlit run` reads them; a
+position recorded through one process is in the files the others read at their next run. A
+process that exits is started again; stopping `serve` (Ctrl+C, SIGTERM) stops every process.
 """
 
 from __future__ import annotations
