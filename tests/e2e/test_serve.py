@@ -101,29 +101,3 @@ def _healthy(served: browser.Server, process: int) -> bool:
             return response.status == 200
     except OSError:
         return False
-
-
-def test_an_agent_that_keeps_its_cookie_keeps_its_session():
-    """Streamlit's agent API behind the proxy: a client that keeps cookies, as a browser does,
-    reaches the process holding its session on every request (another process would answer
-    unknown_session)."""
-    import asyncio
-
-    from tools import bench_users
-
-    agent_api = ["--server.enableAgentApi", "true"]
-    with browser.streamlit_server(processes=2, extra_args=agent_api, timeout=120) as running:
-
-        async def three_runs_each() -> list[set[str]]:
-            sessions = []
-            for _ in range(2):
-                user = bench_users.AgentUser(running.url, "recommendations")
-                seen = set()
-                for _ in range(3):
-                    await user.run()
-                    seen.add(user.session_id)
-                sessions.append(seen)
-            return sessions
-
-        first, second = asyncio.run(three_runs_each())
-    assert len(first) == 1 and len(second) == 1 and first != second
