@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,17 +81,8 @@ class Process:
         self.popen = subprocess.Popen(self.command, cwd=ROOT, env=self.env, start_new_session=True)
 
     def stop(self) -> None:
-        if self.popen is None or self.popen.poll() is not None:
-            return
-        # its own session: signal the group, so no child of the server outlives it
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.popen.pid, signal.SIGTERM)
-        try:
-            self.popen.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(timeout=10)
+        if self.popen is not None:
+            stop_group(self.popen)
 
     def healthy(self) -> bool:
         try:
@@ -106,26 +98,46 @@ def processes(count: int, streamlit_args: list[str], env: dict[str, str]) -> lis
     env = dict(env)
     if not _cookie_secret_configured(streamlit_args, env):
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = secrets.token_hex(32)
-    made = []
-    for port in _free_ports(count):
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(DASHBOARD),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            *streamlit_args,
-        ]
-        made.append(Process(port, command, env))
-    return made
+    return [
+        Process(port, streamlit_command(port, streamlit_args), env) for port in _free_ports(count)
+    ]
+
+
+def streamlit_command(
+    port: int, streamlit_args: Sequence[str] = (), script: Path = DASHBOARD
+) -> list[str]:
+    """`streamlit run` of the script, headless, on 127.0.0.1:port, sending no usage statistics."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        *streamlit_args,
+    ]
+
+
+def stop_group(popen: subprocess.Popen) -> None:
+    """Stop a process started in a session of its own, and everything it started: SIGTERM to
+    its group, SIGKILL after 10 s."""
+    if popen.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(popen.pid, signal.SIGTERM)
+    try:
+        popen.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(popen.pid, signal.SIGKILL)
+        popen.wait(timeout=10)
 
 
 def _cookie_secret_configured(streamlit_args: list[str], env: dict[str, str]) -> bool:
@@ -164,7 +176,7 @@ def wait_healthy(servers: list[Process], timeout: float = START_TIMEOUT_S) -> No
             time.sleep(0.2)
 
 
-async def run(servers: list[Process], address: str, port: int, ready=None) -> None:
+async def run(servers: list[Process], address: str, port: int) -> None:
     """The proxy on (address, port) in front of the started servers, until cancelled or a
     stop signal; a server that exits is started again."""
     proxy = sticky_proxy.StickyProxy([("127.0.0.1", s.port) for s in servers])
@@ -174,8 +186,6 @@ async def run(servers: list[Process], address: str, port: int, ready=None) -> No
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
-    if ready is not None:
-        ready(listening)
     try:
         while not stop.is_set():
             for server in servers:

@@ -12,7 +12,6 @@ import contextlib
 import os
 import random
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from oversight import serve
 from oversight.db import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-DASHBOARD = ROOT / "dashboard.py"
+DASHBOARD = serve.DASHBOARD
 APP_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 APP_CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 MAIN = '[data-testid="stMain"]'
@@ -151,22 +151,7 @@ def streamlit_server(
     for attempt in range(attempts):
         port = fixed or free_port()
         log = Path(tempfile.mkstemp(prefix=f"oversight-streamlit-{port}-", suffix=".log")[1])
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            *extra_args,
-        ]
+        command = serve.streamlit_command(port, extra_args, script)
         if processes > 1:
             if script != DASHBOARD:
                 raise ValueError("only dashboard.py is served from several processes")
@@ -187,18 +172,18 @@ def streamlit_server(
         try:
             _wait_healthy(server, timeout)
         except _PortTaken:
-            _stop(process)
+            serve.stop_group(process)
             if attempt == attempts - 1:
                 raise
             continue
         except BaseException:
-            _stop(process)
+            serve.stop_group(process)
             raise
         break
     try:
         yield server
     finally:
-        _stop(process)
+        serve.stop_group(process)  # the server runs in its own session: its whole group
 
 
 class _PortTaken(RuntimeError):
@@ -225,20 +210,6 @@ def _wait_healthy(server: Server, timeout: float) -> None:
             pass
         time.sleep(0.2)
     raise TimeoutError(f"streamlit did not answer within {timeout:.0f}s:\n{server.log_text()}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    # The server runs in its own session: signal its group so no child outlives it.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 def launch_chromium(playwright, **kwargs):
