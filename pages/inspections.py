@@ -81,8 +81,9 @@ if events.empty:
         f"and {app.long_date(cal_to)}."
     )
 else:
-    st.plotly_chart(
-        app.figure(charts.inspection_calendar_figure, events, view.as_at), width="stretch"
+    # Vega-Lite: redrawn in place at a change (oversight/charts/inspection_calendar.py)
+    st.vega_lite_chart(
+        *app.figure(charts.inspection_calendar_vega, events, view.as_at), width="stretch"
     )
     st.caption(
         "Fieldwork with no end date, or not yet started, is shown as planned, for the length its "

@@ -3,7 +3,7 @@
 - `palette`: colours and type (PEEL grades, outlines, font), defined once; RAG colours and words
   are the data's (rag.csv), handed to each RAG figure as an `oversight.vocabulary.RagScale`.
 - `due_dates`: Timeline and Owners (findings on a time axis; due per lead and quarter).
-- `inspection_calendar`: Inspections (fieldwork and publication).
+- `inspection_calendar`: Inspections (fieldwork and publication), in Vega-Lite.
 - `rag_mix`: RAG mix per inspection and per kind (Overview), then and now (the briefing pack).
 - `peel_grades`: grade matrix, peer grid, trend and national picture (PEEL grades, the pack).
 - `fast`: the dict-build layer the busiest figures use; `common`: what the families share.
@@ -24,7 +24,7 @@ from oversight.charts.due_dates import (
 from oversight.charts.inspection_calendar import (
     CALENDAR_COLOURS,
     CALENDAR_LABELS,
-    inspection_calendar_figure,
+    inspection_calendar_vega,
 )
 from oversight.charts.palette import (
     FONT_FAMILY,
@@ -61,13 +61,12 @@ from oversight.charts.rag_mix import (
 due_quarter_heatmap = escaped(due_quarter_heatmap)
 timeline_bars = escaped(timeline_bars)
 timeline_group_bars = escaped(timeline_group_bars)
-inspection_calendar_figure = escaped(inspection_calendar_figure)
 grade_matrix = escaped(grade_matrix)
 grade_trend = escaped(grade_trend)
 national_grade_bars = escaped(national_grade_bars)
 peer_grade_grid = escaped(peer_grade_grid)
 briefing_rag_mix_figure = escaped(briefing_rag_mix_figure)
-# The Vega-Lite builders (rag_*_vega) are not wrapped: Vega-Lite draws every label and tooltip
+# The Vega-Lite builders (*_vega) are not wrapped: Vega-Lite draws every label and tooltip
 # as text, so an entity would show as "&lt;" there.
 
 __all__ = [
@@ -93,7 +92,7 @@ __all__ = [
     "due_quarter_heatmap",
     "grade_matrix",
     "grade_trend",
-    "inspection_calendar_figure",
+    "inspection_calendar_vega",
     "national_grade_bars",
     "peer_grade_grid",
     "open_only",

@@ -1,12 +1,17 @@
-"""The Inspections figure: each inspection's fieldwork and publication on a calendar."""
+"""The Inspections figure: each inspection's fieldwork and publication on a calendar, as a
+Vega-Lite spec for st.vega_lite_chart.
+
+Vega-Lite, not Plotly (docs/performance.md, "Timeline and Inspections in the browser"): Streamlit
+redraws a changed Vega-Lite chart in place, where a changed Plotly figure is a new plot, and the
+calendar changes with every as-at date. Vega-Lite draws every label and tooltip as text, so the
+builder is given the data's text as it is (not escaped for plotly).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from oversight.charts.common import _as_at_marks, _day, _short, _tick_lines
-from oversight.charts.fast import _figure_from
+from oversight.charts.common import _day, _first_words, _iso, _short
 from oversight.charts.palette import FONT_FAMILY
 
 # --- Inspections (fieldwork and publication calendar) ------------------------------------------
@@ -21,6 +26,8 @@ CALENDAR_LABELS = {
     "planned": "Fieldwork (planned)",
     "publication": "Published",
 }
+CALENDAR_WORDS = {"fieldwork": "Fieldwork", "planned": "Planned", "publication": "Published"}
+ROW_PX = 52  # a row label is up to three lines: the title on two, the kind on one
 
 
 def _calendar_text_sides(dates: pd.Series, frame: pd.DataFrame, as_at: object) -> list[str]:
@@ -37,137 +44,235 @@ def _calendar_text_sides(dates: pd.Series, frame: pd.DataFrame, as_at: object) -
     return ["middle left" if pd.Timedelta(0) <= line - d <= near else "middle right" for d in dates]
 
 
-def _calendar_tick(title: object, kind: str) -> str:
-    """A row's label: the title on at most two lines, the kind under it in italics."""
-    return f"{_tick_lines(title, 34)}<br><i>{kind}</i>"
+def _calendar_tick(title: object, kind: str) -> list[str]:
+    """A row's label as its lines: the title on at most two, the kind under it."""
+    import textwrap
+
+    words = "" if title is None or pd.isna(title) else " ".join(str(title).split())
+    lines = textwrap.wrap(words, 34) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], _first_words(" ".join(lines[1:]), 34)]
+    return [*lines, kind]
 
 
-def inspection_calendar_figure(events: pd.DataFrame, as_at: object = None) -> go.Figure:
-    """The inspections_calendar rows as a timeline: one row per inspection (grouped by kind),
-    fieldwork as a bar (held: solid; planned: pale and hatched), publication as a diamond. Every
-    mark carries its word in the legend, on the bar and in the hover."""
+def inspection_calendar_vega(
+    events: pd.DataFrame, as_at: object = None
+) -> tuple[pd.DataFrame, dict]:
+    """The inspections_calendar rows as a timeline, a Vega-Lite spec: one row per inspection
+    (grouped by kind), fieldwork as a bar (held: solid; planned: pale with a dashed outline),
+    publication as a diamond. Every mark carries its word in the legend, beside the mark and in
+    the tooltip. Returns the rows to draw and the spec.
+
+    Each row of the data is one mark: `row` (the y category: title and kind), `what` (the legend's
+    word), `word` (written beside the mark), `start`/`end` (ISO dates; a bar's end is the day
+    after its last), `side` ("left" where a publication's word goes before its diamond, just
+    before the as-at line), and the tooltip's lines.
+    """
     from oversight.labels import INSPECTION_KIND_LABELS, label
 
-    traces: list[dict] = []
     kinds = list(INSPECTION_KIND_LABELS)
     frame = events.copy()
     frame["kind_rank"] = [kinds.index(k) if k in kinds else len(kinds) for k in frame["kind"]]
     first = frame.groupby("inspection_id")["starts_on"].transform("min")
     frame = frame.assign(first_on=first).sort_values(["kind_rank", "first_on", "inspection_id"])
+    kind_words = [label(INSPECTION_KIND_LABELS, k) for k in frame["kind"]]
     frame["row"] = [
-        f"{_short(t, 46)} · {label(INSPECTION_KIND_LABELS, k)}"
-        for t, k in zip(frame["title"], frame["kind"], strict=True)
+        f"{_short(t, 46)} · {k}" for t, k in zip(frame["title"], kind_words, strict=True)
     ]
     order = list(dict.fromkeys(frame["row"]))
     ticks = dict(
         zip(
             frame["row"],
-            [
-                _calendar_tick(t, label(INSPECTION_KIND_LABELS, k))
-                for t, k in zip(frame["title"], frame["kind"], strict=True)
-            ],
+            [_calendar_tick(t, k) for t, k in zip(frame["title"], kind_words, strict=True)],
             strict=True,
         )
     )
-
-    def hover(r) -> str:
-        lines = [f"<b>{_short(r.title, 80)}</b>", label(INSPECTION_KIND_LABELS, r.kind)]
+    publications = frame["event"] != "fieldwork"
+    sides = pd.Series("right", index=frame.index)
+    if publications.any():
+        published = pd.to_datetime(frame.loc[publications, "starts_on"])
+        sides[publications] = [s.split()[1] for s in _calendar_text_sides(published, frame, as_at)]
+    rows = []
+    for r, kind, side in zip(frame.itertuples(index=False), kind_words, sides, strict=True):
         if r.event == "fieldwork":
-            span = f"{_day(r.starts_on)} to {_day(r.ends_on)}"
-            lines.append(("Planned fieldwork: " if r.is_planned else "Fieldwork: ") + span)
+            key = "planned" if bool(r.is_planned) else "fieldwork"
+            when = ("Planned fieldwork: " if key == "planned" else "Fieldwork: ") + (
+                f"{_day(r.starts_on)} to {_day(r.ends_on)}"
+            )
+            end = _iso(pd.Timestamp(r.ends_on) + pd.Timedelta(days=1))
         else:
-            lines.append(f"Published {_day(r.starts_on)}")
-        if pd.notna(r.as_worded):
-            lines.append(f"As worded: {_short(r.as_worded, 90)}")
-        if pd.notna(r.expected_publication):
-            lines.append(f"Report expected: {r.expected_publication}")
-        return "<br>".join(lines)
+            key, when, end = "publication", f"Published {_day(r.starts_on)}", None
+        rows.append(
+            {
+                "row": r.row,
+                "what": CALENDAR_LABELS[key],
+                "word": CALENDAR_WORDS[key],
+                "start": _iso(r.starts_on),
+                "end": end,
+                "side": side,
+                "inspection": _short(r.title, 80),
+                "kind": kind,
+                "when": when,
+                "as_worded": None if pd.isna(r.as_worded) else _short(r.as_worded, 90),
+                "expected": None
+                if pd.isna(r.expected_publication)
+                else str(r.expected_publication),
+            }
+        )
+    data = pd.DataFrame(
+        rows,
+        columns=[
+            "row", "what", "word", "start", "end", "side",
+            "inspection", "kind", "when", "as_worded", "expected",
+        ],
+    )  # fmt: skip
+    present = [k for k in CALENDAR_LABELS if CALENDAR_LABELS[k] in set(data["what"])]
+    tooltip = [
+        {"field": "inspection", "type": "nominal", "title": "Inspection"},
+        {"field": "kind", "type": "nominal", "title": "Kind"},
+        {"field": "when", "type": "nominal", "title": "When"},
+        {"field": "as_worded", "type": "nominal", "title": "As worded"},
+        {"field": "expected", "type": "nominal", "title": "Report expected"},
+    ]
 
-    bars = frame[frame["event"] == "fieldwork"]
-    for key, planned in (("fieldwork", False), ("planned", True)):
-        part = bars[bars["is_planned"] == planned]
-        if part.empty:
-            continue
-        starts = pd.to_datetime(part["starts_on"])
-        ends = pd.to_datetime(part["ends_on"]) + pd.Timedelta(days=1)
-        traces.append(
-            {
-                "type": "bar",
-                "name": CALENDAR_LABELS[key],
-                "orientation": "h",
-                "y": list(part["row"]),
-                "base": list(starts.dt.strftime("%Y-%m-%d")),
-                "x": ((ends - starts).dt.days * 86_400_000).to_numpy(),
-                "marker": {
-                    "color": CALENDAR_COLOURS[key],
-                    "line": {"color": CALENDAR_COLOURS["fieldwork"], "width": 1},
-                    "pattern": {"shape": "/" if planned else ""},
+    def x(field: str) -> dict:
+        return {
+            "field": field,
+            "type": "temporal",
+            "title": "Date",
+            "scale": {"type": "utc"},
+            # months and years: a week's tick ("Mar 25") reads as a day of the year
+            "axis": {
+                "labelExpr": "utcFormat(datum.value, '%b %Y')",
+                "tickCount": {"interval": "month", "step": 1},
+                "gridColor": "#E0E0E0",
+            },
+        }
+
+    fieldwork = {
+        "field": "what",
+        "oneOf": [CALENDAR_LABELS["fieldwork"], CALENDAR_LABELS["planned"]],
+    }
+    published = {"field": "what", "equal": CALENDAR_LABELS["publication"]}
+    y = {
+        "field": "row",
+        "type": "nominal",
+        "sort": order,
+        "title": "Inspection · kind",
+        # each row's label on its lines: the title (two at most), the kind under it
+        "axis": {
+            "labelExpr": "ticks[datum.value] || datum.value",
+            "labelLimit": 260,
+            "labelFontSize": 12,
+            "labelColor": "#202124",
+        },
+    }
+    layers: list[dict] = [
+        {
+            "transform": [{"filter": fieldwork}],
+            "mark": {"type": "bar", "stroke": CALENDAR_COLOURS["fieldwork"], "height": 18},
+            "encoding": {
+                "y": y,
+                "x2": {"field": "end"},
+                "color": {
+                    "field": "what",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {
+                        "domain": [CALENDAR_LABELS[k] for k in present],
+                        "range": [CALENDAR_COLOURS[k] for k in present],
+                    },
+                    "legend": {"orient": "top", "direction": "horizontal", "labelLimit": 200},
                 },
-                "text": ["Planned" if planned else "Fieldwork"] * len(part),
-                "textposition": "outside",
-                "cliponaxis": False,
-                "hovertext": [hover(r) for r in part.itertuples()],
-                "hoverinfo": "text",
+                # planned fieldwork: a dashed outline as well as the pale fill and its word
+                "strokeDash": {
+                    "condition": {
+                        "test": f"datum.what === '{CALENDAR_LABELS['planned']}'",
+                        "value": [4, 2],
+                    },
+                    "value": [1, 0],
+                },
+                "tooltip": tooltip,
+            },
+        },
+        {
+            "transform": [{"filter": fieldwork}],
+            "mark": {"type": "text", "align": "left", "dx": 4, "baseline": "middle"},
+            "encoding": {
+                "y": y,
+                "x": x("end"),
+                "text": {"field": "word"},
+            },
+        },
+        {
+            "transform": [{"filter": published}],
+            "mark": {
+                "type": "point",
+                "shape": "diamond",
+                "filled": True,
+                "size": 130,
+                "opacity": 1,
+            },
+            "encoding": {
+                "y": y,
+                "color": {"field": "what", "type": "nominal"},
+                "tooltip": tooltip,
+            },
+        },
+    ]
+    for side, align, dx in (("right", "left", 9), ("left", "right", -9)):
+        layers.append(
+            {
+                "transform": [{"filter": published}, {"filter": f"datum.side === '{side}'"}],
+                "mark": {"type": "text", "align": align, "dx": dx, "baseline": "middle"},
+                "encoding": {"y": y, "text": {"field": "word"}},
             }
         )
-    pubs = frame[frame["event"] == "publication"]
-    if not pubs.empty:
-        published = pd.to_datetime(pubs["starts_on"])
-        traces.append(
-            {
-                "type": "scatter",
-                "name": CALENDAR_LABELS["publication"],
-                "mode": "markers+text",
-                "y": list(pubs["row"]),
-                "x": list(published.dt.strftime("%Y-%m-%d")),
-                "marker": {
-                    "symbol": "diamond",
-                    "size": 13,
-                    "color": CALENDAR_COLOURS["publication"],
-                },
-                "text": ["Published"] * len(pubs),
-                "textposition": _calendar_text_sides(published, frame, as_at),
-                "hovertext": [hover(r) for r in pubs.itertuples()],
-                "hoverinfo": "text",
-            }
-        )
-    # 60 px a row: a label is up to three lines (title on two, kind on one)
-    height = max(280, 140 + 60 * len(order))
-    layout = dict(
-        title={"text": "Inspection calendar: fieldwork and publications"},
-        barmode="overlay",
-        height=height,
-        margin={"l": 10, "r": 90, "t": 110, "b": 50},
-        # A row of its own under the title, from the chart's left edge (not the plot's, which
-        # would put it over the title).
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xref": "container",
-            "y": 1 - 58 / height,
-            "yref": "container",
-            "yanchor": "top",
-        },
-        font={"family": FONT_FAMILY},
-        plot_bgcolor="#FFFFFF",
-        xaxis={
-            "type": "date",
-            "title": {"text": "Date"},
-            "showgrid": True,
-            "gridcolor": "#E0E0E0",
-        },
-        yaxis={
-            "title": {"text": "Inspection · kind"},
-            "categoryorder": "array",
-            "categoryarray": list(reversed(order)),
-            "tickvals": order,
-            "ticktext": [ticks[row] for row in order],
-            "automargin": True,
-        },
-    )
     if as_at is not None and not pd.isna(as_at):
-        line, words = _as_at_marks(as_at)
-        layout.update(shapes=[line], annotations=[words])
-    # Plain dicts made into a figure in one step (oversight/charts/fast.py): plotly's checks of
-    # every property took most of the 40 ms this chart cost on each rerun.
-    return _figure_from(traces, layout)
+        line = {"datum": {"as_at": _iso(as_at), "words": f"As at {_day(as_at)}"}}
+        layers.append(
+            {
+                "data": {"values": [line["datum"]]},
+                "mark": {
+                    "type": "rule",
+                    "strokeDash": [6, 4],
+                    "strokeWidth": 2,
+                    "color": "#202124",
+                },
+                "encoding": {"x": x("as_at")},
+            }
+        )
+        layers.append(
+            {
+                "data": {"values": [line["datum"]]},
+                "mark": {
+                    "type": "text",
+                    "align": "center",
+                    "baseline": "bottom",
+                    "dy": -4,
+                    "y": 0,
+                    "color": "#202124",
+                },
+                "encoding": {
+                    "x": x("as_at"),
+                    "text": {"field": "words"},
+                },
+            }
+        )
+    spec = {
+        "title": {
+            "text": "Inspection calendar: fieldwork and publications",
+            "anchor": "start",
+            "offset": 24,
+        },
+        "height": {"step": ROW_PX},
+        "config": {
+            "font": FONT_FAMILY,
+            "view": {"stroke": None},
+            "axis": {"labelColor": "#202124"},
+        },
+        "encoding": {"x": x("start")},
+        "params": [{"name": "ticks", "value": {row: ticks[row] for row in order}}],
+        "layer": layers,
+    }
+    return data, spec
