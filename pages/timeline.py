@@ -93,15 +93,16 @@ with body:
         )
     elif shape.mode == "groups":
         st.info(shape.message, icon=":material/stacked_bar_chart:")
-        fig = app.figure(
-            charts.timeline_group_bars,
+        # Vega-Lite: redrawn in place at a sidebar change (oversight/charts/due_dates.py)
+        data, spec = app.figure(
+            charts.timeline_group_vega,
             groups.head(shape.bars),
             view.as_at,
             timeline_owners.GROUP_BY[group_by],
             rag,
         )
         with st.container(key="wide_timeline_groups"):
-            st.plotly_chart(fig, width="stretch", theme=None)
+            st.vega_lite_chart(data, spec, width="stretch")
         # A phone reads a list: a time axis 300 px wide shows nothing.
         with st.container(key="phone_timeline_groups"):
             st.markdown(phone.timeline_groups_list(groups.head(shape.bars)))
@@ -127,7 +128,8 @@ with body:
         "Bars run from the report's publication to the item's due date; the dashed line is the "
         "as-at date. Overdue bars are hatched and a ✕ marks the missed due date. A bar whose due "
         "date was revised ends at the date in force, and a grey tick marks the original date "
-        "(hover says how far it slipped and why); a bar per group counts its slipped items. A "
+        "(hover says how far it slipped and why). A bar per group has a heavy dark outline when "
+        "it holds overdue items, and its words count the overdue and slipped ones. A "
         "due date counted from a relative deadline (\u201cwithin six months\u201d) shows the "
         "words as written on hover."
     )

@@ -20,6 +20,7 @@ from oversight.charts.due_dates import (
     due_quarter_heatmap,
     timeline_bars,
     timeline_group_bars,
+    timeline_group_vega,
 )
 from oversight.charts.inspection_calendar import (
     CALENDAR_COLOURS,
@@ -102,4 +103,5 @@ __all__ = [
     "rag_mix_vega",
     "timeline_bars",
     "timeline_group_bars",
+    "timeline_group_vega",
 ]

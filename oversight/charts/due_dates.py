@@ -372,6 +372,185 @@ def timeline_group_bars(
     return _figure_from(traces, layout)
 
 
+def _label_lines(text: object, width: int) -> list[str]:
+    """A y-axis label as its lines (at most two of `width` characters), for Vega-Lite."""
+    return _tick_lines(text, width).split("<br>")
+
+
+def timeline_group_vega(
+    groups: pd.DataFrame, as_at: object, group_noun: str, rag: RagScale
+) -> tuple[pd.DataFrame, dict]:
+    """One bar per group (inspection or chief officer lead) from its first issue date to its
+    last due date, coloured by the group's most severe RAG (its word in the legend, after the
+    bar and in the tooltip), with a heavy dark outline when it holds overdue items (the words
+    after the bar count them); for when there are too many items to draw one each. A Vega-Lite
+    spec: Streamlit redraws it in place at a sidebar change, where a changed Plotly figure is a
+    new plot (docs/performance.md). Returns the rows to draw and the spec.
+
+    Expects the columns of queries/timeline_groups.sql, already in display order. The text is
+    given as it is: Vega-Lite draws every label and tooltip as text.
+    """
+    frame = groups.reset_index(drop=True)
+    starts = pd.to_datetime(frame["first_issued_on"]).fillna(pd.to_datetime(frame["first_due_on"]))
+    ends = pd.to_datetime(frame["last_due_on"])
+    codes = rag.drawn(frame["most_severe_rag"]).tolist()
+    slipped = frame["slipped"] if "slipped" in frame else pd.Series(0, index=frame.index)
+    rows = []
+    for i, row in enumerate(frame.itertuples(index=False)):
+        word = rag.word(codes[i])
+        n, late, moved = int(row.items), int(row.overdue), int(slipped.iloc[i] or 0)
+        rows.append(
+            {
+                "group": f"g:{row.group_key}",
+                "name": str(row.group_label),
+                "rag": f"Most severe: {word}",
+                "text": f"{word} · {n} open"
+                + (f" · {late} overdue" if late else "")
+                + (f" · {moved} slipped" if moved else ""),
+                "start": _iso(starts.iloc[i]),
+                "end": _iso(ends.iloc[i]),
+                "overdue": late,
+                "open": f"{n} open items with a due date"
+                + (f", {late} overdue" if late else "")
+                + (f", {moved} slipped (due date moved later)" if moved else ""),
+                "mix": " · ".join(f"{rag.word(c)} {int(getattr(row, c))}" for c in rag.drawn_codes),
+                "issued": _day(row.first_issued_on),
+                "due": f"{_day(row.first_due_on)} to {_day(row.last_due_on)}",
+            }
+        )
+    columns = ["group", "name", "rag", "text", "start", "end", "overdue", "open", "mix"]
+    data = pd.DataFrame(rows, columns=[*columns, "issued", "due"])
+    # Room after the latest due date for the words written after each bar.
+    lo = min(starts.min(), pd.Timestamp(as_at)) if len(frame) else pd.Timestamp(as_at)
+    hi = max(ends.max(), pd.Timestamp(as_at)) if len(frame) else pd.Timestamp(as_at)
+    lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
+    present = [c for c in rag.drawn_codes if c in set(codes)]
+    x = {
+        "field": "start",
+        "type": "temporal",
+        "title": "Date (each bar runs from the first issue to the last due date)",
+        "scale": {"type": "utc", "domain": [_iso(lo), _iso(hi)]},
+        "axis": {
+            "labelExpr": "utcFormat(datum.value, '%b %Y')",
+            "gridColor": "#E8EAED",
+        },
+    }
+    y = {
+        "field": "group",
+        "type": "nominal",
+        "sort": list(data["group"]),
+        "title": None,
+        # each group's name on at most two lines
+        "axis": {
+            "labelExpr": "names[datum.value] || datum.value",
+            "labelLimit": 300,
+            "labelFontSize": 12,
+        },
+    }
+    tooltip = [
+        {"field": "name", "type": "nominal", "title": group_noun.capitalize()},
+        {"field": "open", "type": "nominal", "title": "Open"},
+        {"field": "mix", "type": "nominal", "title": "RAG"},
+        {"field": "issued", "type": "nominal", "title": "First issued"},
+        {"field": "due", "type": "nominal", "title": "Due"},
+    ]
+    line, words = _as_at_marks(as_at)
+    as_at_row = {"as_at": line["x0"], "words": words["text"]}
+    spec = {
+        "title": {
+            "text": f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
+            "anchor": "start",
+            "offset": 24,
+        },
+        "height": {"step": 40},  # 40 px a bar: room for a name wrapped on two lines
+        "config": {
+            "font": FONT_FAMILY,
+            "view": {"stroke": None},
+            "axis": {"labelColor": "#202124"},
+        },
+        "params": [
+            {
+                "name": "names",
+                "value": {
+                    g: _label_lines(n, 36) for g, n in zip(data["group"], data["name"], strict=True)
+                },
+            }
+        ],
+        "encoding": {"x": x},
+        "layer": [
+            {
+                "mark": {"type": "bar", "height": 22},
+                "encoding": {
+                    "y": y,
+                    "x2": {"field": "end"},
+                    "color": {
+                        "field": "rag",
+                        "type": "nominal",
+                        "title": "RAG",
+                        "scale": {
+                            "domain": [f"Most severe: {rag.word(c)}" for c in present],
+                            "range": [rag.colour(c) for c in present],
+                        },
+                        "legend": {
+                            "orient": "bottom",
+                            "direction": "horizontal",
+                            "labelLimit": 240,
+                        },
+                    },
+                    # a group holding overdue items: a heavy dark outline (its words count them)
+                    "stroke": {
+                        "condition": {"test": "datum.overdue > 0", "value": OVERDUE_MARK},
+                        "value": RAG_OUTLINE,
+                    },
+                    "strokeWidth": {
+                        "condition": {"test": "datum.overdue > 0", "value": 3},
+                        "value": 1,
+                    },
+                    "tooltip": tooltip,
+                },
+            },
+            {
+                # after the bar's end, where it is always readable however short the bar
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 5,
+                    "baseline": "middle",
+                    "color": "#202124",
+                },
+                "encoding": {
+                    "y": y,
+                    "x": {**x, "field": "end"},
+                    "text": {"field": "text"},
+                    "tooltip": tooltip,
+                },
+            },
+            {
+                "data": {"values": [as_at_row]},
+                "mark": {
+                    "type": "rule",
+                    "strokeDash": [6, 4],
+                    "strokeWidth": 2,
+                    "color": "#202124",
+                },
+                "encoding": {"x": {**x, "field": "as_at"}},
+            },
+            {
+                "data": {"values": [as_at_row]},
+                "mark": {
+                    "type": "text",
+                    "baseline": "bottom",
+                    "dy": -4,
+                    "y": 0,
+                    "color": "#202124",
+                },
+                "encoding": {"x": {**x, "field": "as_at"}, "text": {"field": "words"}},
+            },
+        ],
+    }
+    return data, spec
+
+
 def due_quarter_heatmap(due: pd.DataFrame) -> go.Figure:
     """Open items per chief officer lead (rows, in the order given) by when they fall due
     (columns: Overdue, every quarter in the range shown, Later, No due date), with the count
