@@ -168,29 +168,44 @@ def test_calendar_figure_labels_every_mark(bundled):
         from_on=dt.date(2018, 1, 1),
         to_on=dt.date(2019, 1, 1),
     )
-    fig = charts.inspection_calendar_figure(events, JUNE)
-    names = [t.name for t in fig.data]
-    assert names == ["Fieldwork", "Fieldwork (planned)", "Published"]
-    held, planned, published = fig.data
-    assert list(held.text) == ["Fieldwork"]
-    assert held.marker.color == charts.CALENDAR_COLOURS["fieldwork"]
-    assert list(planned.text) == ["Planned"]
-    assert planned.marker.pattern.shape == "/"
-    assert set(published.text) == {"Published"}
-    assert "Thematic inspection of fraud · Thematic" in held.y[0]
-    assert fig.layout.title.text.startswith("Inspection calendar")
-    assert fig.layout.xaxis.title.text == "Date"
-    assert any(a.text == "As at 28 Jun 2018" for a in fig.layout.annotations)
+    rows, spec = charts.inspection_calendar_vega(events, JUNE)
+    # Each mark's word: in the legend (the colour's domain), beside the mark, and in its tooltip.
+    bars = spec["layer"][0]["encoding"]
+    legend = dict(
+        zip(bars["color"]["scale"]["domain"], bars["color"]["scale"]["range"], strict=True)
+    )
+    assert list(legend) == ["Fieldwork", "Fieldwork (planned)", "Published"]
+    assert legend["Fieldwork"] == charts.CALENDAR_COLOURS["fieldwork"]
+    assert legend["Fieldwork (planned)"] == charts.CALENDAR_COLOURS["planned"]
+    held = rows[rows["what"] == "Fieldwork"]
+    planned = rows[rows["what"] == "Fieldwork (planned)"]
+    published = rows[rows["what"] == "Published"]
+    assert list(held["word"]) == ["Fieldwork"]
+    assert list(planned["word"]) == ["Planned"]
+    assert set(published["word"]) == {"Published"}
+    assert "Thematic inspection of fraud · Thematic" in held["row"].iloc[0]
+    assert held["when"].iloc[0] == "Fieldwork: 1 May 2018 to 2 May 2018"
+    assert held["end"].iloc[0] == "2018-05-03"  # the bar covers its last day
+    assert [t["title"] for t in bars["tooltip"]][:3] == ["Inspection", "Kind", "When"]
+    # planned fieldwork also has a dashed outline, not its pale colour alone
+    assert "planned" in bars["strokeDash"]["condition"]["test"]
+    assert spec["title"]["text"].startswith("Inspection calendar")
+    assert spec["encoding"]["x"]["title"] == "Date"
+    assert any(
+        value.get("words") == "As at 28 Jun 2018"
+        for layer in spec["layer"]
+        for value in layer.get("data", {}).get("values", [])
+    )
     # Row labels are short: the title on at most two lines, the kind under it, so the drawing
     # area keeps the chart's width.
-    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
-    assert ticks[held.y[0]] == "Thematic inspection of fraud<br><i>Thematic</i>"
-    assert all(len(line) <= 40 for tick in ticks.values() for line in tick.split("<br>"))
+    ticks = spec["params"][0]["value"]
+    assert ticks[held["row"].iloc[0]] == ["Thematic inspection of fraud", "Thematic"]
+    assert all(len(line) <= 40 for tick in ticks.values() for line in tick)
     # State of Policing (published 12 June, just before the as-at line) has its word before the
     # mark, not written across the line; the others after it.
-    sides = dict(zip(published.y, published.textposition, strict=True))
-    assert sides["State of Policing 2018 · Annual report"] == "middle left"
-    assert list(sides.values()).count("middle right") == len(sides) - 1
+    sides = dict(zip(published["row"], published["side"], strict=True))
+    assert sides["State of Policing 2018 · Annual report"] == "left"
+    assert list(sides.values()).count("right") == len(sides) - 1
 
 
 @pytest.fixture
@@ -249,9 +264,9 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
     assert upcoming_table.proto.row_height > 64
     assert upcoming_table.proto.placeholder == "—"
     assert len(undated) == 4
-    spec = at.get("plotly_chart")[0].proto.spec
-    assert "Inspection calendar" in spec
-    assert "Fieldwork (planned)" in spec
+    chart = at.get("vega_lite_chart")[0].proto
+    assert "Inspection calendar" in chart.spec
+    assert "Fieldwork (planned)" in chart.spec
 
 
 def test_inspections_page_since_moves_the_lists(inspections_page):

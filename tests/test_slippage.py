@@ -529,7 +529,7 @@ def test_timeline_marks_the_original_date_on_each_bar_that_moved(slipped):
     assert bars["r:a2"][1] == (dt.date(2018, 12, 31) - dt.date(2018, 1, 15)).days * 86_400_000
 
 
-def test_timeline_group_bars_count_slipped_items(slipped):
+def test_timeline_group_vega_counts_slipped_items(slipped):
     from oversight import charts
 
     groups = slipped.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
@@ -538,10 +538,10 @@ def test_timeline_group_bars_count_slipped_items(slipped):
         ("ACC Crime", 2, 0, 2),
         ("ACC Local Policing", 1, 0, 0),
     ]
-    fig = charts.timeline_group_bars(
+    drawn, _ = charts.timeline_group_vega(
         groups, JUNE, "chief officer lead", vocabulary.rag_scale(slipped)
     )
-    words = [w for t in fig.data if t.type == "bar" for w in t.text]
+    words = list(drawn["text"])
     assert "Red · 2 open · 2 slipped" in words  # a2 is red
 
 

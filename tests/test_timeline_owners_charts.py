@@ -86,20 +86,28 @@ def test_timeline_bars_marks_an_item_whose_issue_date_is_unknown(mini):
     assert "Amber" not in by_name
 
 
-def test_timeline_group_bars(mini):
+def test_timeline_group_vega(mini):
     groups = mini.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
-    fig = charts.timeline_group_bars(groups, JUNE, "chief officer lead", vocabulary.rag_scale(mini))
-    by_name = traces(fig)
-    assert list(by_name) == ["Most severe: Amber", "Most severe: Green"]
-    amber = by_name["Most severe: Amber"]
-    assert amber.marker.color == "#F9A825"
-    assert list(amber.text) == ["Amber · 2 open · 1 overdue"]
-    assert amber.textposition == "outside"
-    assert list(amber.marker.pattern.shape) == ["/"]
-    assert list(amber.base) == ["2018-03-22"]
-    assert list(amber.x) == [192 * 86_400_000]
-    assert list(fig.layout.yaxis.ticktext) == ["ACC Crime", "ACC Local Policing"]
-    assert "one bar per chief officer lead" in fig.layout.title.text
+    rows, spec = charts.timeline_group_vega(
+        groups, JUNE, "chief officer lead", vocabulary.rag_scale(mini)
+    )
+    bars = spec["layer"][0]["encoding"]
+    legend = dict(
+        zip(bars["color"]["scale"]["domain"], bars["color"]["scale"]["range"], strict=True)
+    )
+    assert legend == {"Most severe: Amber": "#F9A825", "Most severe: Green": "#A5D6A7"}
+    amber = rows[rows["rag"] == "Most severe: Amber"].iloc[0]
+    assert amber["text"] == "Amber · 2 open · 1 overdue"  # written after the bar
+    assert (amber["start"], amber["end"]) == ("2018-03-22", "2018-09-30")
+    assert amber["overdue"] == 1  # a heavy dark outline
+    assert bars["strokeWidth"]["condition"]["test"] == "datum.overdue > 0"
+    assert spec["params"][0]["value"] == {
+        "g:ACC Crime": ["ACC Crime"],
+        "g:ACC Local Policing": ["ACC Local Policing"],
+    }
+    assert list(rows["name"]) == ["ACC Crime", "ACC Local Policing"]
+    assert "one bar per chief officer lead" in spec["title"]["text"]
+    assert [t["title"] for t in bars["tooltip"]][0] == "Chief officer lead"
 
 
 def test_timeline_labels_wrap_and_cut_at_a_word():

@@ -2,7 +2,8 @@
 
 - `palette`: colours and type (PEEL grades, outlines, font), defined once; RAG colours and words
   are the data's (rag.csv), handed to each RAG figure as an `oversight.vocabulary.RagScale`.
-- `due_dates`: Timeline and Owners (findings on a time axis; due per lead and quarter).
+- `due_dates`: Timeline and Owners (findings on a time axis, a bar per group in Vega-Lite; due
+  per lead and quarter).
 - `inspection_calendar`: Inspections (fieldwork and publication), in Vega-Lite.
 - `rag_mix`: RAG mix per inspection and per kind (Overview), then and now (the briefing pack).
 - `peel_grades`: grade matrix, peer grid, trend and national picture (PEEL grades, the pack).
@@ -19,7 +20,6 @@ from oversight.charts.due_dates import (
     OVERDUE_MARK,
     due_quarter_heatmap,
     timeline_bars,
-    timeline_group_bars,
     timeline_group_vega,
 )
 from oversight.charts.inspection_calendar import (
@@ -61,7 +61,6 @@ from oversight.charts.rag_mix import (
 # Every plotly builder takes text from the data: escaped for plotly first (see _untrusted).
 due_quarter_heatmap = escaped(due_quarter_heatmap)
 timeline_bars = escaped(timeline_bars)
-timeline_group_bars = escaped(timeline_group_bars)
 grade_matrix = escaped(grade_matrix)
 grade_trend = escaped(grade_trend)
 national_grade_bars = escaped(national_grade_bars)
@@ -102,6 +101,5 @@ __all__ = [
     "rag_by_kind_vega",
     "rag_mix_vega",
     "timeline_bars",
-    "timeline_group_bars",
     "timeline_group_vega",
 ]

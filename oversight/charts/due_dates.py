@@ -1,5 +1,6 @@
 """Timeline and Owners figures: findings on a time axis from issue to due date (one bar per finding,
-or per inspection or lead), and open findings due per lead and quarter (a heatmap)."""
+or, in Vega-Lite, per inspection or lead), and open findings due per lead and quarter (a
+heatmap)."""
 
 from __future__ import annotations
 
@@ -285,87 +286,6 @@ def timeline_bars(
         x_title="Date (each bar runs from the report's publication to the due date)",
         rows=categories,
         row_labels=ticktext,
-    )
-    # Plain dicts made into a figure in one step (oversight/charts/fast.py): plotly's checks of
-    # every property were half of this chart's cost on each rerun.
-    return _figure_from(traces, layout)
-
-
-def timeline_group_bars(
-    groups: pd.DataFrame, as_at: object, group_noun: str, rag: RagScale
-) -> go.Figure:
-    """One bar per group (inspection or chief officer lead) from its first issue date to its
-    last due date, coloured by the group's most severe RAG (word on the bar, legend, hover),
-    hatched when it holds overdue items; for when there are too many items to draw one each.
-
-    Expects the columns of queries/timeline_groups.sql, already in display order.
-    """
-
-    frame = groups.copy()
-    frame["y"] = "g:" + frame["group_key"].astype(str)
-    frame["start"] = pd.to_datetime(frame["first_issued_on"]).fillna(
-        pd.to_datetime(frame["first_due_on"])
-    )
-    frame["hover"] = [
-        f"<b>{row.group_label}</b><br>{row.items} open items with a due date"
-        f"{f', <b>{row.overdue} overdue</b>' if row.overdue else ''}"
-        f"{f', {row.slipped} slipped (due date moved later)' if getattr(row, 'slipped', 0) else ''}"
-        "<br>" + " · ".join(f"{rag.word(c)} {getattr(row, c)}" for c in rag.drawn_codes) + "<br>"
-        f"First issued {_day(row.first_issued_on)}<br>"
-        f"Due from {_day(row.first_due_on)} to {_day(row.last_due_on)}"
-        for row in frame.itertuples(index=False)
-    ]
-    # Room after the latest due date for the words written after each bar.
-    ends = pd.to_datetime(frame["last_due_on"])
-    lo = min(frame["start"].min(), pd.Timestamp(as_at))
-    hi = max(ends.max(), pd.Timestamp(as_at))
-    lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
-    traces: list[dict] = []
-    frame["most_severe_rag"] = rag.drawn(frame["most_severe_rag"])
-    for code in rag.drawn_codes:
-        rows = frame[frame["most_severe_rag"] == code]
-        if rows.empty:
-            continue
-        word = rag.word(code)
-        length = (pd.to_datetime(rows["last_due_on"]) - rows["start"]).dt.days * _MS_PER_DAY
-        traces.append(
-            {
-                "type": "bar",
-                "name": f"Most severe: {word}",
-                "orientation": "h",
-                "y": list(rows["y"]),
-                "base": [_iso(v) for v in rows["start"]],
-                "x": list(length),
-                "text": [
-                    f"{word} · {n} open"
-                    + (f" · {o} overdue" if o else "")
-                    + (f" · {sl} slipped" if sl else "")
-                    for n, o, sl in zip(
-                        rows["items"],
-                        rows["overdue"],
-                        rows["slipped"] if "slipped" in rows else [0] * len(rows),
-                        strict=True,
-                    )
-                ],
-                # After the bar's end, where it is always readable however short the bar.
-                "textposition": "outside",
-                "textangle": 0,
-                "constraintext": "none",
-                "cliponaxis": False,
-                "outsidetextfont": {"color": "#202124"},
-                "marker": _rag_marker(rag, code, rows["overdue"]),
-                "customdata": list(rows["hover"]),
-                "hovertemplate": "%{customdata}<extra></extra>",
-            }
-        )
-    layout = _timeline_layout(
-        as_at,
-        title=f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
-        plot_px=40 * len(frame),  # 40 px a bar: room for a name wrapped on two lines
-        x_title="Date (each bar runs from the first issue to the last due date)",
-        rows=list(frame["y"]),
-        row_labels=[_tick_lines(v, 36) for v in frame["group_label"]],
-        x_range=[_iso(lo), _iso(hi)],
     )
     # Plain dicts made into a figure in one step (oversight/charts/fast.py): plotly's checks of
     # every property were half of this chart's cost on each rerun.
