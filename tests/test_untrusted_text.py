@@ -194,15 +194,24 @@ def test_charts_show_hostile_labels_as_characters(monkeypatch, hostile):
     assert not any(re.search(r"<(img|a|script)\b", s) for s in labels)
 
 
-def test_vega_lite_charts_are_given_the_text_as_it_is(monkeypatch, hostile):
-    """Vega-Lite draws every label and tooltip as text: the Overview's RAG charts carry a title
-    as written (an entity there would show as "&lt;")."""
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/inspections.py"])
+def test_vega_lite_charts_are_given_the_text_as_it_is(monkeypatch, hostile, page):
+    """Vega-Lite draws every label and tooltip as text: the Overview's RAG charts and the
+    Inspections calendar carry a title as written (an entity there would show as "&lt;")."""
     import json
 
-    at = run(monkeypatch, hostile, "pages/overview.py")
-    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    assert specs
-    words = [s for spec in specs for s in _strings(spec)]
+    import pyarrow as pa
+
+    at = run(monkeypatch, hostile, page)
+    charts = [c.proto for c in at.get("vega_lite_chart")]
+    assert charts
+    words = [s for c in charts for s in _strings(json.loads(c.spec))]
+    words += [
+        str(v)
+        for c in charts
+        for row in pa.ipc.open_stream(c.data.data).read_all().to_pylist()
+        for v in row.values()
+    ]
     assert any(s.startswith("Report `code` ![x](https://example.invalid/x.png)") for s in words)
     assert not any("&lt;" in s or "&amp;" in s for s in words)
 
