@@ -182,7 +182,7 @@ def inspection_calendar_vega(
                         "domain": [CALENDAR_LABELS[k] for k in present],
                         "range": [CALENDAR_COLOURS[k] for k in present],
                     },
-                    "legend": {"orient": "top", "direction": "horizontal", "labelLimit": 200},
+                    "legend": {"orient": "top", "direction": "vertical", "labelLimit": 200},
                 },
                 # planned fieldwork: a dashed outline as well as the pale fill and its word
                 "strokeDash": {
@@ -261,7 +261,9 @@ def inspection_calendar_vega(
         )
     spec = {
         "title": {
-            "text": "Inspection calendar: fieldwork and publications",
+            # two short lines, so a phone's width shows it whole
+            "text": "Inspection calendar",
+            "subtitle": "Fieldwork and publications",
             "anchor": "start",
             "offset": 24,
         },
