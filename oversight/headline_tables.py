@@ -22,7 +22,7 @@ from oversight import (
     phone,
     signoff_words,
     slippage,
-    wrapped_table,
+    static_table,
 )
 from oversight.vocabulary import RagScale
 
@@ -103,41 +103,24 @@ def red_and_overdue(
         table["Record"] = [
             explorer.url(explorer.Filters(rec=r), context=link_context) for r in flagged["rec_id"]
         ]
-        wrapped_table.show(
-            explorer.rag_pills(table),
-            # The link to the record comes before the columns that scroll off at 1400 px.
-            column_order=[
+        static_table.show(
+            table,
+            # What a committee reads first; the record behind the link has the rest.
+            columns=[
                 "Why listed",
                 "Reference",
+                "Kind",
                 "RAG",
                 "Finding",
                 "Chief officer lead",
-                "When due",
-                "Record",
                 "Due",
-                "Kind",
-                "Tactical lead",
+                "When due",
                 "Status",
-                "Inspection",
+                "Record",
             ],
-            column_config={
-                "Why listed": st.column_config.TextColumn(width=110),
-                "Reference": wrapped_table.reference_column(),
-                "RAG": app.rag_column(width=75),
-                "Finding": st.column_config.TextColumn(width=190),
-                "Chief officer lead": st.column_config.TextColumn(width=110),
-                "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-                "When due": st.column_config.TextColumn(width=105),
-                "Kind": st.column_config.TextColumn(width=120),
-                "Tactical lead": st.column_config.TextColumn(width=120),
-                "Status": st.column_config.TextColumn(width=120),
-                "Inspection": st.column_config.TextColumn(width=190),
-                "Record": st.column_config.LinkColumn(
-                    display_text="Open record",
-                    help="Opens the record in the Recommendations explorer",
-                    width=110,
-                ),
-            },
+            dates=["Due"],
+            links={"Record": "Open record"},
+            rag=rag,
         )
 
 
@@ -154,25 +137,22 @@ def slipped(
             noun="findings",
             hint="Overdue against the revised date first, then the most slipped.",
         )
-        wrapped_table.show(
-            explorer.rag_pills(slippage.slipped_frame(slipped_rows, rag)),
-            # Widths to Where it stands add up to the main column at 1400 px.
-            column_config={
-                "Reference": wrapped_table.reference_column(),
-                "Kind": st.column_config.TextColumn(width=120),
-                "Finding": st.column_config.TextColumn(width=190),
-                "Chief officer lead": st.column_config.TextColumn(width=110),
-                "Originally due": st.column_config.DateColumn(format="D MMM YYYY", width=100),
-                "Now due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-                "Days slipped": st.column_config.NumberColumn(
-                    width=95, help="The current due date minus the report's"
-                ),
-                "Where it stands": st.column_config.TextColumn(width=215),
-                "Times moved": st.column_config.NumberColumn(width=100),
-                "Latest reason": st.column_config.TextColumn(width=220),
-                "RAG": app.rag_column(width=75),
-                "Inspection": st.column_config.TextColumn(width=190),
-            },
+        static_table.show(
+            slippage.slipped_frame(slipped_rows, rag),
+            columns=[
+                "Reference",
+                "Finding",
+                "Chief officer lead",
+                "Originally due",
+                "Now due",
+                "Days slipped",
+                "Where it stands",
+                "Times moved",
+                "Latest reason",
+                "RAG",
+            ],
+            dates=["Originally due", "Now due"],
+            rag=rag,
         )
 
 
@@ -187,21 +167,10 @@ def due_next(due: pd.DataFrame, rag: RagScale, when: str) -> None:
             f"{when}, with who owns {'them' if len(due) != 1 else 'it'}. Findings with no due date "
             "are in the Recommendations explorer."
         )
-        wrapped_table.show(
-            explorer.rag_pills(headlines.due_next_frame(due, rag)),
-            max_rows=headlines.DUE_NEXT_ROWS,
-            column_config={
-                # Widths add up to the main column at 1440 px, so nothing scrolls sideways there.
-                "Reference": wrapped_table.reference_column(),
-                "Finding": st.column_config.TextColumn(width=200),
-                "Chief officer lead": st.column_config.TextColumn(width=115),
-                "Tactical lead": st.column_config.TextColumn(width=115),
-                "Deadline as written": st.column_config.TextColumn(width=120),
-                "Due": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-                "When due": st.column_config.TextColumn(width=100),
-                "RAG": app.rag_column(width=75),
-                "Kind": st.column_config.TextColumn(width=120),
-            },
+        static_table.show(
+            headlines.due_next_frame(due, rag),
+            dates=["Due"],
+            rag=rag,
         )
 
 
@@ -217,20 +186,7 @@ def moves(moves_page: paging.Page, kpis: pd.DataFrame, window, rag: RagScale, wh
             noun="findings",
             hint="Moves first, then first positions, the latest first.",
         )
-        wrapped_table.show(
-            headlines.moves_frame(moves, rag),
-            column_config={
-                "Reference": wrapped_table.reference_column(160),
-                "Kind": st.column_config.TextColumn(width=130),
-                "Finding": st.column_config.TextColumn(
-                    width=213,
-                    help="The first words; the Recommendations explorer has the whole text",
-                ),
-                "From": st.column_config.TextColumn(width=175),
-                "To": st.column_config.TextColumn(width=150),
-                "Recorded": st.column_config.DateColumn(format="D MMM YYYY", width=90),
-            },
-        )
+        static_table.show(headlines.moves_frame(moves, rag), dates=["Recorded"])
 
 
 def rag_mix(
@@ -318,8 +274,4 @@ def signoff(pending_rows: pd.DataFrame, disagreements: pd.DataFrame, when: str) 
             "inspectorate_status.csv records the inspectorate's view."
         )
     else:
-        st.dataframe(
-            signoff_words.disagreements_frame(disagreements),
-            hide_index=True,
-            width="stretch",
-        )
+        static_table.show(signoff_words.disagreements_frame(disagreements))

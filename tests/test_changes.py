@@ -14,6 +14,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from oversight import changes, db, deadline_rule, headlines, paper
+from tests import drawn
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +63,7 @@ def test_overview_and_pack_split_the_same_findings_the_same_way(bundled, monkeyp
         "positions, **34** had their first position recorded (9 of them from reports published "
         "in the period) and **0** have no position recorded."
     ]
-    moves = next(d.value for d in at.dataframe if "From" in d.value.columns)
+    moves = drawn.static_table_with(at, "From")
     assert set(moves["From"]) == {"No position recorded"}
     assert not any("Awaiting allocation" in str(v) for v in moves["From"])
 

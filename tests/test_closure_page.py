@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from oversight import auth, closure, db
+from tests import drawn
 from tests.golden import shown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,7 +122,7 @@ def test_overview_counts_pending_sign_off_and_names_disagreements(monkeypatch, p
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Pending sign-off"] == "1"
     assert metrics["Disagree with the inspectorate"] == "1"
-    table = at.dataframe[-1].value
+    table = drawn.static_table_with(at, "Inspectorate says")
     assert table.iloc[0]["Inspectorate says"] == "Complete"
     assert table.iloc[0]["Force says"] == "In progress"
     assert table.iloc[0]["Disagreement"] == "The inspectorate says complete; the force has it open"

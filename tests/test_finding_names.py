@@ -10,6 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from oversight import paper
+from tests import drawn
 
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
@@ -38,7 +39,7 @@ def test_a_report_without_a_short_name_is_named_by_its_title(mini):
 
 
 def _frames(at: AppTest) -> list:
-    return [d.value for d in at.dataframe]
+    return [d.value for d in at.dataframe] + drawn.static_tables(at)
 
 
 def test_every_list_names_findings_and_says_overdue_one_way(monkeypatch):

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import drawn
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 # The mini fixture tracks two forces and its latest update is after 28 June 2018.
@@ -31,6 +33,8 @@ def _column(at: AppTest, name: str) -> list[str]:
     for frame in at.dataframe:
         if name in frame.value.columns:
             return list(frame.value[name])
+    if any(name in table.value.columns for table in at.table):
+        return drawn.link_addresses(at, name)
     raise AssertionError(f"no table with a {name!r} column")
 
 

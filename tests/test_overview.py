@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from oversight import charts, explorer, headlines, periods, vocabulary
+from tests import drawn
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -487,16 +488,24 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     # (due on publication, 2 March 2017) are overdue and not graded red, the longest first.
     assert at.success[0].value == "No recommendation is graded red as at 28 June 2018."
     assert at.warning[0].value.startswith("**14** overdue items are not graded red")
-    listed = at.dataframe[0].value
-    assert list(listed["Why listed"]) == ["⚠ Overdue but not graded red"] * 14
+    # Ten to a page, as a static table a committee reads whole; the pager says how many.
+    listed = drawn.static_tables(at)[0]
+    assert "Showing items 1–10 of 14, 10 to a page." in " ".join(c.value for c in at.caption)
+    assert list(listed["Why listed"]) == ["⚠ Overdue but not graded red"] * 10
     assert list(listed["When due"])[:2] == ["1000 days overdue"] * 2
-    assert list(listed["When due"])[-2:] == ["483 days overdue"] * 2
+    assert list(listed["Due"])[:2] == ["2 Oct 2015"] * 2
+    assert list(listed["RAG"]) == ["White"] * 10
+    assert list(listed["Record"]) == ["Open record"] * 10
     assert list(listed["Reference"])[:2] == [
         "Online and on the edge · R4",
         "Online and on the edge · R7",
     ]
+    at.number_input[0].set_value(2).run()
+    listed = drawn.static_tables(at)[0]
+    assert len(listed) == 4
+    assert list(listed["When due"])[-2:] == ["483 days overdue"] * 2
     # What is due and who owns it: the three 2017 national recommendations.
-    due = at.dataframe[1].value
+    due = drawn.static_tables(at)[1]
     assert list(due["Reference"]) == [f"PEEL 2017 national · R{n}" for n in (2, 3, 1)]
     assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Crime", "ACC Local Policing"]
     assert list(due["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor", "CI Jason Anderson"]
@@ -534,21 +543,21 @@ def test_overview_on_mini_flags_overdue_but_not_red(monkeypatch):
     assert metrics["Closed in period"] == ("0", "0")
     assert at.success[0].value == "No recommendation is graded red as at 28 June 2018."
     assert "overdue item is not graded red" in at.warning[0].value
-    flagged = at.dataframe[0].value
+    flagged = drawn.static_tables(at)[0]
     assert list(flagged["Why listed"]) == ["⚠ Overdue but not graded red"]
     assert list(flagged["Reference"]) == ["National overview · R3"]
     assert list(flagged["Chief officer lead"]) == ["ACC Crime"]
     # The link keeps the view: the force (there is a choice) and the as-at date (not the latest).
-    assert list(flagged["Record"]) == [
+    assert drawn.link_addresses(at, "Record") == [
         "recommendations?rec=r3&force=West%20Midlands%20Police&as_at=2018-06-28"
     ]
     notes = " ".join(c.value for c in at.caption)
     assert "1 recommendation is addressed to a national body and left out" in notes
-    due = at.dataframe[1].value
+    due = drawn.static_tables(at)[1]
     assert list(due["Reference"]) == ["National overview · R2", "National overview · R1"]
     assert list(due["Chief officer lead"]) == ["ACC Crime", "ACC Local Policing"]
     assert list(due["When due"]) == ["in 94 days", "in 125 days"]
-    moves = at.dataframe[2].value
+    moves = drawn.static_tables(at)[2]
     assert list(moves["Reference"]) == [f"National overview · R{n}" for n in (1, 2, 3)]
     assert list(moves["Kind"]) == ["Recommendation"] * 3
     assert list(moves["From"]) == ["No position recorded"] * 3
@@ -564,7 +573,7 @@ def test_overview_on_mini_lists_red(monkeypatch, as_at):
     at = _overview(monkeypatch, MINI, force="West Midlands Police", as_at=as_at)
     assert _metrics(at)["Red"] == ("1", "1")
     assert not at.success
-    assert list(at.dataframe[0].value["Why listed"]) == ["Red and overdue"]
+    assert list(drawn.static_tables(at)[0]["Why listed"]) == ["Red and overdue"]
 
 
 def test_the_page_runs_each_query_once_all_of_them_ahead(monkeypatch, tmp_path):

@@ -1,0 +1,29 @@
+"""What a test reads of the tables a run drew, as a reader sees them."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from oversight import static_table
+
+
+def static_tables(at) -> list[pd.DataFrame]:
+    """Every st.table of the run (oversight/static_table.py), each cell as its reader sees it:
+    Markdown escapes, badges and links undone."""
+    return [
+        table.value.map(lambda v: static_table.plain(v) if isinstance(v, str) else v)
+        for table in at.table
+    ]
+
+
+def static_table_with(at, column: str) -> pd.DataFrame:
+    """The first static table with that column."""
+    return next(t for t in static_tables(at) if column in t.columns)
+
+
+def link_addresses(at, column: str) -> list[str]:
+    """The addresses behind a static table's links, as drawn (the Markdown's targets)."""
+    raw = next(t.value for t in at.table if column in t.value.columns)
+    return [re.fullmatch(r"\[.*\]\((.*)\)", cell).group(1) for cell in raw[column]]
