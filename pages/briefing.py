@@ -111,7 +111,8 @@ for col, fmt, words in zip(
 
 
 st.divider()
-with st.container(border=True):
+st.html(paper.SCREEN_CSS)
+with st.container(border=True, key=paper.as_screen.PREVIEW_KEY):
     for line in pack.heading:
         st.markdown(f"**{escape.md(line)}**")
     st.header(escape.md(pack.title), anchor=False)
@@ -121,5 +122,5 @@ with st.container(border=True):
         elif kind == "chart":
             st.plotly_chart(content, width="stretch")
         else:
-            st.markdown(content)
+            st.html(content)
     st.caption(escape.md(pack.footer))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -27,3 +28,18 @@ def link_addresses(at, column: str) -> list[str]:
     """The addresses behind a static table's links, as drawn (the Markdown's targets)."""
     raw = next(t.value for t in at.table if column in t.value.columns)
     return [re.fullmatch(r"\[.*\]\((.*)\)", cell).group(1) for cell in raw[column]]
+
+
+def html_text(body: str) -> str:
+    """What a reader sees of HTML the app drew with st.html: its headings marked as Markdown's
+    (#### for an h4), each block on a line of its own, tags dropped, entities read."""
+    body = re.sub(r"<style>.*?</style>", "", body, flags=re.S)
+    body = re.sub(r"<h([1-6])>", lambda m: "\n" + "#" * int(m.group(1)) + " ", body)
+    body = re.sub(r"</(h[1-6]|p|li|tr|blockquote|ul|table)>", "\n", body)
+    body = re.sub(r"</t[dh]>", " | ", body)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def html_bodies(at) -> list[str]:
+    """The bodies of every st.html element of the run, as sent."""
+    return [element.proto.body for element in at.get("html")]

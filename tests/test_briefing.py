@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from oversight import charts, cli, escape, memo, paper, vocabulary
+from tests import drawn
 from tests.golden import rows
 
 JUNE = dt.date(2018, 6, 28)
@@ -559,10 +560,10 @@ def test_the_screen_draws_the_pack_in_order_with_its_text_runs_joined(pack):
     assert kinds.count("chart") == sum(
         isinstance(b, paper.Chart) for s in pack.sections for b in s.blocks
     )
-    # no two text elements in a row: a run of blocks is one Markdown element...
-    assert all(not (a == b == "markdown") for a, b in zip(kinds, kinds[1:], strict=False))
+    # no two text elements in a row: a run of blocks is one HTML element...
+    assert all(not (a == b == "html") for a, b in zip(kinds, kinds[1:], strict=False))
     # ...holding every block's text and every subsection's title, in order
-    text = "\n\n".join(c for k, c in parts if k == "markdown")
+    text = "\n\n".join(drawn.html_text(c) for k, c in parts if k == "html")
     assert "#### Recent inspection activity" in text
     detectives = text.index("shortage in qualified detectives")
     assert text.index("#### Inspection reports received since the last meeting") < detectives

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import drawn
 from tests.golden import shown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,10 @@ def page(monkeypatch) -> AppTest:
 
 
 def words(at: AppTest) -> str:
-    return "\n".join(shown(m.value) for m in at.markdown)
+    return "\n".join(
+        [shown(m.value) for m in at.markdown]
+        + [drawn.html_text(body) for body in drawn.html_bodies(at)]
+    )
 
 
 def test_briefing_page_previews_the_pack(page):

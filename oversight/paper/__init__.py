@@ -23,7 +23,8 @@ the meeting date. "Before the next meeting" ends at the next recorded meeting, e
 this one, and the pack says so.
 """
 
-from oversight.paper.as_markdown import block_markdown, screen_parts, to_markdown
+from oversight.paper.as_markdown import to_markdown
+from oversight.paper.as_screen import SCREEN_CSS, screen_parts
 from oversight.paper.assemble import COMMITTEE_RECOMMENDATION, NO_RED, PURPOSE, build
 from oversight.paper.model import (
     Block,
@@ -44,6 +45,7 @@ __all__ = [
     "FORMATS",
     "NO_RED",
     "PURPOSE",
+    "SCREEN_CSS",
     "Block",
     "Briefing",
     "Bullets",
@@ -53,7 +55,6 @@ __all__ = [
     "Period",
     "Section",
     "Table",
-    "block_markdown",
     "build",
     "default_next",
     "default_since",

@@ -1,16 +1,12 @@
-"""The pack as Markdown (the download), and as the parts the Briefing page draws. Text from the
-data is escaped, titles included: it reaches the reader as text, never as Markdown.
-
-The download escapes what CommonMark would read as syntax (a viewer of the file shows the text);
-the page escapes with ``escape.md``, which also keeps Streamlit from turning addresses into links.
-"""
+"""The pack as Markdown (the download). Text from the data is escaped, titles included: it
+reaches the reader as text, never as Markdown. The file escapes what CommonMark would read as
+syntax, so a viewer of the file shows the text."""
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Callable
 
-from oversight import escape
 from oversight.paper.model import Briefing, Bullets, Chart, Finding, Paragraph, Table
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>|#!&~$"})
@@ -58,39 +54,6 @@ def to_markdown(briefing: Briefing, images: dict[int, bytes] | None = None) -> s
             lines += _md_block(block, images, md)
     lines += ["---", "", f"*{md(briefing.footer)}*", ""]
     return "\n".join(lines)
-
-
-def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
-    """The pack's sections as the page draws them, in order: ("subheader", title) for each
-    numbered part, ("chart", figure), and ("markdown", text) for each run of headings and text
-    blocks between them, joined (a large pack has a thousand blocks, one element each otherwise)."""
-    parts: list[tuple[str, object]] = []
-    text: list[str] = []
-
-    def flush() -> None:
-        if text:
-            parts.append(("markdown", "\n\n".join(text)))
-            text.clear()
-
-    for section in pack.sections:
-        if section.level == 1:
-            flush()
-            parts.append(("subheader", escape.md(section.title)))
-        else:
-            text.append(f"{'#' * (section.level + 2)} {escape.md(section.title)}")
-        for block in section.blocks:
-            if isinstance(block, Chart):
-                flush()
-                parts.append(("chart", block.figure))
-            else:
-                text.append(block_markdown(block))
-    flush()
-    return parts
-
-
-def block_markdown(block) -> str:
-    """One block as Markdown, for the on-screen preview (charts are drawn live by the page)."""
-    return "\n".join(_md_block(block, None, escape.md))
 
 
 def _md_block(block, images: dict[int, bytes] | None, md: Escape = _file_md) -> list[str]:

@@ -87,7 +87,9 @@ def _cell(text: object, fill: str | None) -> str:
     return f"<td>{_e(text)}</td>"
 
 
-def _block(block, images: dict[int, bytes]) -> str:
+def block_html(block, images: dict[int, bytes]) -> str:
+    """One block as HTML, every piece of its text escaped; a chart as its inlined image, or as
+    its title and description where `images` has none."""
     if isinstance(block, Paragraph):
         text = _e(block.text)
         if block.bold:
@@ -130,14 +132,19 @@ def _block(block, images: dict[int, bytes]) -> str:
     raise TypeError(f"unknown block {block!r}")
 
 
+def heading_html(title: str, level: int) -> str:
+    """A heading of the pack at an HTML level (1 to 6), its title escaped."""
+    level = min(max(level, 1), 6)
+    return f"<h{level}>{_e(title)}</h{level}>"
+
+
 def to_html(briefing: Briefing, images: dict[int, bytes] | None = None) -> str:
     images = images if images is not None else chart_images(briefing)
     body = ["<p>" + "<br>".join(f"<strong>{_e(h)}</strong>" for h in briefing.heading) + "</p>"]
     body.append(f"<h1>{_e(briefing.title)}</h1>")
     for section in briefing.sections:
-        level = min(section.level + 1, 6)
-        body.append(f"<h{level}>{_e(section.title)}</h{level}>")
-        body += [_block(block, images) for block in section.blocks]
+        body.append(heading_html(section.title, section.level + 1))
+        body += [block_html(block, images) for block in section.blocks]
     body.append(f"<hr><p><em>{_e(briefing.footer)}</em></p>")
     footer_left = f"{briefing.title}: {briefing.heading[0]}, {briefing.heading[1]}"
     css = _CSS % {"footer_left": escape.css_string(footer_left)}
