@@ -222,6 +222,9 @@ def rag_mix(
             "The charts show how many each inspection and kind brought.",
             icon=":material/info:",
         )
+    # The date is said here, not in the charts' titles: a chart whose spec is the same at every
+    # date is updated in place (oversight/charts/rag_mix.py).
+    st.caption(f"{charts.rag_mix_title(which)}, as at {when}: by inspection and by kind.")
     left, right = st.columns([3, 2])
     with left:
         # A national register: the inspections with most open findings are drawn, the rest
@@ -232,7 +235,7 @@ def rag_mix(
         # A phone reads a list instead: the inspections' long names leave no room for bars.
         with st.container(key="wide_rag_by_inspection"):
             st.vega_lite_chart(
-                *app.figure(charts.rag_by_inspection_vega, drawn, as_at, rag, which=which),
+                *app.figure(charts.rag_by_inspection_vega, drawn, rag, which=which),
                 width="stretch",
             )
         with st.container(key="phone_rag_by_inspection"):
@@ -244,7 +247,7 @@ def rag_mix(
             st.caption(headlines.other_inspections_note(drawn, rest, with_completed))
     with right:
         st.vega_lite_chart(
-            *app.figure(charts.rag_by_kind_vega, by_kind, as_at, rag, which=which),
+            *app.figure(charts.rag_by_kind_vega, by_kind, rag, which=which),
             width="stretch",
         )
 

@@ -25,6 +25,9 @@ PHONE_CSS = f"""<style>
   [class*="st-key-{WIDE_KEY}"] {{ display: none !important; }}
   /* a page's title on one line ("Recommendations" broke after its 14th letter) */
   [data-testid="stMain"] h1 {{ font-size: 2.1rem; }}
+  /* a static table's columns keep a readable width and the table scrolls sideways, rather
+     than each column shrinking to a word a line */
+  [data-testid="stTable"] th, [data-testid="stTable"] td {{ min-width: 10rem; }}
 }}
 @media (min-width: {PHONE_MAX_PX + 1}px) {{
   [class*="st-key-{PHONE_KEY}"] {{ display: none !important; }}

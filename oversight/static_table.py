@@ -15,8 +15,6 @@ colour.
 from __future__ import annotations
 
 import colorsys
-import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
@@ -29,8 +27,6 @@ from oversight.vocabulary import RagScale
 MISSING = "—"
 # What a link may hold once quoted: nothing that ends a Markdown link or starts another.
 _URL_SAFE = "/?&=%#.-_~"
-_ESCAPED = re.compile(r"\\(.)")
-_JOINER = "\u2060"
 BADGE_MARK = "● "
 
 
@@ -49,6 +45,8 @@ def text(value: object) -> str:
         return MISSING
     if isinstance(value, (list, tuple)):  # a RAG word as explorer.rag_pills wraps it
         return MISSING if not value else text(value[0])
+    if isinstance(value, float) and value.is_integer():  # a whole number in a column with gaps
+        value = int(value)
     return escape.md(value)
 
 
@@ -138,19 +136,3 @@ def cells(
 def show(frame: pd.DataFrame, **options) -> None:
     """st.table of `cells(frame, **options)`, without the index, as tall as its rows."""
     st.table(cells(frame, **options), hide_index=True)
-
-
-def plain(markdown: str) -> str:
-    """What a reader sees of a cell written here: escapes, badges and links undone (for tests
-    and for anything that reads a drawn table back)."""
-    shown = re.sub(r"^:[a-z]+-badge\[(.*)\]$", r"\1", markdown)
-    shown = re.sub(r"^\[(.*)\]\([^)]*\)$", r"\1", shown)
-    return _ESCAPED.sub(r"\1", shown).replace(_JOINER, "")
-
-
-def as_dates(values: Sequence[object]) -> list[dt.date | None]:
-    """A drawn date column read back as dates (tests): "30 Sep 2018" to 2018-09-30."""
-    return [
-        None if v == MISSING else dt.datetime.strptime(plain(str(v)), "%d %b %Y").date()
-        for v in values
-    ]

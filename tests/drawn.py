@@ -7,16 +7,19 @@ import re
 
 import pandas as pd
 
-from oversight import static_table
+from tests.golden import shown
 
 
 def static_tables(at) -> list[pd.DataFrame]:
     """Every st.table of the run (oversight/static_table.py), each cell as its reader sees it:
     Markdown escapes, badges and links undone."""
-    return [
-        table.value.map(lambda v: static_table.plain(v) if isinstance(v, str) else v)
-        for table in at.table
-    ]
+    return [table.value.map(lambda v: plain(v) if isinstance(v, str) else v) for table in at.table]
+
+
+def plain(cell: str) -> str:
+    """What a reader sees of a static table's cell: escapes, a badge or a link undone."""
+    cell = re.sub(r"^:[a-z]+-badge\[(.*)\]$", r"\1", cell)
+    return shown(re.sub(r"^\[(.*)\]\([^)]*\)$", r"\1", cell))
 
 
 def static_table_with(at, column: str) -> pd.DataFrame:
@@ -43,3 +46,10 @@ def html_text(body: str) -> str:
 def html_bodies(at) -> list[str]:
     """The bodies of every st.html element of the run, as sent."""
     return [element.proto.body for element in at.get("html")]
+
+
+def vega_rows(chart) -> list[dict]:
+    """The rows a Vega-Lite chart element was sent (its proto's Arrow data), as dicts."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(chart.data.data).read_all().to_pylist()

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from oversight.db import ROOT
+from tests import drawn
 from tools import browser
 
 PAGES = browser.registered_pages()
@@ -27,6 +28,7 @@ def _texts(at: AppTest) -> str:
     parts = []
     for kind in ("markdown", "caption", "success", "info", "warning", "header", "subheader"):
         parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [drawn.html_text(body) for body in drawn.html_bodies(at)]  # the Briefing's preview
     return "\n".join(parts)
 
 
@@ -35,6 +37,9 @@ def _table(at: AppTest, *columns: str) -> pd.DataFrame:
     for element in at.dataframe:
         if set(columns) <= set(element.value.columns):
             return element.value
+    for table in drawn.static_tables(at):
+        if set(columns) <= set(table.columns):
+            return table
     raise AssertionError(f"no table with columns {columns}")
 
 

@@ -342,7 +342,7 @@ def test_moves_frame_names_the_finding_and_its_inspection(bundled):
 def test_rag_by_inspection_chart(mini):
     rag = vocabulary.rag_scale(mini)
     data, spec = charts.rag_by_inspection_vega(
-        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), JUNE, rag
+        mini.query("rag_by_inspection", as_at=JUNE, force_id="wmp", max_inspections=12), rag
     )
     # One segment per inspection and RAG, each with its word and count written in it.
     assert data[["category", "rag", "items", "label"]].values.tolist() == [
@@ -354,11 +354,10 @@ def test_rag_by_inspection_chart(mini):
     # Stacked: each segment starts where the one before it ends.
     assert data[["x0", "x1"]].values.tolist() == [[0, 1], [1, 3], [0, 1], [1, 2]]
     bars, text = spec["layer"]
-    # the words and colours rag.csv holds, in its order
-    assert bars["encoding"]["color"]["scale"] == {
-        "domain": ["Amber", "Green", "Blue"],
-        "range": ["#F9A825", "#A5D6A7", "#1565C0"],
-    }
+    # the words and colours rag.csv holds, in its order, every grade of the scale drawn or not
+    scale = bars["encoding"]["color"]["scale"]
+    assert scale["domain"] == [*rag.labels.values(), "No position recorded"]
+    assert scale["range"][:4] == ["#C62828", "#F9A825", "#A5D6A7", "#1565C0"]
     # each label black or white as its fill needs: white on rag.csv's dark blue
     assert list(data["ink"]) == ["#000000", "#000000", "#000000", "#FFFFFF"]
     assert text["encoding"]["color"] == {"field": "ink", "type": "nominal", "scale": None}
@@ -366,10 +365,23 @@ def test_rag_by_inspection_chart(mini):
     assert [t["field"] for t in bars["encoding"]["tooltip"]] == ["category", "rag", "items"]
     assert text["encoding"]["text"] == {"field": "label"}
     assert spec["title"]["text"] == "RAG of all findings (open and completed) by inspection"
-    assert spec["title"]["subtitle"] == "as at 28 Jun 2018"
     assert bars["encoding"]["x"]["title"] == "Findings"
-    # The first inspection in the query's order is drawn at the top.
-    assert spec["encoding"]["y"]["sort"] == ["National overview", "WMP effectiveness 2016"]
+    # The first inspection in the query's order is drawn at the top: the rows carry the order.
+    assert spec["encoding"]["y"]["sort"] == {"field": "order", "op": "min"}
+    assert list(data["order"]) == [0, 0, 1, 1]
+
+
+def test_the_rag_mix_spec_is_the_same_at_every_date_and_force(mini):
+    """A sidebar change alters only the chart's rows, so Streamlit updates the drawn chart in
+    place instead of building a new one: no date, category or count is in the spec."""
+    rag = vocabulary.rag_scale(mini)
+    specs = []
+    for as_at in (dt.date(2017, 6, 1), JUNE, dt.date(2019, 1, 1)):
+        rows = mini.query("rag_by_inspection", as_at=as_at, force_id="wmp", max_inspections=12)
+        data, spec = charts.rag_by_inspection_vega(rows, rag)
+        specs.append(json.dumps(spec, sort_keys=True))
+    assert len(set(specs)) == 1
+    assert "2018" not in specs[0] and "National overview" not in specs[0]
 
 
 def test_inspections_sharing_a_title_get_a_bar_each(mini):
@@ -387,8 +399,8 @@ def test_inspections_sharing_a_title_get_a_bar_each(mini):
             "items": [1, 2, 3, 1, 4],
         }
     )
-    data, spec = charts.rag_by_inspection_vega(rows, JUNE, vocabulary.rag_scale(mini))
-    assert spec["encoding"]["y"]["sort"] == [
+    data, spec = charts.rag_by_inspection_vega(rows, vocabulary.rag_scale(mini))
+    assert list(dict.fromkeys(data.sort_values("order", kind="stable")["category"])) == [
         "Custody review (1 Mar 2021)",
         "Custody review (2 May 2023, b)",
         "Custody review (2 May 2023, c)",
@@ -409,7 +421,7 @@ def test_a_narrow_segment_shows_its_count_or_nothing_and_keeps_its_tooltip(mini)
             "items": [1, 5, 1, 60],
         }
     )
-    data, _ = charts.rag_by_inspection_vega(rows, JUNE, vocabulary.rag_scale(mini))
+    data, _ = charts.rag_by_inspection_vega(rows, vocabulary.rag_scale(mini))
     labels = dict(zip(data["rag"], data["label"], strict=True))
     # 60 findings make the scale: one finding's segment is too narrow even for "1"
     assert labels == {"Red": "", "Amber": "5", "No position recorded": "", "Green": "Green 60"}
@@ -420,7 +432,6 @@ def test_a_narrow_segment_shows_its_count_or_nothing_and_keeps_its_tooltip(mini)
 def test_rag_by_kind_chart_outlines_white(bundled):
     data, spec = charts.rag_by_kind_vega(
         bundled.query("rag_by_kind", as_at=JUNE, force_id="wmp"),
-        JUNE,
         vocabulary.rag_scale(bundled),
     )
     assert list(data["rag"]) == ["White"] * 3
@@ -428,7 +439,8 @@ def test_rag_by_kind_chart_outlines_white(bundled):
     assert list(data["items"]) == [22, 8, 4]
     bars, _ = spec["layer"]
     assert bars["mark"]["stroke"] == charts.RAG_OUTLINE
-    assert bars["encoding"]["color"]["scale"]["range"] == ["#FFFFFF"]
+    legend = bars["encoding"]["color"]["scale"]
+    assert dict(zip(legend["domain"], legend["range"], strict=True))["White"] == "#FFFFFF"
     assert list(data["ink"]) == ["#000000"] * 3  # black reads on rag.csv's white
     assert spec["title"]["text"] == "RAG of all findings (open and completed) by kind"
     # The legend is under the chart, not at its side in the gap beside the other chart.
@@ -518,8 +530,10 @@ def test_overview_is_the_default_page_on_bundled_data(monkeypatch):
     assert "No open finding is graded as at 28 June 2018" in at.info[0].value
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert spec["title"]["text"] == "RAG of open findings by inspection"
-    assert spec["title"]["subtitle"] == "as at 28 Jun 2018"
-    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["White"]
+    assert "RAG of open findings, as at 28 June 2018: by inspection and by kind." in [
+        c.value for c in at.caption
+    ]
+    assert {row["rag"] for row in drawn.vega_rows(at.get("vega_lite_chart")[0].proto)} == {"White"}
 
 
 def test_overview_since_date_from_the_url(monkeypatch):

@@ -121,7 +121,7 @@ def test_every_vega_rag_segment_carries_its_word(builder, data, request):
     query = "rag_by_inspection" if builder == "rag_by_inspection_vega" else "rag_by_kind"
     params = {"max_inspections": 12} if query == "rag_by_inspection" else {}
     frame = ds.query(query, as_at=JUNE, force_id="wmp", **params)
-    rows, spec = getattr(charts, builder)(frame, JUNE, scale)
+    rows, spec = getattr(charts, builder)(frame, scale)
     bars = spec["layer"][0]["encoding"]
     legend = dict(
         zip(bars["color"]["scale"]["domain"], bars["color"]["scale"]["range"], strict=True)

@@ -69,7 +69,7 @@ def test_a_force_edits_rag_csv_and_every_chart_table_and_pack_shows_it(tmp_path)
 
     # a chart: the segment is named and filled as rag.csv says, its words white on it
     by_kind = ds.query("rag_by_kind", as_at=JUNE, force_id="wmp")
-    data, spec = charts.rag_by_kind_vega(by_kind, JUNE, rag)
+    data, spec = charts.rag_by_kind_vega(by_kind, rag)
     colour = dict(zip(*spec["layer"][0]["encoding"]["color"]["scale"].values(), strict=True))
     assert colour["Off track"] == PURPLE and "Red" not in colour
     red = data[data["rag"] == "Off track"]

@@ -49,7 +49,6 @@ def rag_mix_vega(
     scale_order = list(rag.drawn_codes)
     # a code the scale does not name is drawn after it, as itself (never hidden)
     scale_order += [c for c in dict.fromkeys(codes) if c not in scale_order]
-    present = [code for code in scale_order if code in set(codes)]
     rank = {code: i for i, code in enumerate(scale_order)}
     rows = sorted(
         zip(frame[category].astype(str).tolist(), codes, frame["items"].tolist(), strict=True),
@@ -70,6 +69,7 @@ def rag_mix_vega(
         drawn.append(
             {
                 "category": cat,
+                "order": order.index(cat),
                 "rag": word,
                 "items": n,
                 "label": label,
@@ -81,23 +81,21 @@ def rag_mix_vega(
         )
         start[cat] += n
     data = pd.DataFrame(
-        drawn, columns=["category", "rag", "items", "label", "x0", "x1", "mid", "ink"]
+        drawn, columns=["category", "order", "rag", "items", "label", "x0", "x1", "mid", "ink"]
     )
+    # The spec holds nothing that a sidebar change alters (no date, no category, no count): the
+    # rows carry those, and Streamlit then updates a drawn chart's data in place instead of
+    # building a new chart at every change (docs/performance.md).
     # The chart's title names the categories; an axis title would sit on the long labels.
     y = {
         "field": "category",
         "type": "nominal",
-        "sort": order,
+        "sort": {"field": "order", "op": "min"},
         "title": None,
         "axis": {"labelLimit": 260, "labelFontSize": 12},
     }
-    heading, _, when = title.partition(", as at ")
     spec = {
-        "title": {
-            "text": heading,
-            "subtitle": f"as at {when}" if when else "",
-            "anchor": "start",
-        },
+        "title": {"text": title, "anchor": "start"},
         "height": {"step": 34},
         "config": {"font": FONT_FAMILY},
         "encoding": {"y": y},
@@ -109,7 +107,6 @@ def rag_mix_vega(
                         "field": "x0",
                         "type": "quantitative",
                         "title": value_title,
-                        "scale": {"domain": [0, longest]},
                         "axis": {"tickMinStep": 1, "format": "d"},
                     },
                     "x2": {"field": "x1"},
@@ -117,9 +114,10 @@ def rag_mix_vega(
                         "field": "rag",
                         "type": "nominal",
                         "title": "RAG",
+                        # every grade of the scale, drawn or not: the legend reads the whole scale
                         "scale": {
-                            "domain": [rag.word(code) for code in present],
-                            "range": [rag.colour(code) for code in present],
+                            "domain": [rag.word(code) for code in scale_order],
+                            "range": [rag.colour(code) for code in scale_order],
                         },
                         # under the chart, a few to a row: a row of six is wider than either
                         "legend": {
@@ -168,7 +166,7 @@ def open_only(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def rag_by_inspection_vega(
-    frame: pd.DataFrame, as_at: object, rag: RagScale, which: str = "all"
+    frame: pd.DataFrame, rag: RagScale, which: str = "all"
 ) -> tuple[pd.DataFrame, dict]:
     """The RAG mix of each inspection's findings (columns of queries/rag_by_inspection.sql),
     one bar per inspection even where two share a title, as a Vega-Lite spec. `which` is "open"
@@ -179,7 +177,7 @@ def rag_by_inspection_vega(
         frame.assign(inspection_label=distinct_inspection_labels(frame)),
         "inspection_label",
         rag=rag,
-        title=f"{title} by inspection, as at {_day(as_at)}",
+        title=f"{title} by inspection",
         category_title="Inspection",
         value_title=value_title,
     )
@@ -216,7 +214,7 @@ def distinct_inspection_labels(frame: pd.DataFrame) -> list[str]:
 
 
 def rag_by_kind_vega(
-    frame: pd.DataFrame, as_at: object, rag: RagScale, which: str = "all"
+    frame: pd.DataFrame, rag: RagScale, which: str = "all"
 ) -> tuple[pd.DataFrame, dict]:
     """The RAG mix by kind of finding (columns of queries/rag_by_kind.sql), as a Vega-Lite spec;
     `which` as for rag_by_inspection_vega."""
@@ -228,7 +226,7 @@ def rag_by_kind_vega(
         named,
         "kind_label",
         rag=rag,
-        title=f"{title} by kind, as at {_day(as_at)}",
+        title=f"{title} by kind",
         category_title="Kind",
         legend_columns=1,  # the narrower chart: "No position recorded" needs its width
         value_title=value_title,
