@@ -450,13 +450,6 @@ def test_rag_by_kind_chart_outlines_white(bundled):
 # --- the page --------------------------------------------------------------------------------
 
 
-def _vega_rows(chart) -> list[dict]:
-    """The rows a Vega-Lite chart element was handed (its Arrow data), as a reader's records."""
-    import pyarrow as pa
-
-    return pa.ipc.open_stream(chart.data.data).read_all().to_pylist()
-
-
 def _overview(monkeypatch, data_dir: Path | None = None, **params: str) -> AppTest:
     if data_dir is None:
         monkeypatch.delenv("OVERSIGHT_DATA_DIR", raising=False)
@@ -659,20 +652,20 @@ def test_count_changes_since_follows_the_as_at_date_unless_the_reader_set_it(mon
 def test_rag_mix_shows_open_work_and_completed_on_request(mini_copy, monkeypatch):
     at = _overview(monkeypatch, mini_copy, force="West Midlands Police", as_at="2018-06-28")
 
-    def drawn(page: AppTest, which: int = 0) -> dict[str, int]:
+    def mix(page: AppTest, which: int = 0) -> dict[str, int]:
         chart = page.get("vega_lite_chart")[which].proto
-        rows = _vega_rows(chart)
+        rows = drawn.vega_rows(chart)
         out: dict[str, int] = {}
         for row in rows:
             out[row["rag"]] = out.get(row["rag"], 0) + int(row["items"])
         return out
 
     # Open work by default: c1r1, closed (blue), is not drawn.
-    assert drawn(at) == {"Amber": 2, "Green": 2}
+    assert mix(at) == {"Amber": 2, "Green": 2}
     spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)
     assert spec["title"]["text"] == "RAG of open findings by kind"
     at.toggle(key="mix_completed").set_value(True).run()
-    assert drawn(at) == {"Amber": 2, "Green": 2, "Blue": 1}
+    assert mix(at) == {"Amber": 2, "Green": 2, "Blue": 1}
     assert json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["text"] == (
         "RAG of all findings (open and completed) by inspection"
     )
@@ -684,4 +677,4 @@ def test_rag_mix_shows_open_work_and_completed_on_request(mini_copy, monkeypatch
         as_at="2018-06-28",
         mix_completed="true",
     )
-    assert drawn(shared) == {"Amber": 2, "Green": 2, "Blue": 1}
+    assert mix(shared) == {"Amber": 2, "Green": 2, "Blue": 1}

@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from tests import drawn
+
 ROOT = Path(__file__).resolve().parents[1]
 JUNE = dt.date(2018, 6, 28)
 
@@ -31,13 +33,6 @@ def open_page(monkeypatch, page: str, data_dir: Path | None = None, **params: st
 
 def chart(at: AppTest, i: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[i].proto.spec)
-
-
-def _vega_rows(chart) -> list[dict]:
-    """The rows a Vega-Lite chart element was handed (its Arrow data)."""
-    import pyarrow as pa
-
-    return pa.ipc.open_stream(chart.data.data).read_all().to_pylist()
 
 
 def due_soon(at: AppTest) -> pd.DataFrame | None:
@@ -209,7 +204,7 @@ def test_timeline_at_scale_groups_then_narrows(monkeypatch, tmp_path, mini_copy)
     assert "one bar per group" in at.info[0].value
     (grouped,) = at.get("vega_lite_chart")
     assert not at.get("plotly_chart")
-    bars = _vega_rows(grouped.proto)
+    bars = drawn.vega_rows(grouped.proto)
     assert all(b["rag"].startswith("Most severe:") for b in bars)
     assert len(bars) == 10
 
@@ -223,8 +218,8 @@ def test_timeline_at_scale_groups_then_narrows(monkeypatch, tmp_path, mini_copy)
     # With at most 20 bars, the 20 falling due soonest are drawn and the page says so.
     at.select_slider(key="bars").set_value(20).run()
     bars = [t for t in chart(at)["data"] if t["type"] == "bar"]
-    drawn = [y for t in bars for y in t["y"]]
-    assert drawn == [f"r:bulk-3-{n}" for n in range(20)]
+    drawn_items = [y for t in bars for y in t["y"]]
+    assert drawn_items == [f"r:bulk-3-{n}" for n in range(20)]
     assert at.info[0].value.startswith("Showing the 20 items falling due soonest; 20 more")
 
 
