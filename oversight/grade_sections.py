@@ -18,19 +18,20 @@ from oversight.plan import Plan
 
 def matrix(matrix: pd.DataFrame, cycles: pd.DataFrame, force_name: str) -> None:
     """The force's grades by area and cycle, what the cells mean, and each grade's source."""
-    st.plotly_chart(
-        app.figure(
-            charts.grade_matrix, matrix, title=f"{force_name}: PEEL grades by area and cycle"
-        ),
-        width="stretch",
-        key="peel_matrix",
-    )
+    if matrix.empty:
+        st.write(f"No PEEL grades for {escape.md(force_name)} in the data.")
+    else:
+        st.table(
+            grades.matrix_table(matrix),
+            alt=f"{force_name}: PEEL grades by area and cycle",
+        )
     st.caption(
-        "Each row follows one area across cycles, even where HMICFRS reworded it (hover a cell for "
-        "the wording of that cycle and the grade's source). *No grade in data*: the grade is not "
-        "known here, not that the force was ungraded. *Ungraded area*: HMICFRS gave no graded "
-        "judgment for that area in that cycle. A blank cell: the area was not part of that cycle's "
-        "framework."
+        "Each row follows one area across cycles, even where HMICFRS reworded it (the sources "
+        "below give the wording of each cycle and each grade's source). A dashed rule marks the "
+        "change of scale: grades either side of it are not directly comparable. *No grade in "
+        "data*: the grade is not known here, not that the force was ungraded. *Ungraded area*: "
+        "HMICFRS gave no graded judgment for that area in that cycle. A blank cell: the area was "
+        "not part of that cycle's framework."
     )
     missing = cycles[(cycles["force_grades"] == 0) & (cycles["grades"] > 0)]
     if not missing.empty:
@@ -59,9 +60,9 @@ def moves(
         f"**{label(PILLAR_LABELS, pillar)}**, each grade against the same area's previous grade "
         f"on the same scale: {grades.move_counts_sentence(counts)}."
     )
-    st.plotly_chart(
-        app.figure(
-            charts.grade_trend,
+    st.vega_lite_chart(
+        *app.figure(
+            charts.grade_trend_vega,
             trend,
             scales,
             title=f"{label(PILLAR_LABELS, pillar)}: grade by cycle, one line per area",
@@ -70,7 +71,7 @@ def moves(
         key="peel_trend",
     )
     st.caption(
-        "Lines join an area's grades within one scale only, and are nudged apart a little so "
+        "Lines join an area's grades within one scale only, and are set apart a little so "
         "that areas on the same grade stay visible. A cycle with no grade in the data is skipped."
     )
     st.dataframe(
@@ -138,16 +139,15 @@ def peers(
         )
     )
     grid = plan["grid"]
-    st.plotly_chart(
-        app.figure(
-            charts.peer_grade_grid,
-            grid,
-            title=f"{peer_cycle} {label(PILLAR_LABELS, peer_pillar).lower()}: "
-            f"{force_name} and {len(peer_ids)} peer force{'s' if len(peer_ids) != 1 else ''}",
-        ),
-        width="stretch",
-        key="peel_peers_grid",
+    title = (
+        f"{peer_cycle} {label(PILLAR_LABELS, peer_pillar).lower()}: {force_name} and "
+        f"{len(peer_ids)} peer force{'s' if len(peer_ids) != 1 else ''}"
     )
+    if grid.empty:
+        st.write("No areas to compare.")
+    else:
+        st.markdown(f"**{escape.md(title)}**")
+        st.table(grades.peer_table(grid), alt=title)
 
 
 def national(
@@ -185,9 +185,9 @@ def national(
         force_grade = dist.loc[dist["is_force_grade"], "grade"]
         chart_col, facts_col = st.columns([3, 1])
         area_words = "overall grade" if nat_area == "Overall" else nat_area
-        chart_col.plotly_chart(
-            app.figure(
-                charts.national_grade_bars,
+        chart_col.vega_lite_chart(
+            *app.figure(
+                charts.national_grade_bars_vega,
                 dist,
                 force_name,
                 title=f"{nat_cycle} {label(PILLAR_LABELS, nat_pillar).lower()}, {area_words}: "

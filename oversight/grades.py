@@ -142,3 +142,116 @@ def sources_table(matrix: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     ).reset_index(drop=True)
+
+
+# --- The grade matrix and the peer grid, as static tables ------------------------------------
+#
+# Both were Plotly heatmaps: a figure per force, drawn as a new plot at every change of force,
+# with a text element per cell per grade (tens of thousands of DOM changes in the browser; see
+# docs/performance.md, "PEEL grades in the browser"). A table reads as well: each cell is the
+# grade in words on its colour (or why there is none), a screen reader reads it cell by cell,
+# and every grade's source is in the sources table under it. st.table renders every cell and
+# header as Markdown: every word from the data goes through escape.md.
+
+SCALE_BREAK_CSS = "border-left: 3px dashed #000000"
+
+
+def _cell_css(word: str) -> str:
+    from oversight.charts.peel_grades import GRADE_CELL_COLOURS, GRADE_CELL_TEXT_COLOURS
+
+    return (
+        f"background-color: {GRADE_CELL_COLOURS.get(word, '#FFFFFF')}; "
+        f"color: {GRADE_CELL_TEXT_COLOURS.get(word, '#000000')}"
+    )
+
+
+def _styled(words: pd.DataFrame, breaks: set[int] = frozenset()):
+    """`words` (cells already plain words or empty) escaped for Markdown and coloured by word;
+    a dashed rule before each column position in `breaks` (a change of scale)."""
+    css = pd.DataFrame(
+        [[_cell_css(w) if w else "" for w in row] for row in words.itertuples(index=False)],
+        index=words.index,
+        columns=words.columns,
+    )
+    for position in breaks:
+        css.iloc[:, position] = [
+            f"{c}; {SCALE_BREAK_CSS}" if c else SCALE_BREAK_CSS for c in css.iloc[:, position]
+        ]
+    shown = words.map(lambda w: _md(w) if w else "")
+    return shown.style.apply(lambda _: css.values, axis=None)
+
+
+def _md(text: object) -> str:
+    from oversight import escape
+
+    return escape.md(text)
+
+
+def scale_heading(points: int) -> str:
+    return f"{int(points)}-point scale"
+
+
+def matrix_table(matrix: pd.DataFrame):
+    """queries/peel_grade_matrix.sql as a table: an area (by theme, grouped by pillar) a row, a
+    cycle a column under its grading scale, each cell the grade in words on its colour, or why
+    there is none (charts.cell_word); a blank cell: the area was not in that cycle's framework.
+    A dashed rule marks where the scale changes. A pandas Styler for st.table."""
+    from oversight.charts.peel_grades import cell_word
+
+    cells = matrix.sort_values(["row_order", "cycle"])
+    rows: dict[tuple, str] = {}
+    for pillar, theme in zip(cells["row_pillar"], cells["theme"], strict=True):
+        if (pillar, theme) not in rows:
+            words = theme_label(theme, pillar)
+            rows[(pillar, theme)] = f"**{_md(words)}**" if theme == "overall" else _md(words)
+    columns = [
+        (scale_heading(points), str(cycle))
+        for points, cycle in sorted(
+            set(zip(cells["scale_points"].astype(int), cells["cycle"].astype(str), strict=True))
+        )
+    ]
+    grid = pd.DataFrame(
+        "",
+        index=pd.Index(list(rows.values()), name="Area"),
+        columns=pd.MultiIndex.from_tuples(
+            [(_md(scale), _md(cycle)) for scale, cycle in columns], names=["Scale", "Cycle"]
+        ),
+    )
+    where = {cycle: i for i, (_, cycle) in enumerate(columns)}
+    for pillar, theme, cycle, state, grade in zip(
+        cells["row_pillar"],
+        cells["theme"],
+        cells["cycle"].astype(str),
+        cells["cell_state"],
+        cells["grade"],
+        strict=True,
+    ):
+        grid.iat[list(rows).index((pillar, theme)), where[cycle]] = cell_word(state, grade)
+    breaks = {i for i in range(1, len(columns)) if columns[i][0] != columns[i - 1][0]}
+    return _styled(grid, breaks)
+
+
+def peer_table(grid: pd.DataFrame):
+    """queries/peel_peer_grid.sql as a table: a force a row (the selected force first, marked
+    "this force"), an area of the cycle's pillar a column, each cell the grade in words on its
+    colour, or why there is none. A pandas Styler for st.table."""
+    from oversight.charts.peel_grades import cell_word
+
+    forces: dict[str, str] = {}
+    for name, selected in zip(grid["force_name"], grid["is_selected"], strict=True):
+        if name not in forces:
+            forces[name] = f"**{_md(name)} (this force)**" if selected else _md(name)
+    ordered = grid.sort_values("display_order", kind="stable")
+    areas = list(dict.fromkeys(ordered["theme"]))
+    table = pd.DataFrame(
+        "",
+        index=pd.Index(list(forces.values()), name="Force"),
+        columns=[_md("Overall" if t == "overall" else theme_label(t)) for t in areas],
+    )
+    position = {t: i for i, t in enumerate(areas)}
+    names = list(forces)
+    for name, theme, state, grade in zip(
+        grid["force_name"], grid["theme"], grid["cell_state"], grid["grade"], strict=True
+    ):
+        table.iat[names.index(name), position[theme]] = cell_word(state, grade)
+    return _styled(table)

@@ -48,6 +48,7 @@ from oversight.charts.peel_grades import (
     national_grade_bars,
     peer_grade_grid,
 )
+from oversight.charts.peel_vega import grade_trend_vega, national_grade_bars_vega
 from oversight.charts.rag_mix import (
     briefing_rag_mix_figure,
     distinct_inspection_labels,
@@ -92,8 +93,10 @@ __all__ = [
     "due_quarter_heatmap",
     "grade_matrix",
     "grade_trend",
+    "grade_trend_vega",
     "inspection_calendar_vega",
     "national_grade_bars",
+    "national_grade_bars_vega",
     "peer_grade_grid",
     "open_only",
     "rag_mix_title",
