@@ -132,3 +132,31 @@ def test_table_height_caps_rows():
     assert grades.table_height(3) == 38 + 35 * 3
     assert grades.table_height(100) == 38 + 35 * 20
     assert grades.table_height(0) == 38 + 35
+
+
+def test_grade_tables_show_untrusted_words_as_text():
+    # st.table renders every cell as Markdown: a force's or a grade's words stay text
+    import re
+
+    from oversight import grades
+
+    evil = "[Sign in](https://evil.invalid) **x**"
+    grid = pd.DataFrame(
+        {
+            "force_name": [evil, "Staffordshire Police"],
+            "is_selected": [True, False],
+            "area": ["Overall", "Overall"],
+            "theme": ["overall", "overall"],
+            "display_order": [0, 0],
+            "grade": ["<b>Good</b>", None],
+            "cell_state": ["graded", "no_grade_in_data"],
+            "source_url": ["https://example.org", None],
+        }
+    )
+    table = grades.peer_table(grid).data
+    row = table.index[0]
+    assert row.startswith("**") and row.endswith(" (this force)**")
+    assert "](" not in row and re.sub(r"\\(.)", r"\1", row[2:-15]) == evil
+    cell = table.iloc[0, 0]
+    assert "<" not in cell.replace("\\<", "") and re.sub(r"\\(.)", r"\1", cell) == "<b>Good</b>"
+    assert table.iloc[1, 0] == "No grade in data"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -27,25 +28,42 @@ def run_peel(monkeypatch, data_dir: Path | None = None, force: str | None = None
     return at
 
 
-def chart(at: AppTest, key: str) -> dict:
-    for element in at.get("plotly_chart"):
-        spec = json.loads(element.proto.spec)
-        if element.proto.id and key in element.proto.id:
-            return spec
-    raise AssertionError(f"no chart with key {key}")
+def _plain(markdown: object) -> str:
+    """What a reader sees of a table cell's Markdown (escapes and bold marks taken off)."""
+    return re.sub(r"\\(.)", r"\1", str(markdown)).replace("**", "")
 
 
-def cells(spec: dict) -> dict[tuple[str, str], str]:
-    """(row label, cycle) -> the words in the cell, over the heatmap traces of a grade grid."""
+def table(at: AppTest, index_name: str):
+    """The st.table whose rows are named `index_name` ("Area": the grade matrix; "Force": the
+    peer grid)."""
+    for element in at.get("table"):
+        if element.value.index.name == index_name:
+            return element.value
+    raise AssertionError(f"no table of {index_name}")
+
+
+def cells(frame) -> dict[tuple[str, str], str]:
+    """(row, column) -> the words in the cell as a reader sees them; a blank cell left out. A
+    column under a scale heading is named by its cycle."""
     found = {}
-    for trace in spec["data"]:
-        if trace.get("type") != "heatmap":
-            continue
-        for i, y in enumerate(trace["y"]):
-            for j, x in enumerate(trace["x"]):
-                if trace["z"][i][j] is not None:
-                    found[(y, x)] = trace["text"][i][j].replace("<br>", " ")
+    for row, values in frame.iterrows():
+        for column, value in values.items():
+            name = column[-1] if isinstance(column, tuple) else column
+            if value:
+                found[(_plain(row), _plain(name))] = _plain(value)
     return found
+
+
+def vega(at: AppTest, title_start: str) -> tuple[list[dict], dict]:
+    """The rows and spec of the Vega-Lite chart whose title starts with `title_start`."""
+    import pyarrow as pa
+
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        if spec["title"]["text"].startswith(title_start):
+            rows = pa.ipc.open_stream(element.proto.data.data).read_all().to_pylist()
+            return rows, spec
+    raise AssertionError(f"no chart titled {title_start}")
 
 
 @pytest.fixture(scope="module")
@@ -58,35 +76,52 @@ def bundled_page():
 
 
 def test_matrix_shows_vulnerability_requires_improvement_in_2015_and_2016(bundled_page):
-    matrix = cells(chart(bundled_page, "peel_matrix"))
+    matrix = cells(table(bundled_page, "Area"))
     for cycle in ("2015", "2016"):
         assert matrix[("Protecting vulnerable people", cycle)] == "Requires improvement"
-        assert matrix[("<b>Effectiveness overall</b>", cycle)] == "Good"
+        assert matrix[("Effectiveness overall", cycle)] == "Good"
     assert matrix[("Protecting vulnerable people", "2017")] == "Inadequate"
     assert matrix[("Specialist capabilities", "2015")] == "Ungraded"
+    # the pillar's own grade is the bold row that heads its areas
+    assert "**Effectiveness overall**" in table(bundled_page, "Area").index
 
 
 def test_matrix_breaks_between_the_4_point_and_5_point_scales(bundled_page):
-    spec = chart(bundled_page, "peel_matrix")
-    texts = [a["text"] for a in spec["layout"]["annotations"]]
-    assert "<b>4-point scale</b>" in texts
-    assert "<b>5-point scale</b>" in texts
-    assert any("not directly comparable" in t for t in texts)
-    by_axis = {}
-    for trace in spec["data"]:
-        if trace.get("type") == "heatmap":
-            by_axis.setdefault(trace.get("xaxis", "x"), set()).update(trace["x"])
-    assert by_axis["x"] == {"2014", "2015", "2016", "2017", "2018/19"}
-    assert by_axis["x2"] == {"2021/22"}
-    # HMICFRS's caution is on the page in words, too
+    frame = table(bundled_page, "Area")
+    by_scale = {}
+    for scale, cycle in frame.columns:
+        by_scale.setdefault(_plain(scale), []).append(_plain(cycle))
+    assert by_scale == {
+        "4-point scale": ["2014", "2015", "2016", "2017", "2018/19"],
+        "5-point scale": ["2021/22"],
+    }
+    # the dashed rule before the first 5-point column, and the caution in words
+    styles = bundled_page.get("table")[0].proto.arrow_data.styler.styles
+    assert "border-left: 3px dashed" in styles
     assert any("not directly comparable" in i.value for i in bundled_page.info)
+    assert any("not directly comparable" in c.value for c in bundled_page.caption)
 
 
 def test_trend_lines_stop_at_the_scale_change(bundled_page):
-    spec = chart(bundled_page, "peel_trend")
-    vulnerability = [t for t in spec["data"] if t.get("legendgroup") == "vulnerability"]
-    assert [t["x"] for t in vulnerability] == [["2015", "2016", "2017"], ["2021/22"]]
-    assert [t.get("xaxis", "x") for t in vulnerability] == ["x", "x2"]
+    rows, spec = vega(bundled_page, "Effectiveness: grade by cycle")
+    vulnerability = [r for r in rows if r["line"] == "Protecting vulnerable people"]
+    assert [(r["cycle"], r["scale"], r["grade"]) for r in vulnerability] == [
+        ("2015", 4, "Requires improvement"),
+        ("2016", 4, "Requires improvement"),
+        ("2017", 4, "Inadequate"),
+        ("2021/22", 5, "Requires improvement"),
+    ]
+    # one panel per scale, each drawing its own scale's rows, its grades best first
+    panels = spec["hconcat"]
+    assert [p["transform"][0]["filter"]["equal"] for p in panels] == [4, 5]
+    assert [p["title"]["text"] for p in panels] == ["4-point scale", "5-point scale"]
+    assert panels[0]["encoding"]["y"]["sort"] == [
+        "Outstanding",
+        "Good",
+        "Requires improvement",
+        "Inadequate",
+    ]
+    assert "not directly comparable" in panels[1]["title"]["subtitle"]
 
 
 def test_moves_table_and_sentence(bundled_page):
@@ -108,9 +143,11 @@ def test_moves_table_and_sentence(bundled_page):
 def test_peers_default_to_the_region(bundled_page):
     peers = bundled_page.multiselect(key="peel_peers")
     assert sorted(peers.value) == ["staffordshire", "warwickshire", "west-mercia"]
-    grid = cells(chart(bundled_page, "peel_peers_grid"))
+    grid = cells(table(bundled_page, "Force"))
     assert grid[("West Mercia Police", "Overall")] == "Requires improvement"
-    assert grid[("<b>West Midlands Police (this force)</b>", "Overall")] == "Good"
+    assert grid[("West Midlands Police (this force)", "Overall")] == "Good"
+    # the force itself is the first row
+    assert _plain(table(bundled_page, "Force").index[0]) == "West Midlands Police (this force)"
 
 
 def test_national_count_2017_legitimacy_matches_the_reference(bundled_page):
@@ -122,15 +159,17 @@ def test_national_count_2017_legitimacy_matches_the_reference(bundled_page):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Forces covered"] == "43 of 43"
     assert metrics["West Midlands Police"] == "Requires improvement"
-    bars = {t["name"]: t for t in chart(at, "peel_national")["data"]}
-    assert {g: bars[g]["x"][0] for g in bars} == {
+    rows, _ = vega(at, "2017 legitimacy, overall grade")
+    bars = {r["grade"]: r for r in rows}
+    assert {g: bars[g]["forces"] for g in bars} == {
         "Outstanding": 1,
         "Good": 35,
         "Requires improvement": 6,
         "Inadequate": 0,
         "Not graded": 1,
     }
-    assert bars["Requires improvement"]["text"][0].endswith("this force</b>")
+    assert bars["Requires improvement"]["label"] == "6 forces ◀ this force"
+    assert bars["Good"]["label"] == "35 forces"
 
 
 def test_findings_link_to_the_explorer(bundled_page):
@@ -156,7 +195,7 @@ def test_sources_and_attribution_are_shown(bundled_page):
 
 def test_page_on_the_peel_fixture_for_wmp(monkeypatch):
     at = run_peel(monkeypatch, PEEL_FIXTURE, force="wmp")
-    matrix = cells(chart(at, "peel_matrix"))
+    matrix = cells(table(at, "Area"))
     assert matrix[("Protecting vulnerable people", "2023-25")] == "Good"
     assert matrix[("Good use of resources", "2023-25")] == "No grade in data"
     assert matrix[("Specialist capabilities", "2017")] == "Ungraded area"
@@ -169,8 +208,8 @@ def test_page_for_a_force_with_few_grades(monkeypatch):
     # Gwent has one grade (2017 legitimacy: Not graded): nothing to rank, nothing to compare.
     at = run_peel(monkeypatch, PEEL_FIXTURE, force="gwent")
     assert any("No ranked grades" in m.value for m in at.markdown)
-    matrix = cells(chart(at, "peel_matrix"))
-    assert matrix == {("<b>Legitimacy overall</b>", "2017"): "Not graded"}
+    matrix = cells(table(at, "Area"))
+    assert matrix == {("Legitimacy overall", "2017"): "Not graded"}
     # The national view opens on effectiveness, where Gwent has no grade in the data.
     assert {m.label: m.value for m in at.metric}["Gwent Police"] == "No grade in data"
     at.selectbox(key="peel_nat_pillar").select("legitimacy").run()
