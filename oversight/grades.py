@@ -165,9 +165,11 @@ def _cell_css(word: str) -> str:
     )
 
 
-def _styled(words: pd.DataFrame, breaks: set[int] = frozenset()):
+def _styled(words: pd.DataFrame, uuid: str, breaks: set[int] = frozenset()):
     """`words` (cells already plain words or empty) escaped for Markdown and coloured by word;
-    a dashed rule before each column position in `breaks` (a change of scale)."""
+    a dashed rule before each column position in `breaks` (a change of scale). The Styler's id
+    is fixed (`uuid`; pandas draws a random one): its CSS class names are then the same at every
+    run, so a table whose cells did not change is not drawn again in the browser."""
     css = pd.DataFrame(
         [[_cell_css(w) if w else "" for w in row] for row in words.itertuples(index=False)],
         index=words.index,
@@ -178,7 +180,7 @@ def _styled(words: pd.DataFrame, breaks: set[int] = frozenset()):
             f"{c}; {SCALE_BREAK_CSS}" if c else SCALE_BREAK_CSS for c in css.iloc[:, position]
         ]
     shown = words.map(lambda w: _md(w) if w else "")
-    return shown.style.apply(lambda _: css.values, axis=None)
+    return shown.style.set_uuid(uuid).apply(lambda _: css.values, axis=None)
 
 
 def _md(text: object) -> str:
@@ -228,7 +230,7 @@ def matrix_table(matrix: pd.DataFrame):
     ):
         grid.iat[list(rows).index((pillar, theme)), where[cycle]] = cell_word(state, grade)
     breaks = {i for i in range(1, len(columns)) if columns[i][0] != columns[i - 1][0]}
-    return _styled(grid, breaks)
+    return _styled(grid, "peel_matrix", breaks)
 
 
 def peer_table(grid: pd.DataFrame):
@@ -254,4 +256,4 @@ def peer_table(grid: pd.DataFrame):
         grid["force_name"], grid["theme"], grid["cell_state"], grid["grade"], strict=True
     ):
         table.iat[names.index(name), position[theme]] = cell_word(state, grade)
-    return _styled(table)
+    return _styled(table, "peel_peers")
