@@ -74,20 +74,12 @@ def moves(
         "Lines join an area's grades within one scale only, and are set apart a little so "
         "that areas on the same grade stay visible. A cycle with no grade in the data is skipped."
     )
-    st.dataframe(
-        grades.moves_table(moves),
+    # A static table, not a data grid: the grid writes its accessible copy of the rows a few
+    # hundred milliseconds after each run, which was the last thing the browser drew at a change.
+    st.table(
+        grades.as_markdown(grades.moves_table(moves)),
         hide_index=True,
-        width="stretch",
-        height=grades.table_height(len(moves)),
-        # Widths add up to the main column at 1400 px, with room for the longest area's words.
-        column_config={
-            "Area": st.column_config.TextColumn(width=290),
-            "Move": st.column_config.TextColumn(width=185),
-            "From": st.column_config.TextColumn(width=70),
-            "Grade then": st.column_config.TextColumn(width=160),
-            "To": st.column_config.TextColumn(width=70),
-            "Grade now": st.column_config.TextColumn(width=165),
-        },
+        height=grades.static_table_height(len(moves)),
     )
 
 
@@ -189,7 +181,6 @@ def national(
             *app.figure(
                 charts.national_grade_bars_vega,
                 dist,
-                force_name,
                 title=f"{nat_cycle} {label(PILLAR_LABELS, nat_pillar).lower()}, {area_words}: "
                 "forces by grade",
             ),
@@ -229,22 +220,12 @@ def findings(findings: pd.DataFrame, as_at: dt.date, force_name: str, link_conte
             f"{grades.findings_sentence(findings)} tied to PEEL areas, beside the grade the force got "
             "for that area in the same cycle. Open a row in the Recommendations explorer to read them."
         )
-        st.dataframe(
-            grades.findings_table(findings, link_context),
+        st.table(
+            grades.as_markdown(
+                grades.findings_table(findings, link_context), links={"Explorer": "Show these"}
+            ),
             hide_index=True,
-            width="stretch",
-            height=grades.table_height(len(findings)),
-            column_config={
-                "Cycle": st.column_config.TextColumn(width=105),
-                "Area": st.column_config.TextColumn(width=285),
-                "Grade that cycle": st.column_config.TextColumn(width=150),
-                "Finding": st.column_config.TextColumn(width=150),
-                "In the tracker": st.column_config.NumberColumn(width=100),
-                "Open": st.column_config.NumberColumn(width=60),
-                "Explorer": st.column_config.LinkColumn(
-                    "Explorer", display_text="Show these", width=90
-                ),
-            },
+            height=grades.static_table_height(len(findings)),
         )
         st.caption(
             "A finding's cycle is the PEEL cycle named in the title of the PEEL report that made it; "

@@ -48,6 +48,12 @@ def table_height(rows: int, cap: int = 20) -> int:
     return 38 + 35 * max(1, min(rows, cap))
 
 
+def static_table_height(rows: int, cap: int = 20) -> int | str:
+    """A st.table's height: every row up to `cap` rows, then a scrolling box of about that many
+    (its header stays in view)."""
+    return "content" if rows <= cap else 40 + 37 * cap
+
+
 def _text(value: object, empty: str = "—") -> str:
     return empty if value is None or pd.isna(value) else str(value)
 
@@ -257,3 +263,25 @@ def peer_table(grid: pd.DataFrame):
     ):
         table.iat[names.index(name), position[theme]] = cell_word(state, grade)
     return _styled(table, "peel_peers")
+
+
+def as_markdown(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A reader's table (moves_table, findings_table) for st.table, which renders every cell as
+    Markdown: each cell escaped (escape.md), a number as its digits, a missing value as "—". A
+    column named in `links` holds links this module built (explorer_link: a relative address
+    whose query is percent-encoded, so it holds no space, bracket or parenthesis) and shows as a
+    link with that column's words."""
+    links = dict(links or {})
+    out = {}
+    for column in frame.columns:
+        if column in links:
+            out[column] = [f"[{_md(links[column])}]({_link(url)})" for url in frame[column]]
+        else:
+            out[column] = [_md(_text(v)) for v in frame[column]]
+    return pd.DataFrame(out, columns=list(frame.columns))
+
+
+def _link(url: str) -> str:
+    if any(c in url for c in " ()[]<>\\\n\r\t") or "://" in url:
+        raise ValueError(f"not a link this page builds: {url!r}")
+    return url

@@ -39,7 +39,6 @@ def grade_trend_vega(
             "mark": "point",
         }
     trend = trend.sort_values(["row_order", "cycle"])
-    lines = list(dict.fromkeys(theme_label(t) for t in trend["theme"]))
     data = pd.DataFrame(
         {
             "line": [theme_label(t) for t in trend["theme"]],
@@ -49,14 +48,15 @@ def grade_trend_vega(
             "area": trend["area"].astype(str).tolist(),
         }
     )
+    # The spec holds nothing of the force (its areas and cycles are in the data alone): at a change
+    # of force only the data changes, and Streamlit updates the drawn chart in place instead of
+    # drawing a new one. Colours follow the lines' order in the data.
     colour = {
         "field": "line",
         "type": "nominal",
         "title": "Area",
-        "scale": {
-            "domain": lines,
-            "range": [THEME_LINE_COLOURS[i % len(THEME_LINE_COLOURS)] for i in range(len(lines))],
-        },
+        "sort": None,
+        "scale": {"range": list(THEME_LINE_COLOURS)},
         "legend": {"orient": "bottom", "direction": "horizontal", "columns": 3, "labelLimit": 320},
     }
     panels = []
@@ -67,12 +67,11 @@ def grade_trend_vega(
                 "grade"
             ]
         )
-        cycles = sorted(set(data.loc[data["scale"] == points, "cycle"]))
         encoding = {
             "x": {
                 "field": "cycle",
                 "type": "ordinal",
-                "sort": cycles,
+                "sort": "ascending",
                 "title": "Cycle",
                 "axis": {"labelAngle": 0},
                 "scale": {"padding": 0.5},
@@ -89,7 +88,7 @@ def grade_trend_vega(
                     "labelLimit": 200,
                 },
             },
-            "yOffset": {"field": "line", "type": "nominal", "sort": lines},
+            "yOffset": {"field": "line", "type": "nominal", "sort": None},
             "color": colour,
             "detail": {"field": "line"},
             "tooltip": [
@@ -121,11 +120,11 @@ def grade_trend_vega(
     return data, spec
 
 
-def national_grade_bars_vega(
-    dist: pd.DataFrame, force_name: str, title: str
-) -> tuple[pd.DataFrame, dict]:
+def national_grade_bars_vega(dist: pd.DataFrame, title: str) -> tuple[pd.DataFrame, dict]:
     """How many forces got each grade for one cycle and area, the selected force's grade marked
-    with a heavy outline and "◀ this force" after its count. Columns: grade, forces,
+    with a heavy outline and "◀ this force" after its count. The spec names no force (the page
+    names it beside the chart): at a change of force, only the marked bar changes, and Streamlit
+    updates the drawn chart in place. Columns: grade, forces,
     is_force_grade, force_names, forces_covered, forces_total
     (queries/peel_national_distribution.sql). Returns the rows drawn and the spec."""
     columns = ["grade", "forces", "label", "which", "outline", "width"]
@@ -134,7 +133,6 @@ def national_grade_bars_vega(
             "title": {"text": title, "subtitle": "No grades for this area", "anchor": "start"},
             "mark": "bar",
         }
-    marked = dist.loc[dist["is_force_grade"].astype(bool), "grade"]
     grades = dist["grade"].astype(str).tolist()
     mine = [bool(m) for m in dist["is_force_grade"]]
     counts = [int(n) for n in dist["forces"]]
@@ -165,9 +163,7 @@ def national_grade_bars_vega(
     spec = {
         "title": {
             "text": title,
-            "subtitle": f"Outlined: {force_name}'s grade ({marked.iloc[0]})"
-            if len(marked)
-            else f"No grade in the data for {force_name}",
+            "subtitle": "Outlined and marked ◀: this force's grade",
             "anchor": "start",
         },
         "config": {"font": FONT_FAMILY},
