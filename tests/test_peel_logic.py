@@ -160,3 +160,18 @@ def test_grade_tables_show_untrusted_words_as_text():
     cell = table.iloc[0, 0]
     assert "<" not in cell.replace("\\<", "") and re.sub(r"\\(.)", r"\1", cell) == "<b>Good</b>"
     assert table.iloc[1, 0] == "No grade in data"
+
+
+def test_static_tables_escape_words_and_write_only_built_links():
+    import pytest
+
+    frame = pd.DataFrame(
+        {"Area": ["[x](https://evil.invalid)"], "Explorer": ["recommendations?a=1"]}
+    )
+    shown = grades.as_markdown(frame, links={"Explorer": "Show these"})
+    assert "](" not in shown.loc[0, "Area"]
+    assert shown.loc[0, "Explorer"] == "[Show these](recommendations?a=1)"
+    # a missing value reads as a dash; an address this page did not build is refused
+    assert grades.as_markdown(pd.DataFrame({"To": [None]})).loc[0, "To"] == "—"
+    with pytest.raises(ValueError):
+        grades.as_markdown(pd.DataFrame({"E": ["x) [y](https://evil.invalid"]}), links={"E": "go"})

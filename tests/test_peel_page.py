@@ -30,7 +30,8 @@ def run_peel(monkeypatch, data_dir: Path | None = None, force: str | None = None
 
 def _plain(markdown: object) -> str:
     """What a reader sees of a table cell's Markdown (escapes and bold marks taken off)."""
-    return re.sub(r"\\(.)", r"\1", str(markdown)).replace("**", "")
+    text = re.sub(r"\\(.)", r"\1", str(markdown)).replace("**", "")
+    return text.replace("\u2060", "")  # the invisible joiner escape.md puts after a colon
 
 
 def table(at: AppTest, index_name: str):
@@ -52,6 +53,14 @@ def cells(frame) -> dict[tuple[str, str], str]:
             if value:
                 found[(_plain(row), _plain(name))] = _plain(value)
     return found
+
+
+def static(at: AppTest, *columns: str):
+    """The st.table with these columns, each cell as a reader sees it."""
+    for element in at.get("table"):
+        if set(columns) <= set(element.value.columns):
+            return element.value.map(_plain)
+    raise AssertionError(f"no static table with columns {columns}")
 
 
 def vega(at: AppTest, title_start: str) -> tuple[list[dict], dict]:
@@ -125,19 +134,17 @@ def test_trend_lines_stop_at_the_scale_change(bundled_page):
 
 
 def test_moves_table_and_sentence(bundled_page):
-    moves = bundled_page.dataframe[1].value
+    moves = static(bundled_page, "Area", "Move", "Grade now")
     rows = moves[moves["Area"] == "Protecting vulnerable people"]
     assert list(rows["Move"]) == ["Unchanged", "Declined", "Not compared: scale changed"]
+    assert list(rows["From"]) == ["2015", "2016", "2017"]
+    assert list(rows["Grade now"]) == ["Requires improvement", "Inadequate", "Requires improvement"]
     assert any(
         "1 improved, 2 declined, 10 unchanged; 2 not compared" in m.value
         for m in bundled_page.markdown
     )
-    # The longest area's words fit its column ("Preventing crime and anti-social…" was cut):
-    # about 7 px a character at the table's font, plus the cell's padding.
-    columns = json.loads(bundled_page.dataframe[1].proto.columns)
-    longest = max(moves["Area"].str.len())
-    assert longest == len("Preventing crime and anti-social behaviour")
-    assert columns["Area"]["width"] >= 16 + 6.5 * longest
+    # The longest area's words are shown whole (a data grid's column once cut them).
+    assert "Preventing crime and anti-social behaviour" in set(moves["Area"])
 
 
 def test_peers_default_to_the_region(bundled_page):
@@ -173,15 +180,17 @@ def test_national_count_2017_legitimacy_matches_the_reference(bundled_page):
 
 
 def test_findings_link_to_the_explorer(bundled_page):
-    findings = bundled_page.dataframe[-1].value
+    findings = static(bundled_page, "Cycle", "Finding", "Explorer")
     coc = findings[(findings["Cycle"] == "2016") & (findings["Finding"] == "Cause of concern")]
     assert list(coc["Area"]) == ["Protecting vulnerable people"]
     assert list(coc["Grade that cycle"]) == ["Requires improvement"]
-    assert list(coc["In the tracker"]) == [2]
+    assert list(coc["In the tracker"]) == ["2"]
     # One force and the latest date: the link carries the filters alone (tests/test_links.py).
-    assert list(coc["Explorer"]) == [
-        "recommendations?inspection=wmp-peel-2016-effectiveness&kind=cause_of_concern"
-        "&area=vulnerability"
+    # The raw cell is the link's Markdown: its words, then the address.
+    raw = next(e.value for e in bundled_page.get("table") if "Explorer" in e.value.columns)
+    assert list(raw.loc[coc.index, "Explorer"]) == [
+        "[Show these](recommendations?inspection=wmp-peel-2016-effectiveness"
+        "&kind=cause_of_concern&area=vulnerability)"
     ]
 
 
