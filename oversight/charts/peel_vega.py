@@ -104,7 +104,7 @@ def grade_trend_vega(
                     "text": f"{points}-point scale",
                     "subtitle": SCALE_CHANGE if index > 0 else "",
                 },
-                "width": {"step": 90},
+                "width": {"step": 64},
                 "height": 300,
                 "transform": [{"filter": {"field": "scale", "equal": points}}],
                 "mark": {"type": "line", "point": {"size": 80}, "strokeWidth": 3},
