@@ -1,7 +1,7 @@
 """The PEEL grades page's sections (pages/peel.py draws them in order): the grade matrix, the
 year-on-year moves of a pillar, the force against its peers, the national picture of one area,
 and the tracker's findings behind the grades. The tables and sentences are in grades.py, the
-figures in charts/peel_grades.py; the queries are the page's plan (a section whose query needs
+figures in charts/peel_vega.py; the queries are the page's plan (a section whose query needs
 its own widget's value declares it in that plan once the widget is drawn)."""
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Unit tests of the PEEL chart builders: traces, colours, words and the break between scales."""
+"""Unit tests of the PEEL figures: the grade matrix (Plotly, the pack), the trend and national picture
+(Vega-Lite, the page) and the peer table: their words, colours and the break between scales."""
 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from oversight import charts
 
@@ -137,46 +137,77 @@ def scales_frame() -> pd.DataFrame:
 
 
 def test_grade_trend_never_joins_a_line_across_the_scales():
-    fig = charts.grade_trend(trend_frame(), scales_frame(), "Effectiveness")
-    vulnerability = [t for t in fig.data if t.legendgroup == "vulnerability"]
-    # one trace per scale, each on its own axes
-    assert [(list(t.x), t.xaxis) for t in vulnerability] == [
-        (["2016", "2017"], "x"),
-        (["2021/22"], "x2"),
+    rows, spec = charts.grade_trend_vega(trend_frame(), scales_frame(), "Effectiveness")
+    vulnerability = rows[rows["line"] == "Protecting vulnerable people"]
+    assert list(zip(vulnerability["cycle"], vulnerability["scale"], strict=True)) == [
+        ("2016", 4),
+        ("2017", 4),
+        ("2021/22", 5),
     ]
-    assert [t.showlegend for t in vulnerability] == [True, False]
-    assert vulnerability[0].line.color == vulnerability[1].line.color
-    assert list(vulnerability[0].text) == ["Requires improvement", "Inadequate"]
-    assert vulnerability[0].name == "Protecting vulnerable people"
-    assert any("not directly comparable" in a.text for a in fig.layout.annotations)
+    assert list(vulnerability["grade"]) == ["Requires improvement", "Inadequate", "Good"]
+    # one panel per scale, each a line per area over its own scale's rows only: no line runs
+    # from a 4-point grade to a 5-point one
+    panels = spec["hconcat"]
+    assert [p["transform"] for p in panels] == [
+        [{"filter": {"field": "scale", "equal": 4}}],
+        [{"filter": {"field": "scale", "equal": 5}}],
+    ]
+    assert all(p["mark"]["type"] == "line" for p in panels)
+    assert all(p["encoding"]["detail"] == {"field": "line"} for p in panels)
+    assert spec["resolve"]["scale"] == {"x": "independent", "y": "independent"}
+    # an area keeps its colour (and its one legend entry) on both sides of the break
+    assert panels[0]["encoding"]["color"] == panels[1]["encoding"]["color"]
+    assert panels[0]["encoding"]["color"]["field"] == "line"
+    assert [p["title"]["text"] for p in panels] == ["4-point scale", "5-point scale"]
+    assert panels[0]["title"]["subtitle"] == ""
+    assert "not directly comparable" in panels[1]["title"]["subtitle"]
+
+
+def test_grade_trend_with_one_scale_has_one_panel_and_no_break():
+    trend = trend_frame().query("scale_points == 4")
+    _, spec = charts.grade_trend_vega(trend, scales_frame(), "Effectiveness")
+    assert [p["title"]["text"] for p in spec["hconcat"]] == ["4-point scale"]
+    assert "comparable" not in spec["hconcat"][0]["title"]["subtitle"]
 
 
 def test_grade_trend_axes_read_in_words_for_each_scale():
-    fig = charts.grade_trend(trend_frame(), scales_frame(), "Effectiveness")
-    assert list(fig.layout.yaxis.ticktext) == [
-        "Inadequate",
-        "Requires improvement",
-        "Good",
+    _, spec = charts.grade_trend_vega(trend_frame(), scales_frame(), "Effectiveness")
+    four, five = (p["encoding"]["y"] for p in spec["hconcat"])
+    # the scale's own grades in words, best at the top, every grade shown even where no line is
+    assert four["scale"]["domain"] == ["Outstanding", "Good", "Requires improvement", "Inadequate"]
+    assert five["scale"]["domain"] == [
         "Outstanding",
-    ]
-    assert list(fig.layout.yaxis2.ticktext) == [
-        "Inadequate",
-        "Requires improvement",
+        "Good",
         "Adequate",
-        "Good",
-        "Outstanding",
+        "Requires improvement",
+        "Inadequate",
     ]
+    assert four["sort"] == four["scale"]["domain"] and five["sort"] == five["scale"]["domain"]
+    assert four["title"] == "Grade" and four["axis"]["orient"] == "left"
+    assert five["axis"]["orient"] == "right"
+    tips = {t["title"]: t["field"] for t in spec["hconcat"][0]["encoding"]["tooltip"]}
+    assert tips == {
+        "Area": "line",
+        "Cycle": "cycle",
+        "Grade": "grade",
+        "As HMICFRS words it": "area",
+    }
 
 
-def test_grade_trend_ranks_are_nudged_but_stay_near_the_grade():
-    fig = charts.grade_trend(trend_frame(), scales_frame(), "Effectiveness")
-    overall = next(t for t in fig.data if t.legendgroup == "overall")
-    assert [round(y) for y in overall.y] == [3, 2]
-    assert all(abs(y - r) < 0.25 for y, r in zip(overall.y, [3, 2], strict=True))
+def test_grade_trend_lines_on_one_grade_are_set_apart_but_stay_on_it():
+    rows, spec = charts.grade_trend_vega(trend_frame(), scales_frame(), "Effectiveness")
+    # each point is placed on its grade's word (no rank arithmetic that could drift to the next
+    # grade); lines on the same grade are set apart within that grade's band, one offset per area
+    overall = rows[rows["line"] == "Overall"]
+    assert list(overall["grade"]) == ["Good", "Requires improvement"]
+    for panel in spec["hconcat"]:
+        assert panel["encoding"]["y"]["field"] == "grade"
+        assert panel["encoding"]["y"]["scale"]["type"] == "band"
+        assert panel["encoding"]["yOffset"]["field"] == "line"
 
 
-def test_peer_grid_marks_the_force_and_colours_grades():
-    grid = pd.DataFrame(
+def peer_grid() -> pd.DataFrame:
+    return pd.DataFrame(
         {
             "force_name": ["West Midlands Police", "West Midlands Police", "Kent Police", "Kent Police"],
             "is_selected": [True, True, False, False],
@@ -188,16 +219,44 @@ def test_peer_grid_marks_the_force_and_colours_grades():
             "source_url": ["https://a", "https://b", "https://c", None],
         }
     )  # fmt: skip
-    fig = charts.peer_grade_grid(grid, "2017 effectiveness")
-    texts = cell_texts(fig)
-    me = "<b>West Midlands Police (this force)</b>"
-    assert texts[(me, "Overall")] == "Requires improvement"
-    pvp = "Protecting<br>vulnerable<br>people"
-    assert texts[(me, pvp)] == "Inadequate"
-    assert texts[("Kent Police", pvp)] == "No grade in data"
-    assert list(fig.layout.yaxis.categoryarray) == [me, "Kent Police"]
-    by_name = {t.name: t for t in heatmaps(fig)}
-    assert by_name["Inadequate"].colorscale[0][1] == charts.GRADE_COLOURS["Inadequate"]
+
+
+def cell_styles(styler) -> dict[tuple[int, int], dict[str, str]]:
+    """(row, column) -> the CSS the rendered table gives that cell."""
+    import re
+
+    html = styler.to_html()
+    found: dict[tuple[int, int], dict[str, str]] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", html):
+        props = dict(
+            (k.strip(), v.strip())
+            for k, _, v in (p.partition(":") for p in body.split(";"))
+            if k.strip()
+        )
+        for i, j in re.findall(r"_row(\d+)_col(\d+)\b", selectors):
+            found.setdefault((int(i), int(j)), {}).update(props)
+    return found
+
+
+def test_peer_table_marks_the_force_and_colours_grades():
+    from oversight import grades
+
+    styler = grades.peer_table(peer_grid())
+    table = styler.data
+    # the selected force first, marked; an area a column, each cell the grade in words
+    assert list(table.index) == ["**West Midlands Police (this force)**", "Kent Police"]
+    assert list(table.columns) == ["Overall", "Protecting vulnerable people"]
+    assert list(table.iloc[0]) == ["Requires improvement", "Inadequate"]
+    assert list(table.iloc[1]) == ["Good", "No grade in data"]
+    css = cell_styles(styler)
+    for (i, j), word in {
+        (0, 0): "Requires improvement",
+        (0, 1): "Inadequate",
+        (1, 0): "Good",
+    }.items():
+        assert css[(i, j)]["background-color"] == charts.GRADE_COLOURS[word]
+        assert css[(i, j)]["color"] == charts.GRADE_TEXT_COLOURS[word]
+    assert css[(1, 1)]["background-color"] == charts.GRADE_CELL_COLOURS["No grade in data"]
 
 
 def distribution() -> pd.DataFrame:
@@ -214,23 +273,34 @@ def distribution() -> pd.DataFrame:
 
 
 def test_national_bars_count_forces_per_grade_and_mark_the_force():
-    fig = charts.national_grade_bars(distribution(), "West Midlands Police", "2017 legitimacy")
-    bars = {t.name: t for t in fig.data}
-    assert [t.name for t in fig.data] == list(distribution()["grade"])
-    assert bars["Good"].x[0] == 35
-    assert bars["Good"].marker.color == charts.GRADE_COLOURS["Good"]
-    assert bars["Requires improvement"].text[0] == "6 forces ◀ <b>this force</b>"
-    assert bars["Requires improvement"].marker.line.width == 3
-    assert bars["Good"].marker.line.width == 1
-    assert bars["Outstanding"].text[0] == "1 force"
-    assert "West Midlands Police's grade (Requires improvement)" in fig.layout.title.subtitle.text
-    assert "43 with a grade in the data; 43 forces in all" in fig.layout.xaxis.title.text
+    rows, spec = charts.national_grade_bars_vega(distribution(), "2017 legitimacy")
+    bars = rows.set_index("grade")
+    assert list(rows["grade"]) == list(distribution()["grade"])
+    assert bars.loc["Good", "forces"] == 35
+    assert bars.loc["Inadequate", "forces"] == 0
+    bar = spec["layer"][0]["encoding"]
+    legend = dict(zip(bar["color"]["scale"]["domain"], bar["color"]["scale"]["range"], strict=True))
+    assert legend["Good"] == charts.GRADE_COLOURS["Good"]
+    assert legend["Not graded"] == charts.GRADE_COLOURS["Not graded"]
+    # the force's grade: a heavy black outline and "◀ this force" after its count
+    assert bars.loc["Requires improvement", "label"] == "6 forces ◀ this force"
+    assert (
+        bars.loc["Requires improvement", "outline"],
+        bars.loc["Requires improvement", "width"],
+    ) == ("#000000", 3)
+    assert (bars.loc["Good", "outline"], bars.loc["Good", "width"]) == (charts.RAG_OUTLINE, 1)
+    assert bar["stroke"]["field"] == "outline" and bar["strokeWidth"]["field"] == "width"
+    assert bars.loc["Outstanding", "label"] == "1 force"
+    assert bars.loc["Good", "label"] == "35 forces"
+    assert bars.loc["Inadequate", "which"] == ""
+    assert spec["encoding"]["y"]["sort"] == list(distribution()["grade"])
+    assert "this force's grade" in spec["title"]["subtitle"]
+    assert "43 with a grade in the data; 43 forces in all" in bar["x"]["title"]
+    assert spec["layer"][1]["encoding"]["text"] == {"field": "label"}
 
 
-@pytest.mark.parametrize("builder", ["national_grade_bars", "peer_grade_grid"])
-def test_empty_frames_give_a_message(builder):
-    if builder == "national_grade_bars":
-        fig = charts.national_grade_bars(distribution().iloc[0:0], "WMP", "t")
-    else:
-        fig = charts.peer_grade_grid(pd.DataFrame(columns=["force_name"]), "t")
-    assert fig.layout.annotations
+def test_empty_frames_give_a_message():
+    rows, spec = charts.national_grade_bars_vega(distribution().iloc[0:0], "t")
+    assert rows.empty and spec["title"]["subtitle"] == "No grades for this area"
+    rows, spec = charts.grade_trend_vega(trend_frame().iloc[0:0], scales_frame(), "t")
+    assert rows.empty and spec["title"]["subtitle"] == "No ranked grades to show"

@@ -6,7 +6,8 @@
   per lead and quarter).
 - `inspection_calendar`: Inspections (fieldwork and publication), in Vega-Lite.
 - `rag_mix`: RAG mix per inspection and per kind (Overview), then and now (the briefing pack).
-- `peel_grades`: grade matrix, peer grid, trend and national picture (PEEL grades, the pack).
+- `peel_grades`: the grade matrix (the briefing pack) and the grade cells' words and colours.
+- `peel_vega`: the PEEL grades page's trend and national picture, in Vega-Lite.
 - `fast`: the dict-build layer the busiest figures use; `common`: what the families share.
 
 Colour never carries meaning alone: every RAG or grade mark also carries its word (text label,
@@ -44,9 +45,6 @@ from oversight.charts.peel_grades import (
     THEME_LINE_COLOURS,
     cell_word,
     grade_matrix,
-    grade_trend,
-    national_grade_bars,
-    peer_grade_grid,
 )
 from oversight.charts.peel_vega import grade_trend_vega, national_grade_bars_vega
 from oversight.charts.rag_mix import (
@@ -63,9 +61,6 @@ from oversight.charts.rag_mix import (
 due_quarter_heatmap = escaped(due_quarter_heatmap)
 timeline_bars = escaped(timeline_bars)
 grade_matrix = escaped(grade_matrix)
-grade_trend = escaped(grade_trend)
-national_grade_bars = escaped(national_grade_bars)
-peer_grade_grid = escaped(peer_grade_grid)
 briefing_rag_mix_figure = escaped(briefing_rag_mix_figure)
 # The Vega-Lite builders (*_vega) are not wrapped: Vega-Lite draws every label and tooltip
 # as text, so an entity would show as "&lt;" there.
@@ -92,12 +87,9 @@ __all__ = [
     "distinct_inspection_labels",
     "due_quarter_heatmap",
     "grade_matrix",
-    "grade_trend",
     "grade_trend_vega",
     "inspection_calendar_vega",
-    "national_grade_bars",
     "national_grade_bars_vega",
-    "peer_grade_grid",
     "open_only",
     "rag_mix_title",
     "rag_by_inspection_vega",

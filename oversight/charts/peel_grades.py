@@ -1,5 +1,6 @@
-"""PEEL grade figures: the grade matrix (area by cycle), the peer grid, the trend of grades by
-cycle, and the national picture."""
+"""PEEL grade figure for the briefing pack: the grade matrix (area by cycle). The PEEL grades page
+draws its matrix and peer grid as tables (oversight/grades.py) and its trend and national picture
+in Vega-Lite (charts/peel_vega.py); the cell words and colours here are shared with them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from oversight.charts.palette import (
     RAG_OUTLINE,
 )
 
-# --- PEEL grades (grade matrix, trend of rank by cycle, peers, national picture) -----------
+# --- PEEL grades (the grade matrix; cell words and colours the page's tables share) --------
 
 # Cells that hold no grade: the area was not graded by HMICFRS in that cycle, or the data has
 # no grade for it (unknown, not "ungraded").
@@ -36,7 +37,7 @@ SCALE_CAUTION = (
     "HMICFRS graded on a 4-point scale up to 2018/19 and on a 5-point scale (adding Adequate) "
     "from 2021/22. It says the two are not directly comparable."
 )
-# One colour per line in the trend (Okabe-Ito, readable by people with colour-blindness).
+# One colour per line in the trend (charts/peel_vega.py; Okabe-Ito, readable by people with colour-blindness).
 THEME_LINE_COLOURS = (
     "#0072B2",
     "#D55E00",
@@ -272,248 +273,4 @@ def grade_matrix(matrix: pd.DataFrame, title: str = "PEEL grades by area and cyc
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": {}},
         },
     )
-    return _figure_from(data, layout)
-
-
-def peer_grade_grid(grid: pd.DataFrame, title: str) -> go.Figure:
-    """The selected force and its peers for one cycle and pillar: forces down (the selected
-    force first, marked), areas across, each cell the grade in words and colour.
-
-    Columns: force_name, is_selected, area, theme, display_order, grade, cell_state, source_url
-    (the rows of queries/peel_peer_grid.sql)."""
-    from oversight.labels import THEME_LABELS, label
-
-    if grid.empty:
-        fig = go.Figure()
-        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
-        fig.add_annotation(text="No areas to compare", showarrow=False)
-        return fig
-    cells = grid.copy()
-    cells["force_label"] = [
-        f"<b>{name} (this force)</b>" if selected else str(name)
-        for name, selected in zip(cells["force_name"], cells["is_selected"], strict=True)
-    ]
-    cells["area_label"] = [
-        "Overall" if theme == "overall" else _wrap(label(THEME_LABELS, theme), 16)
-        for theme in cells["theme"]
-    ]
-    cells["hover"] = [
-        f"<b>{r.force_name}</b><br>{r.area}<br><b>{cell_word(r.cell_state, r.grade)}</b>"
-        f"<br>Source: {_source_text(r.source_url)}"
-        for r in cells.itertuples(index=False)
-    ]
-    forces = list(dict.fromkeys(cells["force_label"]))
-    areas = list(dict.fromkeys(cells.sort_values("display_order")["area_label"]))
-    data = [
-        {**trace, "showlegend": False}
-        for trace in _grade_cells(cells, areas, forces, "area_label", "force_label", "hover")
-    ]
-    data += _grade_legend(_cell_words(cells))
-    layout = {
-        "title": {"text": title},
-        "font": {"family": FONT_FAMILY},
-        "xaxis": {"type": "category", "side": "top", "tickfont": {"size": 13}, "showgrid": False},
-        "yaxis": {
-            "type": "category",
-            "showgrid": False,
-            "categoryorder": "array",
-            "categoryarray": forces,
-            "autorange": "reversed",
-            "title": {"text": "Force"},
-        },
-        "height": 200 + 46 * len(forces),
-        "plot_bgcolor": "#FFFFFF",
-        "margin": {"l": 10, "r": 10, "t": 150, "b": 40},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": {}},
-    }
-    return _figure_from(data, layout)
-
-
-def grade_trend(trend: pd.DataFrame, scales: pd.DataFrame, title: str) -> go.Figure:
-    """Rank by cycle, one line per theme, in one panel per scale: a line never joins a grade on
-    the 4-point scale to one on the 5-point scale. The y axis reads in grade words.
-
-    trend columns: theme, row_order, cycle, scale_points, area, grade, grade_rank
-    (queries/peel_grade_trend.sql); scales columns: scale_points, grade, grade_rank
-    (queries/peel_scales.sql)."""
-    from oversight.labels import THEME_LABELS, label
-
-    if trend.empty:
-        fig = go.Figure()
-        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
-        fig.add_annotation(text="No ranked grades to show", showarrow=False)
-        return fig
-    trend = trend.sort_values(["row_order", "cycle"])
-    panels = [
-        (int(points), sorted(trend.loc[trend["scale_points"] == points, "cycle"].unique()))
-        for points in sorted(trend["scale_points"].unique())
-    ]
-    layout = _subplot_layout(
-        [max(len(cycles), 1.5) for _, cycles in panels],
-        0.16 if len(panels) > 1 else 0.02,
-        [_scale_title(points, cycles) for points, cycles in panels],
-    )
-    themes = list(dict.fromkeys(trend["theme"]))
-    # Lines on the same grade would hide each other: nudge each theme a little up or down
-    # (the hover and the axis give the grade itself).
-    nudges = {t: (i - (len(themes) - 1) / 2) * 0.06 for i, t in enumerate(themes)}
-    # One pass over the rows (in their sorted order) instead of a filter per theme and panel.
-    lines: dict[tuple, dict[str, list]] = {}
-    for theme, points, cycle, rank, grade, area in zip(
-        trend["theme"],
-        trend["scale_points"],
-        trend["cycle"],
-        trend["grade_rank"],
-        trend["grade"],
-        trend["area"],
-        strict=True,
-    ):
-        line = lines.setdefault((theme, int(points)), {"x": [], "y": [], "text": [], "area": []})
-        line["x"].append(cycle)
-        line["y"].append(float(rank) + nudges[theme])
-        line["text"].append(grade)
-        line["area"].append(area)
-    data: list[dict] = []
-    in_legend: set[str] = set()
-    for col, (points, cycles) in enumerate(panels, start=1):
-        suffix = _axis_suffix(col)
-        for index, theme in enumerate(themes):
-            line = lines.get((theme, points))
-            if line is None:
-                continue
-            colour = THEME_LINE_COLOURS[index % len(THEME_LINE_COLOURS)]
-            name = label(THEME_LABELS, theme)
-            data.append(
-                {
-                    "type": "scatter",
-                    "x": line["x"],
-                    "y": line["y"],
-                    "mode": "lines+markers",
-                    "name": name,
-                    "legendgroup": theme,
-                    "showlegend": theme not in in_legend,
-                    "line": {"color": colour, "width": 3},
-                    "marker": {"size": 10, "color": colour},
-                    "text": line["text"],
-                    "customdata": line["area"],
-                    "hovertemplate": f"<b>{name}</b><br>%{{x}}: <b>%{{text}}</b>"
-                    "<br>%{customdata}<extra></extra>",
-                    "xaxis": f"x{suffix}",
-                    "yaxis": f"y{suffix}",
-                }
-            )
-            in_legend.add(theme)
-        words = scales[scales["scale_points"] == points].sort_values("grade_rank")
-        y_axis = {
-            "tickvals": [int(rank) for rank in words["grade_rank"]],
-            "ticktext": list(words["grade"]),
-            "range": [0.5, points + 0.5],
-            "side": "left" if col == 1 else "right",
-            "gridcolor": "#E0E0E0",
-        }
-        if col == 1:
-            y_axis["title"] = {"text": "Grade"}
-        _merge(layout[f"yaxis{suffix}"], y_axis)
-        _merge(
-            layout[f"xaxis{suffix}"],
-            {
-                "type": "category",
-                "categoryorder": "array",
-                "categoryarray": cycles,
-                "title": {"text": "Cycle"},
-            },
-        )
-    if len(panels) > 1:
-        _scale_break(layout, len(panels), label_shift=30)
-    _merge(
-        layout,
-        {
-            "title": {"text": title},
-            "height": 480,
-            "font": {"family": FONT_FAMILY},
-            "plot_bgcolor": "#FFFFFF",
-            "legend": {
-                "title": {"text": "Area"},
-                "orientation": "h",
-                "yanchor": "top",
-                "y": -0.2,
-            },
-            "margin": {"t": 90, "b": 40},
-        },
-    )
-    return _figure_from(data, layout)
-
-
-def national_grade_bars(dist: pd.DataFrame, force_name: str, title: str) -> go.Figure:
-    """How many forces got each grade for one cycle and area, the selected force's grade marked
-    with an outline and its name. Columns: grade, forces, is_force_grade, force_names,
-    forces_covered, forces_total (queries/peel_national_distribution.sql)."""
-    if dist.empty:
-        fig = go.Figure()
-        fig.update_layout(title={"text": title}, font={"family": FONT_FAMILY})
-        fig.add_annotation(text="No grades for this area", showarrow=False)
-        return fig
-    marked = dist.loc[dist["is_force_grade"].astype(bool), "grade"]
-    grades = list(dist["grade"])
-    data = []
-    for row in dist.itertuples(index=False):
-        is_force = bool(row.is_force_grade)
-        names = "" if row.force_names is None or pd.isna(row.force_names) else row.force_names
-        data.append(
-            {
-                "type": "bar",
-                "x": [int(row.forces)],
-                "y": [row.grade],
-                "orientation": "h",
-                "name": row.grade,
-                "marker": {
-                    "color": GRADE_COLOURS.get(row.grade, "#E0E0E0"),
-                    "line": {
-                        "color": "#000000" if is_force else RAG_OUTLINE,
-                        "width": 3 if is_force else 1,
-                    },
-                },
-                "text": [
-                    f"{row.forces} force{'s' if row.forces != 1 else ''}"
-                    + (" ◀ <b>this force</b>" if is_force else "")
-                ],
-                "textposition": "outside",
-                "cliponaxis": False,
-                "customdata": [names.replace("; ", "<br>")],
-                "hovertemplate": f"<b>{row.grade}</b>: %{{x}} forces<br>%{{customdata}}"
-                "<extra></extra>",
-                "showlegend": False,
-            }
-        )
-    covered, total = int(dist["forces_covered"].iloc[0]), int(dist["forces_total"].iloc[0])
-    layout = {
-        "title": {
-            "text": title,
-            "subtitle": {
-                "text": f"Outlined: {force_name}'s grade ({marked.iloc[0]})"
-                if len(marked)
-                else f"No grade in the data for {force_name}"
-            },
-        },
-        "font": {"family": FONT_FAMILY},
-        "xaxis": {
-            "title": {
-                "text": f"Forces (of {covered} with a grade in the data; {total} forces in all)"
-            },
-            "rangemode": "tozero",
-            "range": [0, int(max(dist["forces"].max(), 1)) * 1.8],
-            "gridcolor": "#E0E0E0",
-        },
-        "yaxis": {
-            "title": {"text": "Grade"},
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": grades,
-            "autorange": "reversed",
-        },
-        "height": 140 + 50 * len(grades),
-        "plot_bgcolor": "#FFFFFF",
-        "bargap": 0.25,
-        "margin": {"t": 80},
-    }
     return _figure_from(data, layout)
