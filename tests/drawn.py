@@ -53,3 +53,19 @@ def vega_rows(chart) -> list[dict]:
     import pyarrow as pa
 
     return pa.ipc.open_stream(chart.data.data).read_all().to_pylist()
+
+
+def cell_styles(styler) -> dict[tuple[int, int], dict[str, str]]:
+    """(row, column) -> the CSS a pandas Styler (an st.table of coloured cells) gives each body cell,
+    read from its rendered HTML."""
+    rendered = styler.to_html()
+    found: dict[tuple[int, int], dict[str, str]] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", rendered):
+        props = dict(
+            (k.strip(), v.strip())
+            for k, _, v in (p.partition(":") for p in body.split(";"))
+            if k.strip()
+        )
+        for i, j in re.findall(r"_row(\d+)_col(\d+)\b", selectors):
+            found.setdefault((int(i), int(j)), {}).update(props)
+    return found

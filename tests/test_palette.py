@@ -194,3 +194,64 @@ def test_the_text_colour_is_the_one_that_contrasts_more(fill, ink):
 def test_a_wcag_contrast_is_the_published_one():
     assert vocabulary.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert vocabulary.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+# --- PEEL grades: the word on every grade mark ------------------------------------------------
+
+
+def test_every_peel_national_bar_carries_its_grade_word(bundled):
+    """The PEEL national picture (Vega-Lite): each bar's fill is its grade's colour, and the grade's
+    word is the bar's axis label and in its tooltip; the count is written after the bar."""
+    dist = bundled.query(
+        "peel_national_distribution",
+        force_id="wmp",
+        cycle="2017",
+        pillar="legitimacy",
+        area="Overall",
+    )
+    rows, spec = charts.national_grade_bars_vega(dist, "2017 legitimacy")
+    bar = spec["layer"][0]["encoding"]
+    legend = dict(zip(bar["color"]["scale"]["domain"], bar["color"]["scale"]["range"], strict=True))
+    assert not rows.empty
+    assert spec["encoding"]["y"]["field"] == "grade" and bar["color"]["field"] == "grade"
+    assert "grade" in [t["field"] for t in bar["tooltip"]]
+    for word, n, label in rows[["grade", "forces", "label"]].itertuples(index=False):
+        assert legend[word] == charts.GRADE_COLOURS[word], f"{word!r} bar not in its colour"
+        assert label.startswith(f"{n} force"), f"the {word} bar reads {label!r}"
+
+
+@pytest.mark.parametrize("table", ["matrix", "peers"])
+def test_every_peel_grade_cell_carries_its_word(bundled, table):
+    """The PEEL grades page's matrix and peer grid (static tables): every coloured cell holds the
+    word of its colour (a grade, or why there is none), in that word's ink."""
+    from oversight import grades
+    from tests import drawn
+
+    if table == "matrix":
+        frame = bundled.query("peel_grade_matrix", force_id="wmp", show_all_areas=False)
+        styler = grades.matrix_table(frame)
+    else:
+        frame = bundled.query(
+            "peel_peer_grid",
+            force_id="wmp",
+            peer_ids=["staffordshire", "warwickshire", "west-mercia"],
+            cycle="2017",
+            pillar="effectiveness",
+        )
+        styler = grades.peer_table(frame)
+    words = styler.data
+    css = drawn.cell_styles(styler)
+    coloured = {k: v for k, v in css.items() if "background-color" in v}
+    assert len(coloured) >= 10, f"the {table} table coloured only {len(coloured)} cells"
+    for (i, j), style in coloured.items():
+        word = words.iat[i, j]
+        assert word in charts.GRADE_CELL_COLOURS, f"a coloured {table} cell reads {word!r}"
+        assert style["background-color"] == charts.GRADE_CELL_COLOURS[word]
+        assert style["color"] == charts.GRADE_CELL_TEXT_COLOURS[word]
+    # and no word is left uncoloured
+    assert all(
+        (i, j) in coloured
+        for i in range(words.shape[0])
+        for j in range(words.shape[1])
+        if words.iat[i, j]
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from oversight import charts
+from tests import drawn
 
 
 def matrix_frame() -> pd.DataFrame:
@@ -221,23 +222,6 @@ def peer_grid() -> pd.DataFrame:
     )  # fmt: skip
 
 
-def cell_styles(styler) -> dict[tuple[int, int], dict[str, str]]:
-    """(row, column) -> the CSS the rendered table gives that cell."""
-    import re
-
-    html = styler.to_html()
-    found: dict[tuple[int, int], dict[str, str]] = {}
-    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", html):
-        props = dict(
-            (k.strip(), v.strip())
-            for k, _, v in (p.partition(":") for p in body.split(";"))
-            if k.strip()
-        )
-        for i, j in re.findall(r"_row(\d+)_col(\d+)\b", selectors):
-            found.setdefault((int(i), int(j)), {}).update(props)
-    return found
-
-
 def test_peer_table_marks_the_force_and_colours_grades():
     from oversight import grades
 
@@ -248,7 +232,7 @@ def test_peer_table_marks_the_force_and_colours_grades():
     assert list(table.columns) == ["Overall", "Protecting vulnerable people"]
     assert list(table.iloc[0]) == ["Requires improvement", "Inadequate"]
     assert list(table.iloc[1]) == ["Good", "No grade in data"]
-    css = cell_styles(styler)
+    css = drawn.cell_styles(styler)
     for (i, j), word in {
         (0, 0): "Requires improvement",
         (0, 1): "Inadequate",

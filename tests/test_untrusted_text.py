@@ -224,6 +224,24 @@ def test_vega_lite_charts_are_given_the_text_as_it_is(monkeypatch, hostile, page
     assert not any("&lt;" in s or "&amp;" in s for s in words)
 
 
+def test_peel_charts_and_figures_are_given_the_force_name_as_it_is(monkeypatch, hostile):
+    """The PEEL grades page: the national picture's tooltip names the forces on each grade as
+    written (Vega-Lite draws it as text; an entity would show as "&lt;"), and the force's grade
+    beside it is headed by its name, escaped for Markdown, reading exactly as written."""
+    import json
+
+    at = run(monkeypatch, hostile, "pages/peel.py")
+    assert not at.exception
+    charts = [c.proto for c in at.get("vega_lite_chart")]
+    assert len(charts) == 2
+    words = [s for c in charts for s in _strings(json.loads(c.spec))]
+    words += [str(v) for c in charts for row in drawn.vega_rows(c) for v in row.values()]
+    assert any("West Midlands Police " + PAYLOAD in s for s in words)
+    assert not any("&lt;" in s or "&amp;" in s for s in words)
+    assert "West Midlands Police " + PAYLOAD in [shown(m.label) for m in at.metric]
+    assert not [m.label for m in at.metric if unsafe(m.label)]
+
+
 @pytest.mark.parametrize(
     ("page", "params"),
     [
