@@ -269,9 +269,6 @@ def moves_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:
 
 
 DUE_NEXT_ROWS = 10
-# The Overview's paged lists (red and overdue, slipped, moved): a page a reader takes in whole,
-# drawn as a static table; the Recommendations explorer has them all.
-LIST_ROWS = 10
 
 
 def due_next_frame(rows: pd.DataFrame, rag: RagScale) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """The Inspections page's lists (pages/inspections.py draws them in order, under its calendar):
 completed and received since the last meeting, the PCC's responses, upcoming, and inspections
-recorded without dates. Each takes a page of rows the page's plan read."""
+recorded without dates. Each takes a page of rows the page's plan read, and is drawn as a static
+table (oversight/static_table.py), as a committee paper prints it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, explorer, paging, pcc, wrapped_table
+from oversight import app, explorer, paging, pcc, static_table
 from oversight.labels import INSPECTION_KIND_LABELS, kind_breakdown
 
 
@@ -27,7 +28,7 @@ def completed(completed_page: paging.Page, since: dt.date) -> None:
         )
     else:
         paging.pager(completed_page, noun="inspections")
-        st.dataframe(
+        static_table.show(
             pd.DataFrame(
                 {
                     "Inspection": completed["title"],
@@ -38,12 +39,7 @@ def completed(completed_page: paging.Page, since: dt.date) -> None:
                     "Report expected": completed["expected_publication"],
                 }
             ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "Fieldwork from": st.column_config.DateColumn(format="D MMM YYYY"),
-                "Fieldwork to": st.column_config.DateColumn(format="D MMM YYYY"),
-            },
+            dates=["Fieldwork from", "Fieldwork to"],
         )
 
 
@@ -68,39 +64,21 @@ def received(received_page: paging.Page, since: dt.date, link_context: dict) -> 
                 strict=True,
             )
         ]
-        wrapped_table.show(
+        static_table.show(
             pd.DataFrame(
                 {
                     "Published": received["published_on"],
                     "Inspection": received["title"],
                     "Kind": kind_words(received),
                     "Findings": findings,
-                    "Owners (chief officer leads)": received["owners"],
-                    "Without an owner": received["without_owner"],
-                    "Findings in the explorer": links,
+                    "Chief officer leads": received["owners"],
+                    "No owner": received["without_owner"],
+                    "Explorer": links,
                     "Also recorded as": received["published_text"],
                 }
             ),
-            # Every column fits the main column at 1400 px, its text wrapped.
-            column_config={
-                "Published": st.column_config.DateColumn(format="D MMM YYYY", width=88),
-                "Inspection": st.column_config.TextColumn(width=190),
-                "Kind": st.column_config.TextColumn(width=100),
-                "Findings": st.column_config.TextColumn(width=150),
-                "Owners (chief officer leads)": st.column_config.TextColumn(
-                    "Chief officer leads", width=135
-                ),
-                "Without an owner": st.column_config.NumberColumn(
-                    "No owner", width=82, help="Findings with no chief officer lead"
-                ),
-                "Findings in the explorer": st.column_config.LinkColumn(
-                    "Explorer",
-                    display_text="Open",
-                    width=76,
-                    help="This report's findings in the Recommendations explorer",
-                ),
-                "Also recorded as": st.column_config.TextColumn(width=119),
-            },
+            dates=["Published"],
+            links={"Explorer": "Open"},
         )
         st.caption(
             "A report counts as received when it was published on or after the “since” date and on "
@@ -117,20 +95,10 @@ def responses(responses_page: paging.Page, as_at: dt.date) -> None:
     else:
         st.markdown(pcc.summary_sentence(responses, responses_page.total, as_at))
         paging.pager(responses_page, noun="reports", hint="Overdue and due first.")
-        wrapped_table.show(
+        static_table.show(
             pcc.responses_frame(responses),
-            column_config={
-                "Report": st.column_config.TextColumn(width=260),
-                "Published": st.column_config.DateColumn(format="D MMM YYYY", width=95),
-                "Findings": st.column_config.NumberColumn(
-                    width=75, help="Findings the force tracks from the report"
-                ),
-                "Response due": st.column_config.DateColumn(format="D MMM YYYY", width=105),
-                "Response": st.column_config.TextColumn(width=250),
-                "Published response": st.column_config.LinkColumn(
-                    "Link", display_text="Open", width=70, help="The published response"
-                ),
-            },
+            dates=["Published", "Response due"],
+            links={"Published response": "Open"},
         )
         st.caption(pcc.EXPLAINED)
 
@@ -145,7 +113,7 @@ def upcoming(upcoming_page: paging.Page) -> None:
     else:
         st.caption("Fieldwork starting in the year after the as-at date, the soonest first.")
         paging.pager(upcoming_page, noun="inspections")
-        wrapped_table.show(
+        static_table.show(
             pd.DataFrame(
                 {
                     "Fieldwork from": upcoming["fieldwork_start"],
@@ -155,13 +123,7 @@ def upcoming(upcoming_page: paging.Page) -> None:
                     "Report expected": upcoming["expected_publication"],
                 }
             ),
-            column_config={
-                "Fieldwork from": st.column_config.DateColumn(format="D MMM YYYY", width=108),
-                "Inspection": st.column_config.TextColumn(width=230),
-                "Kind": st.column_config.TextColumn(width=125),
-                "Fieldwork as worded": st.column_config.TextColumn(width=332),
-                "Report expected": st.column_config.TextColumn(width=140),
-            },
+            dates=["Fieldwork from"],
         )
 
 
@@ -171,7 +133,7 @@ def undated(undated_page: paging.Page) -> None:
     if not undated.empty:
         st.subheader("Recorded without dates")
         paging.pager(undated_page, noun="inspections")
-        st.dataframe(
+        static_table.show(
             pd.DataFrame(
                 {
                     "Inspection or activity": undated["title"],
@@ -179,8 +141,5 @@ def undated(undated_page: paging.Page) -> None:
                     "Timing as worded": undated["fieldwork_text"],
                     "Expected": undated["expected_publication"],
                 }
-            ),
-            hide_index=True,
-            width="stretch",
-            placeholder=explorer.MISSING,
+            )
         )

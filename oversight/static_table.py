@@ -15,6 +15,7 @@ colour.
 from __future__ import annotations
 
 import colorsys
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
@@ -25,8 +26,14 @@ from oversight import escape
 from oversight.vocabulary import RagScale
 
 MISSING = "—"
-# What a link may hold once quoted: nothing that ends a Markdown link or starts another.
+# A page of a paged list drawn here: rows a reader takes in whole (the explorer has them all).
+PAGE_ROWS = 10
+# What a link may hold once quoted: nothing that ends a Markdown link or starts another. A
+# source's web address (http or https, from the data) keeps its scheme's colon; any other
+# address is one the app built, relative to the page, and has no colon to keep.
 _URL_SAFE = "/?&=%#.-_~"
+_WEB_SAFE = _URL_SAFE + ":+,;@"
+_WEB = re.compile(r"^https?://", re.IGNORECASE)
 BADGE_MARK = "● "
 
 
@@ -59,10 +66,14 @@ def date(value: object) -> str:
 
 
 def link(address: object, words: str) -> str:
-    """A Markdown link the app built, reading `words`; no address reads as missing."""
-    if _missing(address) or not str(address):
+    """A Markdown link reading `words`: to a page of the app, or to a source's web address; no
+    address reads as missing. Any other scheme (javascript:, data:) is quoted into a harmless
+    relative address, never followed."""
+    if _missing(address) or not str(address).strip():
         return MISSING
-    return f"[{escape.md(words)}]({quote(str(address), safe=_URL_SAFE)})"
+    address = str(address).strip()
+    safe = _WEB_SAFE if _WEB.match(address) else _URL_SAFE
+    return f"[{escape.md(words)}]({quote(address, safe=safe)})"
 
 
 # Streamlit's Markdown badges come in these colours; a grade's badge takes the one nearest its

@@ -18,6 +18,7 @@ from oversight import (
     paging,
     paper,
     periods,
+    static_table,
 )
 
 view = app.current_view()
@@ -25,9 +26,9 @@ params = {"force_id": view.force_id, "as_at": view.as_at}
 upcoming_params = {"horizon_days": periods.UPCOMING_DAYS, **params}
 plan = app.plan(  # what needs no widget's value; the rest starts once the dates below are read
     context=("briefing/meeting_context", {"meeting_on": view.as_at}),
-    upcoming=paging.paged("inspections_upcoming", **upcoming_params),
-    undated=paging.paged("inspections_undated", force_id=view.force_id),
-    responses=paging.paged("pcc_responses", **params),
+    upcoming=paging.paged("inspections_upcoming", static_table.PAGE_ROWS, **upcoming_params),
+    undated=paging.paged("inspections_undated", static_table.PAGE_ROWS, force_id=view.force_id),
+    responses=paging.paged("pcc_responses", static_table.PAGE_ROWS, **params),
 )
 context = plan["context"].iloc[0]
 default_since, since_rule = paper.default_since(view.as_at, context["previous_held_on"])
@@ -71,8 +72,12 @@ else:
 
 plan.add(
     events=("inspections_calendar", {"from_on": cal_from, "to_on": cal_to, **params}),
-    completed=paging.paged("inspections_completed_since", since=since, **params),
-    received=paging.paged("inspections_received_since", since=since, **params),
+    completed=paging.paged(
+        "inspections_completed_since", static_table.PAGE_ROWS, since=since, **params
+    ),
+    received=paging.paged(
+        "inspections_received_since", static_table.PAGE_ROWS, since=since, **params
+    ),
 )
 events = plan["events"]
 if events.empty:

@@ -18,6 +18,7 @@ from oversight import (
     pcc,
     periods,
     slippage,
+    static_table,
 )
 
 view = app.current_view()
@@ -67,13 +68,13 @@ plan.add(
             "horizon_days": headlines.HORIZON_DAYS,
         },
     ),
-    flagged=paging.paged("red_and_overdue", headlines.LIST_ROWS, **scope),
+    flagged=paging.paged("red_and_overdue", static_table.PAGE_ROWS, **scope),
     undatable=("overdue_undatable", scope),
     slipped_counts=("slipped_counts", {**scope, "since": window.since}),
     responses=("pcc_responses_attention", {**scope, "within_days": pcc.ATTENTION_DAYS}),
-    slipped=paging.paged("slipped_findings", headlines.LIST_ROWS, **scope),
+    slipped=paging.paged("slipped_findings", static_table.PAGE_ROWS, **scope),
     due=("due_next", {**scope, "max_rows": headlines.DUE_NEXT_ROWS}),
-    moves=paging.paged("moves_since", headlines.LIST_ROWS, **scope, since=window.since),
+    moves=paging.paged("moves_since", static_table.PAGE_ROWS, **scope, since=window.since),
     by_inspection=("rag_by_inspection", {**scope, "max_inspections": headlines.MAX_INSPECTIONS}),
     by_kind=("rag_by_kind", scope),
     pending=("pending_signoff", scope),

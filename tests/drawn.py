@@ -30,7 +30,8 @@ def static_table_with(at, column: str) -> pd.DataFrame:
 def link_addresses(at, column: str) -> list[str]:
     """The addresses behind a static table's links, as drawn (the Markdown's targets)."""
     raw = next(t.value for t in at.table if column in t.value.columns)
-    return [re.fullmatch(r"\[.*\]\((.*)\)", cell).group(1) for cell in raw[column]]
+    found = [re.fullmatch(r"\[.*\]\((.*)\)", cell) for cell in raw[column]]
+    return [m.group(1) if m else "" for m in found]
 
 
 def html_text(body: str) -> str:

@@ -4,12 +4,14 @@ the calendar chart, and the page on the bundled data."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from oversight import charts, paper, periods
+from tests import drawn
 from tests.golden import rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -183,7 +185,8 @@ def test_calendar_figure_labels_every_mark(bundled):
     assert list(held["word"]) == ["Fieldwork"]
     assert list(planned["word"]) == ["Planned"]
     assert set(published["word"]) == {"Published"}
-    assert "Thematic inspection of fraud · Thematic" in held["row"].iloc[0]
+    # a row is named by its label's lines: the title (two at most), the kind under it
+    assert held["row"].iloc[0] == "Thematic inspection of fraud\nThematic"
     assert held["when"].iloc[0] == "Fieldwork: 1 May 2018 to 2 May 2018"
     assert held["end"].iloc[0] == "2018-05-03"  # the bar covers its last day
     assert [t["title"] for t in bars["tooltip"]][:3] == ["Inspection", "Kind", "When"]
@@ -191,21 +194,36 @@ def test_calendar_figure_labels_every_mark(bundled):
     assert "planned" in bars["strokeDash"]["condition"]["test"]
     assert spec["title"]["text"].startswith("Inspection calendar")
     assert spec["encoding"]["x"]["title"] == "Date"
-    assert any(
-        value.get("words") == "As at 28 Jun 2018"
-        for layer in spec["layer"]
-        for value in layer.get("data", {}).get("values", [])
-    )
+    # the as-at line is a row of the data, drawn by the rule and its words
+    line = rows[rows["what"] == charts.inspection_calendar.AS_AT_LINE]
+    assert list(line["word"]) == ["As at 28 Jun 2018"] and list(line["start"]) == ["2018-06-28"]
     # Row labels are short: the title on at most two lines, the kind under it, so the drawing
-    # area keeps the chart's width.
-    ticks = spec["params"][0]["value"]
-    assert ticks[held["row"].iloc[0]] == ["Thematic inspection of fraud", "Thematic"]
-    assert all(len(line) <= 40 for tick in ticks.values() for line in tick)
+    # area keeps the chart's width; the axis splits a row's name into them.
+    labels = [row.split("\n") for row in rows["row"].dropna()]
+    assert all(len(lines) <= 3 and all(len(x) <= 40 for x in lines) for lines in labels)
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.value, '\\n')"
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == {"field": "order", "op": "min"}
     # State of Policing (published 12 June, just before the as-at line) has its word before the
     # mark, not written across the line; the others after it.
     sides = dict(zip(published["row"], published["side"], strict=True))
-    assert sides["State of Policing 2018 · Annual report"] == "left"
+    assert sides["State of Policing 2018\nAnnual report"] == "left"
     assert list(sides.values()).count("right") == len(sides) - 1
+
+
+def test_the_calendar_spec_is_the_same_at_every_date(bundled):
+    """A sidebar change alters only the rows, so Streamlit updates the drawn calendar in place."""
+    specs = set()
+    for as_at in (dt.date(2017, 6, 1), JUNE, dt.date(2018, 12, 1)):
+        events = bundled.query(
+            "inspections_calendar",
+            force_id="wmp",
+            as_at=as_at,
+            from_on=as_at - dt.timedelta(days=180),
+            to_on=as_at + dt.timedelta(days=180),
+        )
+        specs.add(json.dumps(charts.inspection_calendar_vega(events, as_at)[1], sort_keys=True))
+    assert len(specs) == 1
+    assert "2018" not in specs.pop()
 
 
 @pytest.fixture
@@ -233,7 +251,8 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
     assert at.date_input(key="since_meeting").value == MARCH
     captions = " ".join(c.value for c in at.caption)
     assert "no earlier meeting is recorded" in captions
-    completed, received, responses, upcoming, undated = (d.value for d in at.dataframe)
+    # each list a static table, as a committee paper prints it
+    completed, received, responses, upcoming, undated = drawn.static_tables(at)
     # No source says whether the PCC published a response: never "overdue", but "not recorded".
     assert list(responses["Response"]) == [
         "Not recorded (was due 23 May 2018; no publication recorded)",
@@ -253,17 +272,13 @@ def test_inspections_page_on_the_bundled_data(inspections_page):
         "5 recommendations",
         "No findings",
     ]
-    assert received["Owners (chief officer leads)"].iloc[0] == "ACC Crime; ACC Local Policing"
-    assert list(received["Without an owner"]) == [0, 1, 5, 0]
-    assert (
-        received["Findings in the explorer"].iloc[2] == "recommendations?inspection=yot-oocd-2018"
-    )
-    assert list(upcoming["Fieldwork from"].astype(str)) == ["2018-11-12"]
-    # Long wording wraps in its cell rather than running off the table's edge.
-    upcoming_table = at.dataframe[3]
-    assert upcoming_table.proto.row_height > 64
-    assert upcoming_table.proto.placeholder == "—"
+    assert received["Chief officer leads"].iloc[0] == "ACC Crime; ACC Local Policing"
+    assert list(received["No owner"]) == ["0", "1", "5", "0"]
+    assert list(received["Explorer"]) == ["Open"] * 4
+    assert drawn.link_addresses(at, "Explorer")[2] == "recommendations?inspection=yot-oocd-2018"
+    assert list(upcoming["Fieldwork from"]) == ["12 Nov 2018"]
     assert len(undated) == 4
+    assert "—" in set(undated["Expected"])  # a missing value reads as a dash
     chart = at.get("vega_lite_chart")[0].proto
     assert "Inspection calendar" in chart.spec
     assert "Fieldwork (planned)" in chart.spec
@@ -273,7 +288,7 @@ def test_inspections_page_since_moves_the_lists(inspections_page):
     at = inspections_page
     at.date_input(key="since_meeting").set_value(dt.date(2018, 5, 3)).run()
     assert not at.exception
-    received = at.dataframe[0].value
+    received = drawn.static_table_with(at, "Explorer")
     assert list(received["Inspection"]) == ["State of Policing 2018"]
     assert any("No inspection fieldwork ended" in m.value for m in at.markdown)
 

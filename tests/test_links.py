@@ -66,7 +66,7 @@ def test_peel_links_findings_by_area(monkeypatch):
 
 def test_inspections_link_each_report_received(monkeypatch):
     at = _page(monkeypatch, "pages/inspections.py", since_meeting="2017-01-01")
-    links = _column(at, "Findings in the explorer")
+    links = _column(at, "Explorer")
     assert links and all(
         re.fullmatch(rf"recommendations\?inspection=[\w-]+&{VIEW}", u) for u in links
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oversight import db, explorer, headlines, paging
+from oversight import db, explorer, headlines, paging, static_table
 from tests.drawn import vega_rows
 from tools import synth
 
@@ -189,7 +189,7 @@ def test_no_table_on_any_page_sends_more_than_a_page(monkeypatch, long_register)
         sizes = [len(frame.value) for frame in [*at.dataframe, *at.table]]
         assert sizes and max(sizes) <= paging.PAGE_ROWS, (page, sizes)
         if page == "pages/overview.py":  # its lists are static tables, a short page each
-            assert max(len(t.value) for t in at.table) == headlines.LIST_ROWS
+            assert max(len(t.value) for t in at.table) == static_table.PAGE_ROWS
 
 
 def test_overview_draws_the_busiest_inspections_and_counts_the_rest(monkeypatch, long_register):

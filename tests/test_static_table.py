@@ -81,3 +81,23 @@ def test_badge_colours_follow_the_fill():
 def test_columns_come_in_the_order_asked_and_unknown_ones_are_left_out():
     frame = pd.DataFrame({"a": [1], "b": [2], "c": [3]})
     assert list(static_table.cells(frame, columns=["c", "a", "missing"]).columns) == ["c", "a"]
+
+
+def test_a_sources_web_address_is_a_link_and_any_other_scheme_is_not_followed():
+    cells = static_table.cells(
+        pd.DataFrame(
+            {
+                "Link": [
+                    "https://www.westmidlands-pcc.gov.uk/response (2018).pdf",
+                    "javascript:alert(1)",
+                    "data:text/html,<script>x</script>",
+                ]
+            }
+        ),
+        links={"Link": "Open"},
+    )
+    assert list(cells["Link"]) == [
+        "[Open](https://www.westmidlands-pcc.gov.uk/response%20%282018%29.pdf)",
+        "[Open](javascript%3Aalert%281%29)",  # relative to the page: nothing runs
+        "[Open](data%3Atext/html%2C%3Cscript%3Ex%3C/script%3E)",
+    ]

@@ -28,6 +28,11 @@ CALENDAR_LABELS = {
 }
 CALENDAR_WORDS = {"fieldwork": "Fieldwork", "planned": "Planned", "publication": "Published"}
 ROW_PX = 52  # a row label is up to three lines: the title on two, the kind on one
+# A row's label lines joined into its name, and the same break as the axis's expression reads it
+# (a line's words are joined by spaces, so no line holds a break of its own).
+LINE_BREAK = "\n"
+LINE_BREAK_EXPR = "\\n"
+AS_AT_LINE = "As-at line"  # the "what" of the row that draws the as-at date's line
 
 
 def _calendar_text_sides(dates: pd.Series, frame: pd.DataFrame, as_at: object) -> list[str]:
@@ -76,17 +81,14 @@ def inspection_calendar_vega(
     first = frame.groupby("inspection_id")["starts_on"].transform("min")
     frame = frame.assign(first_on=first).sort_values(["kind_rank", "first_on", "inspection_id"])
     kind_words = [label(INSPECTION_KIND_LABELS, k) for k in frame["kind"]]
+    # A row is named by its label's lines (the title on two at most, the kind under it), so the
+    # axis writes them from the row itself and the spec holds no row: nothing in it changes with
+    # the sidebar, and Streamlit updates the drawn chart in place (docs/performance.md).
     frame["row"] = [
-        f"{_short(t, 46)} · {k}" for t, k in zip(frame["title"], kind_words, strict=True)
+        LINE_BREAK.join(_calendar_tick(t, k))
+        for t, k in zip(frame["title"], kind_words, strict=True)
     ]
     order = list(dict.fromkeys(frame["row"]))
-    ticks = dict(
-        zip(
-            frame["row"],
-            [_calendar_tick(t, k) for t, k in zip(frame["title"], kind_words, strict=True)],
-            strict=True,
-        )
-    )
     publications = frame["event"] != "fieldwork"
     sides = pd.Series("right", index=frame.index)
     if publications.any():
@@ -105,6 +107,7 @@ def inspection_calendar_vega(
         rows.append(
             {
                 "row": r.row,
+                "order": order.index(r.row),
                 "what": CALENDAR_LABELS[key],
                 "word": CALENDAR_WORDS[key],
                 "start": _iso(r.starts_on),
@@ -119,14 +122,19 @@ def inspection_calendar_vega(
                 else str(r.expected_publication),
             }
         )
+    if as_at is not None and not pd.isna(as_at):  # the as-at line: a row of its own, not a y
+        rows.append(
+            {"row": None, "order": None, "what": AS_AT_LINE, "word": f"As at {_day(as_at)}",
+             "start": _iso(as_at), "end": None, "side": None, "inspection": None,
+             "kind": None, "when": None, "as_worded": None, "expected": None}
+        )  # fmt: skip
     data = pd.DataFrame(
         rows,
         columns=[
-            "row", "what", "word", "start", "end", "side",
+            "row", "order", "what", "word", "start", "end", "side",
             "inspection", "kind", "when", "as_worded", "expected",
         ],
     )  # fmt: skip
-    present = [k for k in CALENDAR_LABELS if CALENDAR_LABELS[k] in set(data["what"])]
     tooltip = [
         {"field": "inspection", "type": "nominal", "title": "Inspection"},
         {"field": "kind", "type": "nominal", "title": "Kind"},
@@ -157,11 +165,11 @@ def inspection_calendar_vega(
     y = {
         "field": "row",
         "type": "nominal",
-        "sort": order,
+        "sort": {"field": "order", "op": "min"},
         "title": "Inspection · kind",
         # each row's label on its lines: the title (two at most), the kind under it
         "axis": {
-            "labelExpr": "ticks[datum.value] || datum.value",
+            "labelExpr": f"split(datum.value, '{LINE_BREAK_EXPR}')",
             "labelLimit": 260,
             "labelFontSize": 12,
             "labelColor": "#202124",
@@ -178,9 +186,10 @@ def inspection_calendar_vega(
                     "field": "what",
                     "type": "nominal",
                     "title": None,
+                    # every kind of mark, drawn or not: the legend is the same at every date
                     "scale": {
-                        "domain": [CALENDAR_LABELS[k] for k in present],
-                        "range": [CALENDAR_COLOURS[k] for k in present],
+                        "domain": list(CALENDAR_LABELS.values()),
+                        "range": [CALENDAR_COLOURS[k] for k in CALENDAR_LABELS],
                     },
                     "legend": {"orient": "top", "direction": "vertical", "labelLimit": 200},
                 },
@@ -228,37 +237,28 @@ def inspection_calendar_vega(
                 "encoding": {"y": y, "text": {"field": "word"}},
             }
         )
-    if as_at is not None and not pd.isna(as_at):
-        line = {"datum": {"as_at": _iso(as_at), "words": f"As at {_day(as_at)}"}}
-        layers.append(
-            {
-                "data": {"values": [line["datum"]]},
-                "mark": {
-                    "type": "rule",
-                    "strokeDash": [6, 4],
-                    "strokeWidth": 2,
-                    "color": "#202124",
-                },
-                "encoding": {"x": x("as_at")},
-            }
-        )
-        layers.append(
-            {
-                "data": {"values": [line["datum"]]},
-                "mark": {
-                    "type": "text",
-                    "align": "center",
-                    "baseline": "bottom",
-                    "dy": -4,
-                    "y": 0,
-                    "color": "#202124",
-                },
-                "encoding": {
-                    "x": x("as_at"),
-                    "text": {"field": "words"},
-                },
-            }
-        )
+    as_at_line = {"filter": {"field": "what", "equal": AS_AT_LINE}}
+    layers.append(
+        {
+            "transform": [as_at_line],
+            "mark": {"type": "rule", "strokeDash": [6, 4], "strokeWidth": 2, "color": "#202124"},
+            "encoding": {"x": x("start")},
+        }
+    )
+    layers.append(
+        {
+            "transform": [as_at_line],
+            "mark": {
+                "type": "text",
+                "align": "center",
+                "baseline": "bottom",
+                "dy": -4,
+                "y": 0,
+                "color": "#202124",
+            },
+            "encoding": {"x": x("start"), "text": {"field": "word"}},
+        }
+    )
     spec = {
         "title": {
             # two short lines, so a phone's width shows it whole
@@ -274,7 +274,6 @@ def inspection_calendar_vega(
             "axis": {"labelColor": "#202124"},
         },
         "encoding": {"x": x("start")},
-        "params": [{"name": "ticks", "value": {row: ticks[row] for row in order}}],
         "layer": layers,
     }
     return data, spec
