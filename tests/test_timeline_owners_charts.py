@@ -4,6 +4,7 @@ labels (every RAG mark carries its word)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 
@@ -88,26 +89,49 @@ def test_timeline_bars_marks_an_item_whose_issue_date_is_unknown(mini):
 
 def test_timeline_group_vega(mini):
     groups = mini.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
-    rows, spec = charts.timeline_group_vega(
+    data, spec = charts.timeline_group_vega(
         groups, JUNE, "chief officer lead", vocabulary.rag_scale(mini)
     )
+    rows = data[data["mark"].isna()]  # the bars (the other rows: the dates shown, the as-at line)
     bars = spec["layer"][0]["encoding"]
     legend = dict(
         zip(bars["color"]["scale"]["domain"], bars["color"]["scale"]["range"], strict=True)
     )
-    assert legend == {"Most severe: Amber": "#F9A825", "Most severe: Green": "#A5D6A7"}
+    # every grade in the legend, drawn or not: the spec is the same at every date
+    assert legend["Most severe: Amber"] == "#F9A825" and legend["Most severe: Green"] == "#A5D6A7"
+    assert len(legend) == len(vocabulary.rag_scale(mini).drawn_codes)
     amber = rows[rows["rag"] == "Most severe: Amber"].iloc[0]
     assert amber["text"] == "Amber · 2 open · 1 overdue"  # written after the bar
     assert (amber["start"], amber["end"]) == ("2018-03-22", "2018-09-30")
     assert amber["overdue"] == 1  # a heavy dark outline
     assert bars["strokeWidth"]["condition"]["test"] == "datum.overdue > 0"
-    assert spec["params"][0]["value"] == {
-        "g:ACC Crime": ["ACC Crime"],
-        "g:ACC Local Policing": ["ACC Local Policing"],
-    }
+    # each bar is named by its label's lines, in the query's order
+    assert list(rows["group"]) == ["ACC Crime", "ACC Local Policing"]
+    assert list(rows["order"]) == [0, 1]
     assert list(rows["name"]) == ["ACC Crime", "ACC Local Policing"]
+    as_at = data[data["mark"] == "as_at"]
+    assert list(as_at["start"]) == ["2018-06-28"] and list(as_at["text"]) == ["As at 28 Jun 2018"]
     assert "one bar per chief officer lead" in spec["title"]["text"]
     assert [t["title"] for t in bars["tooltip"]][0] == "Chief officer lead"
+
+
+def test_the_group_bars_spec_is_the_same_at_every_date(mini):
+    """A sidebar change alters only the rows: Streamlit updates the drawn chart in place."""
+    scale = vocabulary.rag_scale(mini)
+    specs = set()
+    for as_at in (dt.date(2017, 6, 1), JUNE, dt.date(2019, 1, 1)):
+        groups = mini.query("timeline_groups", as_at=as_at, force_id="wmp", group_by="lead")
+        spec = charts.timeline_group_vega(groups, as_at, "chief officer lead", scale)[1]
+        specs.add(json.dumps(spec, sort_keys=True))
+    assert len(specs) == 1 and "ACC" not in specs.pop()
+
+
+def test_groups_sharing_a_name_keep_a_bar_each(mini):
+    groups = mini.query("timeline_groups", as_at=JUNE, force_id="wmp", group_by="lead")
+    twice = pd.concat([groups, groups.assign(group_key="other")], ignore_index=True)
+    data, _ = charts.timeline_group_vega(twice, JUNE, "lead", vocabulary.rag_scale(mini))
+    names = list(data.loc[data["mark"].isna(), "group"])
+    assert len(set(names)) == 4 and names[2] == "ACC Crime\u2060"
 
 
 def test_timeline_labels_wrap_and_cut_at_a_word():

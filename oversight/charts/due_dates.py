@@ -292,6 +292,14 @@ def timeline_bars(
     return _figure_from(traces, layout)
 
 
+# A group's label lines joined into its name, and that break as the axis's expression reads it.
+LINE_BREAK = "\n"
+LINE_BREAK_EXPR = "\\n"
+UNSEEN = "\u2060"  # a word joiner: draws nothing, keeps two groups of one name apart
+SPAN = "span"  # the rows that are not bars: the dates to show, and the as-at line
+AS_AT = "as_at"
+
+
 def _label_lines(text: object, width: int) -> list[str]:
     """A y-axis label as its lines (at most two of `width` characters), for Vega-Lite."""
     return _tick_lines(text, width).split("<br>")
@@ -338,18 +346,32 @@ def timeline_group_vega(
                 "due": f"{_day(row.first_due_on)} to {_day(row.last_due_on)}",
             }
         )
-    columns = ["group", "name", "rag", "text", "start", "end", "overdue", "open", "mix"]
-    data = pd.DataFrame(rows, columns=[*columns, "issued", "due"])
-    # Room after the latest due date for the words written after each bar.
+    # A group is named by its label's lines (a word joiner repeated after a name two groups
+    # share keeps them two bars), and every date is a row: the spec holds nothing a sidebar
+    # change alters, so Streamlit updates the drawn chart in place (docs/performance.md).
+    seen: dict[str, int] = {}
+    for row in rows:
+        lines = LINE_BREAK.join(_label_lines(row["name"], 36))
+        seen[lines] = seen.get(lines, -1) + 1
+        row["group"] = lines + UNSEEN * seen[lines]
+    for order, row in enumerate(rows):
+        row["order"] = order
+    # Room after the latest due date for the words written after each bar: an unseen row
+    # spanning the dates to show, which the scale takes in.
     lo = min(starts.min(), pd.Timestamp(as_at)) if len(frame) else pd.Timestamp(as_at)
     hi = max(ends.max(), pd.Timestamp(as_at)) if len(frame) else pd.Timestamp(as_at)
     lo, hi = lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.3 + pd.Timedelta(days=30)
-    present = [c for c in rag.drawn_codes if c in set(codes)]
+    line, words = _as_at_marks(as_at)
+    rows.append({"mark": SPAN, "start": _iso(lo), "end": _iso(hi)})
+    rows.append({"mark": AS_AT, "start": line["x0"], "text": words["text"]})
+    columns = ["group", "order", "name", "rag", "text", "start", "end", "overdue", "open", "mix"]
+    data = pd.DataFrame(rows, columns=[*columns, "issued", "due", "mark"])
+    bars = {"filter": "datum.mark == null"}
     x = {
         "field": "start",
         "type": "temporal",
         "title": "Date (each bar runs from the first issue to the last due date)",
-        "scale": {"type": "utc", "domain": [_iso(lo), _iso(hi)]},
+        "scale": {"type": "utc"},
         "axis": {
             "labelExpr": "utcFormat(datum.value, '%b %Y')",
             "gridColor": "#E8EAED",
@@ -358,11 +380,11 @@ def timeline_group_vega(
     y = {
         "field": "group",
         "type": "nominal",
-        "sort": list(data["group"]),
+        "sort": {"field": "order", "op": "min"},
         "title": None,
         # each group's name on at most two lines
         "axis": {
-            "labelExpr": "names[datum.value] || datum.value",
+            "labelExpr": f"split(datum.value, '{LINE_BREAK_EXPR}')",
             "labelLimit": 300,
             "labelFontSize": 12,
         },
@@ -374,11 +396,9 @@ def timeline_group_vega(
         {"field": "issued", "type": "nominal", "title": "First issued"},
         {"field": "due", "type": "nominal", "title": "Due"},
     ]
-    line, words = _as_at_marks(as_at)
-    as_at_row = {"as_at": line["x0"], "words": words["text"]}
     spec = {
         "title": {
-            "text": f"Open items with a due date, one bar per {group_noun}, as at {_day(as_at)}",
+            "text": f"Open items with a due date, one bar per {group_noun}",
             "anchor": "start",
             "offset": 24,
         },
@@ -388,17 +408,10 @@ def timeline_group_vega(
             "view": {"stroke": None},
             "axis": {"labelColor": "#202124"},
         },
-        "params": [
-            {
-                "name": "names",
-                "value": {
-                    g: _label_lines(n, 36) for g, n in zip(data["group"], data["name"], strict=True)
-                },
-            }
-        ],
         "encoding": {"x": x},
         "layer": [
             {
+                "transform": [bars],
                 "mark": {"type": "bar", "height": 22},
                 "encoding": {
                     "y": y,
@@ -407,13 +420,16 @@ def timeline_group_vega(
                         "field": "rag",
                         "type": "nominal",
                         "title": "RAG",
+                        # every grade, drawn or not: the legend is the same at every date
                         "scale": {
-                            "domain": [f"Most severe: {rag.word(c)}" for c in present],
-                            "range": [rag.colour(c) for c in present],
+                            "domain": [f"Most severe: {rag.word(c)}" for c in rag.drawn_codes],
+                            "range": [rag.colour(c) for c in rag.drawn_codes],
                         },
+                        # three to a row: every grade is listed, and six in a row run off
                         "legend": {
                             "orient": "bottom",
                             "direction": "horizontal",
+                            "columns": 3,
                             "labelLimit": 240,
                         },
                     },
@@ -431,6 +447,7 @@ def timeline_group_vega(
             },
             {
                 # after the bar's end, where it is always readable however short the bar
+                "transform": [bars],
                 "mark": {
                     "type": "text",
                     "align": "left",
@@ -446,17 +463,22 @@ def timeline_group_vega(
                 },
             },
             {
-                "data": {"values": [as_at_row]},
+                # the dates to show, unseen: room after the bars for their words
+                "transform": [{"filter": {"field": "mark", "equal": SPAN}}],
+                "mark": {"type": "rule", "opacity": 0},
+                "encoding": {"x2": {"field": "end"}},
+            },
+            {
+                "transform": [{"filter": {"field": "mark", "equal": AS_AT}}],
                 "mark": {
                     "type": "rule",
                     "strokeDash": [6, 4],
                     "strokeWidth": 2,
                     "color": "#202124",
                 },
-                "encoding": {"x": {**x, "field": "as_at"}},
             },
             {
-                "data": {"values": [as_at_row]},
+                "transform": [{"filter": {"field": "mark", "equal": AS_AT}}],
                 "mark": {
                     "type": "text",
                     "baseline": "bottom",
@@ -464,7 +486,7 @@ def timeline_group_vega(
                     "y": 0,
                     "color": "#202124",
                 },
-                "encoding": {"x": {**x, "field": "as_at"}, "text": {"field": "words"}},
+                "encoding": {"text": {"field": "text"}},
             },
         ],
     }
