@@ -9,8 +9,34 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from oversight import app, escape, explorer, timeline_owners, wrapped_table
+from oversight import app, escape, explorer, static_table, timeline_owners
 from oversight.vocabulary import RagScale
+
+# The frames' columns as a reader reads them (the tables are static: oversight/static_table.py).
+UNDATED_COLUMNS = {
+    "item": "Reference",
+    "kind": "Kind",
+    "text": "Finding",
+    "why_undated": "Why no date",
+    "deadline_text": "Deadline as written",
+    "chief_officer_lead": "Chief officer lead",
+    "rag": "RAG",
+    "inspection_title": "Inspection",
+}
+DUE_SOON_COLUMNS = {
+    "due_on": "Due",
+    "days_to_due": "When due",
+    "item": "Reference",
+    "kind": "Kind",
+    "text": "Finding",
+    "chief_officer_lead": "Chief officer lead",
+    "tactical_lead": "Tactical lead",
+    "rag": "RAG",
+    "status": "Status",
+    "link": "Record",
+    "inspection_title": "Inspection",
+    "deadline_text": "Deadline as written",
+}
 
 
 def undated(undated: pd.DataFrame, rag: RagScale) -> None:
@@ -23,19 +49,9 @@ def undated(undated: pd.DataFrame, rag: RagScale) -> None:
             "Open items that cannot be placed on the time axis, and why. None is dropped: "
             "each is listed here."
         )
-        wrapped_table.show(
-            timeline_owners.undated_frame(undated, rag),
-            # Widths add up to the main column at 1400 px: every column in view, text wrapped.
-            column_config={
-                "item": wrapped_table.reference_column(label="Reference"),
-                "kind": st.column_config.TextColumn("Kind", width=110),
-                "text": st.column_config.TextColumn("Finding", width=200),
-                "why_undated": st.column_config.TextColumn("Why no date", width=150),
-                "deadline_text": st.column_config.TextColumn("Deadline as written", width=115),
-                "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=110),
-                "rag": st.column_config.TextColumn("RAG", width=60),
-                "inspection_title": st.column_config.TextColumn("Inspection", width=148),
-            },
+        static_table.show(
+            timeline_owners.undated_frame(undated, rag).rename(columns=UNDATED_COLUMNS),
+            rag=rag,
         )
 
 
@@ -52,25 +68,24 @@ def due_soon(
             f"{app.long_date(as_at)}."
         )
         links = [explorer.url(explorer.Filters(rec=r), context=link_context) for r in due["rec_id"]]
-        wrapped_table.show(
-            timeline_owners.due_soon_frame(due, links, rag),
-            # The columns up to the record link fit the main column at 1400 px.
-            column_config={
-                "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY", width=88),
-                "days_to_due": st.column_config.TextColumn("When due", width=95),
-                "item": wrapped_table.reference_column(label="Reference"),
-                "kind": st.column_config.TextColumn("Kind", width=120),
-                "text": st.column_config.TextColumn("Finding", width=205),
-                "chief_officer_lead": st.column_config.TextColumn("Chief officer lead", width=115),
-                "tactical_lead": st.column_config.TextColumn("Tactical lead", width=105),
-                "rag": st.column_config.TextColumn("RAG", width=60),
-                "status": st.column_config.TextColumn("Status", width=90),
-                "link": st.column_config.LinkColumn(
-                    "Record", display_text="Open record", width=104
-                ),
-                "inspection_title": st.column_config.TextColumn("Inspection", width=190),
-                "deadline_text": st.column_config.TextColumn("Deadline as written", width=130),
-            },
+        static_table.show(
+            timeline_owners.due_soon_frame(due, links, rag).rename(columns=DUE_SOON_COLUMNS),
+            # What a reader acts on first; the record behind the link has the rest.
+            columns=[
+                "Due",
+                "When due",
+                "Reference",
+                "Kind",
+                "Finding",
+                "Chief officer lead",
+                "Tactical lead",
+                "RAG",
+                "Status",
+                "Record",
+            ],
+            dates=["Due"],
+            links={"Record": "Open record"},
+            rag=rag,
         )
 
 

@@ -46,7 +46,7 @@ def test_overview_links_each_flagged_item_to_its_record(monkeypatch):
 def test_timeline_links_each_item_due_soon(monkeypatch):
     at = _page(monkeypatch, "pages/timeline.py")
     at.segmented_control(key="due_within").set_value(180).run()
-    links = _column(at, "link")
+    links = _column(at, "Record")
     assert links and all(re.fullmatch(rf"recommendations\?rec=[\w-]+&{VIEW}", u) for u in links)
 
 

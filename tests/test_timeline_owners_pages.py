@@ -36,7 +36,7 @@ def chart(at: AppTest, i: int = 0) -> dict:
 
 
 def due_soon(at: AppTest) -> pd.DataFrame | None:
-    frames = [d.value for d in at.dataframe if "days_to_due" in d.value.columns]
+    frames = [t for t in drawn.static_tables(at) if "When due" in t.columns]
     return frames[0] if frames else None
 
 
@@ -95,15 +95,16 @@ def test_timeline_due_soon_as_at_june_2018(monkeypatch):
     assert "as at 28 June 2018" in at.caption[0].value
     due = due_soon(at)
     assert due is not None
-    detectives_and_bail = due[due["due_on"] == pd.Timestamp("2018-09-30")]
-    assert list(detectives_and_bail["link"]) == [
+    detectives_and_bail = due[due["Due"] == "30 Sep 2018"]
+    assert drawn.link_addresses(at, "Record")[:2] == [
         "recommendations?rec=wmp-peel2017nat-r02",
         "recommendations?rec=wmp-peel2017nat-r03",
     ]
-    assert list(detectives_and_bail["chief_officer_lead"]) == ["ACC Crime", "ACC Crime"]
-    assert list(detectives_and_bail["tactical_lead"]) == ["DCS Mark Payne", "Supt Paul Minor"]
-    assert list(detectives_and_bail["rag"]) == ["White", "White"]
-    assert list(due["item"]) == [f"PEEL 2017 national · R{n}" for n in (2, 3, 1)]
+    assert list(detectives_and_bail["Record"]) == ["Open record"] * 2
+    assert list(detectives_and_bail["Chief officer lead"]) == ["ACC Crime", "ACC Crime"]
+    assert list(detectives_and_bail["Tactical lead"]) == ["DCS Mark Payne", "Supt Paul Minor"]
+    assert list(detectives_and_bail["RAG"]) == ["White", "White"]
+    assert list(due["Reference"]) == [f"PEEL 2017 national · R{n}" for n in (2, 3, 1)]
 
     # A 45-day window shows none of them.
     at.button_group(key="due_within").set_value(45).run()
@@ -139,10 +140,10 @@ def test_timeline_chart_and_undated_list_on_bundled_data(monkeypatch):
     assert spec["layout"]["annotations"][0]["text"] == "As at 28 Jun 2018"
     # Every undated open item is listed, with why it has no date, by its reference or kind
     # and first words (never a record id).
-    undated = at.dataframe[0].value
+    undated = drawn.static_table_with(at, "Why no date")
     assert len(undated) == 13
-    assert not undated["item"].str.startswith("wmp-").any()
-    reasons = undated.set_index("text")["why_undated"]
+    assert not undated["Reference"].str.startswith("wmp-").any()
+    reasons = undated.set_index("Finding")["Why no date"]
     assert reasons.value_counts().to_dict() == {"No deadline set": 13}
     # Headings in order: the page's h1, then h2s (axe: heading-order).
     assert [h.value for h in at.header] == ["No due date (13)", "Due soon"]
