@@ -120,7 +120,15 @@ with st.container(border=True, key=paper.as_screen.PREVIEW_KEY):
         if kind == "subheader":
             st.subheader(content, anchor=False, divider="gray")
         elif kind == "chart":
-            st.plotly_chart(content, width="stretch")
+            # lighter than a Plotly plot where the pack gives one (paper.Chart.screen)
+            how, drawn = content.screen or ("plotly", content.figure)
+            if how == "vega":
+                st.vega_lite_chart(*drawn, width="stretch")
+            elif how == "table":
+                st.markdown(f"**{escape.md(content.title)}**")
+                st.table(drawn, alt=content.alt)
+            else:
+                st.plotly_chart(drawn, width="stretch")
         else:
             st.html(content)
     st.caption(escape.md(pack.footer))

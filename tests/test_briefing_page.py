@@ -54,10 +54,19 @@ def test_briefing_page_previews_the_pack(page):
         "on 1 and 2 May 2018",
     ):
         assert fact in text, fact
-    charts = at.get("plotly_chart")
-    assert len(charts) == 2
-    assert "RAG of open findings" in charts[0].proto.spec
-    assert "PEEL grades by area and cycle" in charts[1].proto.spec
+    # The pack's two charts, drawn lighter than the files' Plotly figures: the RAG mix then and
+    # now in Vega-Lite, the grade matrix as a table of grade words on their colours.
+    assert not at.get("plotly_chart")
+    (mix,) = at.get("vega_lite_chart")
+    assert "RAG of open findings" in mix.proto.spec
+    bars = drawn.vega_rows(mix.proto)
+    assert {row["category"] for row in bars} == {"On 1 Mar 2018", "On 28 Jun 2018"}
+    assert sum(row["items"] for row in bars if row["category"] == "On 28 Jun 2018") == 30
+    assert "**PEEL grades by area and cycle**" in [m.value for m in at.markdown]
+    matrix = drawn.static_tables(at)[-1]
+    assert "Good" in set(matrix.to_numpy().ravel()) or "Requires improvement" in set(
+        matrix.to_numpy().ravel()
+    )
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
         "Download DOCX (editable)",

@@ -49,6 +49,7 @@ from oversight.charts.peel_grades import (
 from oversight.charts.peel_vega import grade_trend_vega, national_grade_bars_vega
 from oversight.charts.rag_mix import (
     briefing_rag_mix_figure,
+    briefing_rag_mix_vega,
     distinct_inspection_labels,
     open_only,
     rag_by_inspection_vega,
@@ -83,6 +84,7 @@ __all__ = [
     "SCALE_CAUTION",
     "THEME_LINE_COLOURS",
     "briefing_rag_mix_figure",
+    "briefing_rag_mix_vega",
     "cell_word",
     "distinct_inspection_labels",
     "due_quarter_heatmap",

@@ -236,6 +236,21 @@ def rag_by_kind_vega(
 # --- Briefing pack (RAG mix then and now; a small PEEL grade matrix for print) ---------------
 
 
+def briefing_rag_mix_vega(mix: pd.DataFrame, rag: RagScale) -> tuple[pd.DataFrame, dict]:
+    """The pack's RAG mix at the start of the period and at the meeting (the rows of
+    queries/briefing/rag_mix.sql) as the Briefing page draws it: two stacked bars, a Vega-Lite
+    spec (rag_mix_vega), lighter for a browser than the Plotly figure the files print."""
+    moments = [f"On {_day(d)}" for d in mix["as_at"]]
+    return rag_mix_vega(
+        mix.assign(moment=moments, items=mix["findings"]),
+        "moment",
+        rag=rag,
+        title="RAG of open findings",
+        category_title="When",
+        value_title="Open findings",
+    )
+
+
 def briefing_rag_mix_figure(mix: pd.DataFrame, rag: RagScale) -> go.Figure:
     """Open findings by RAG at the start of the period and at the meeting (the rows of
     queries/briefing/rag_mix.sql), as two stacked bars; each segment carries its RAG word and

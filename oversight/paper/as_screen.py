@@ -31,8 +31,9 @@ SCREEN_CSS = f"""<style>
 
 def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
     """The pack's sections as the page draws them, in order: ("subheader", title as escaped
-    Markdown) for each numbered part, ("chart", figure), and ("html", text) for each run of
-    headings and blocks between them, joined (a large pack has a thousand blocks)."""
+    Markdown) for each numbered part, ("chart", the Chart block: its `screen` form where it has
+    one, else its figure), and ("html", text) for each run of headings and blocks between them,
+    joined (a large pack has a thousand blocks)."""
     parts: list[tuple[str, object]] = []
     run: list[str] = []
 
@@ -50,7 +51,7 @@ def screen_parts(pack: Briefing) -> list[tuple[str, object]]:
         for block in section.blocks:
             if isinstance(block, Chart):
                 flush()
-                parts.append(("chart", block.figure))
+                parts.append(("chart", block))
             else:
                 run.append(block_html(block, {}))
     flush()

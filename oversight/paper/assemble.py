@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from oversight import changes, db, labels, periods, vocabulary
+from oversight import grades as peel_tables
 from oversight.labels import label
 from oversight.paper import revisions, signoff
 from oversight.paper.findings import finding_blocks, finding_heading
@@ -500,6 +501,7 @@ def _moves(ds, p: dict, period: Period, charts) -> Section:
             charts.briefing_rag_mix_figure(mix, rag),
             f"Open findings by RAG on {since_long} and on {meeting_long}.",
             height=300,
+            screen=("vega", charts.briefing_rag_mix_vega(mix, rag)),
         ),
         Table(
             ("RAG", f"Open on {since_long}", f"Open on {meeting_long}"),
@@ -616,6 +618,7 @@ def _peel(ds, q: dict, charts) -> Section:
             "Grade matrix: each area's grade in each cycle, the grade written in each cell.",
             width=1000,
             height=int(matrix_figure.layout.height) + 40,
+            screen=("table", peel_tables.matrix_table(grades)),
         )
     )
     # Areas down, cycles across: the first grade of each (area, cycle), in area order. A few

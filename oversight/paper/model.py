@@ -56,6 +56,10 @@ class Chart:
     alt: str
     width: int = 900
     height: int = 420
+    # What the Briefing page draws in the figure's place, lighter for a browser than a Plotly
+    # plot: ("vega", (rows, spec)) for a Vega-Lite chart, or ("table", styler) for st.table.
+    # None: the figure itself. Files always take the figure.
+    screen: tuple[str, object] | None = None
 
 
 Block = Paragraph | Bullets | Finding | Table | Chart
