@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from oversight import app, dictionary, escape, explorer, labels, paging, static_table
+from oversight import app, dictionary, escape, explorer, labels, paging
 from oversight.db import ROOT
 from oversight.schema import TABLES
 from oversight.vocabulary import RagScale
@@ -41,7 +41,9 @@ def items_to_look_at(
             "national bodies are not counted. Open a record to see its history; an editor records a "
             f"correction on the [Record progress]({record_page}) page."
         )
-        static_table.show(counts.rename(columns={"issue": "Issue", "items": "Items"}), width=420)
+        st.dataframe(
+            counts.rename(columns={"issue": "Issue", "items": "Items"}), hide_index=True, width=420
+        )
         paging.pager(quality_page, noun="items", hint="The counts above are of every item.")
         shown = quality.assign(
             record_url=[
@@ -150,15 +152,15 @@ def sources(papers: pd.DataFrame, sources_page: paging.Page, grade_sources: pd.D
         },
     )
     st.subheader("PEEL grades by source")
-    static_table.show(
-        grade_sources.rename(
-            columns={
-                "source": "Source (web site or paper)",
-                "grades": "Grades",
-                "forces": "Forces",
-                "cycles": "Cycles",
-            }
-        )
+    st.dataframe(
+        grade_sources,
+        hide_index=True,
+        column_config={
+            "source": st.column_config.TextColumn("Source (web site or paper)", width="large"),
+            "grades": st.column_config.NumberColumn("Grades", width="small"),
+            "forces": st.column_config.NumberColumn("Forces", width="small"),
+            "cycles": st.column_config.TextColumn("Cycles", width="medium"),
+        },
     )
     st.caption(app.OGL_ATTRIBUTION)
 
@@ -181,7 +183,18 @@ def data_dictionary(data_dir: Path) -> None:
         key="dictionary_table",
         help="Every table the validator checks; its columns are listed below.",
     )
-    static_table.show(dictionary.schema_frame(name))
+    st.dataframe(
+        dictionary.schema_frame(name),
+        hide_index=True,
+        column_config={
+            "Column": st.column_config.TextColumn(width="medium"),
+            "Type": st.column_config.TextColumn(width="small"),
+            "Required": st.column_config.TextColumn(width="small"),
+            "Key": st.column_config.TextColumn(width="small"),
+            "Allowed values": st.column_config.TextColumn(width="large"),
+            "In the header": st.column_config.TextColumn(width="small"),
+        },
+    )
     readme = data_dir / "README.md"
     if not readme.is_file():
         readme = ROOT / "data" / "README.md"

@@ -144,7 +144,6 @@ def cells(
     return pd.DataFrame(out, columns=shown)
 
 
-def show(frame: pd.DataFrame, width: int | str = "stretch", **options) -> None:
-    """st.table of `cells(frame, **options)`, without the index, as tall as its rows; `width`
-    as st.table takes it (pixels, or "stretch")."""
-    st.table(cells(frame, **options), hide_index=True, width=width)
+def show(frame: pd.DataFrame, **options) -> None:
+    """st.table of `cells(frame, **options)`, without the index, as tall as its rows."""
+    st.table(cells(frame, **options), hide_index=True)

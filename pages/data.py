@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from oversight import app, data_quality, escape, paging, static_table
+from oversight import app, data_quality, escape, paging
 from oversight.db import DEFAULT_DATA_DIR
 from oversight.schema import TABLES
 
@@ -62,10 +62,9 @@ if ds.warnings:
     st.dataframe(
         app.problems_frame(ds.warnings).rename(columns={"Problem": "Warning"}), hide_index=True
     )
-static_table.show(
-    counts.rename(columns={"table_name": "Table", "row_count": "Rows"}).assign(
-        Rows=lambda f: [f"{n:,}" for n in f["Rows"]]
-    ),
+st.dataframe(
+    counts.rename(columns={"table_name": "Table", "row_count": "Rows"}),
+    hide_index=True,
     width=360,
 )
 

@@ -110,7 +110,7 @@ def _record(at: AppTest) -> None:
 
 def _data(at: AppTest) -> None:
     counts = _table(at, "Table", "Rows")
-    assert dict(zip(counts["Table"], counts["Rows"], strict=True))["recommendations"] == "34"
+    assert dict(zip(counts["Table"], counts["Rows"], strict=True))["recommendations"] == 34
 
 
 # url_path -> what a user reads on that page of the bundled data, as at 28 June 2018
