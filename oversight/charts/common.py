@@ -65,3 +65,10 @@ def _tick_lines(text: object, width: int, lines: int = 2) -> str:
         rest = " ".join(wrapped[lines - 1 :])
         wrapped = [*wrapped[: lines - 1], _first_words(rest, width)]
     return "<br>".join(wrapped)
+
+
+# A Vega-Lite axis category named by its label's lines joined with LINE_BREAK, which the axis
+# splits again (LINES_LABEL): the spec then holds no category, and a sidebar change that alters
+# only the rows lets Streamlit update the drawn chart in place.
+LINE_BREAK = "\n"
+LINES_LABEL = "split(datum.value, '\\n')"

@@ -7,7 +7,16 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from oversight.charts.common import _as_at_marks, _day, _first_words, _iso, _short, _tick_lines
+from oversight.charts.common import (
+    LINE_BREAK,
+    LINES_LABEL,
+    _as_at_marks,
+    _day,
+    _first_words,
+    _iso,
+    _short,
+    _tick_lines,
+)
 from oversight.charts.fast import _figure_from
 from oversight.charts.palette import FONT_FAMILY, RAG_OUTLINE
 from oversight.vocabulary import RagScale
@@ -292,9 +301,6 @@ def timeline_bars(
     return _figure_from(traces, layout)
 
 
-# A group's label lines joined into its name, and that break as the axis's expression reads it.
-LINE_BREAK = "\n"
-LINE_BREAK_EXPR = "\\n"
 UNSEEN = "\u2060"  # a word joiner: draws nothing, keeps two groups of one name apart
 SPAN = "span"  # the rows that are not bars: the dates to show, and the as-at line
 AS_AT = "as_at"
@@ -384,7 +390,7 @@ def timeline_group_vega(
         "title": None,
         # each group's name on at most two lines
         "axis": {
-            "labelExpr": f"split(datum.value, '{LINE_BREAK_EXPR}')",
+            "labelExpr": LINES_LABEL,
             "labelLimit": 300,
             "labelFontSize": 12,
         },

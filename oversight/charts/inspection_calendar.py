@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from oversight.charts.common import _day, _first_words, _iso, _short
+from oversight.charts.common import LINE_BREAK, LINES_LABEL, _day, _first_words, _iso, _short
 from oversight.charts.palette import FONT_FAMILY
 
 # --- Inspections (fieldwork and publication calendar) ------------------------------------------
@@ -28,10 +28,6 @@ CALENDAR_LABELS = {
 }
 CALENDAR_WORDS = {"fieldwork": "Fieldwork", "planned": "Planned", "publication": "Published"}
 ROW_PX = 52  # a row label is up to three lines: the title on two, the kind on one
-# A row's label lines joined into its name, and the same break as the axis's expression reads it
-# (a line's words are joined by spaces, so no line holds a break of its own).
-LINE_BREAK = "\n"
-LINE_BREAK_EXPR = "\\n"
 AS_AT_LINE = "As-at line"  # the "what" of the row that draws the as-at date's line
 
 
@@ -169,7 +165,7 @@ def inspection_calendar_vega(
         "title": "Inspection · kind",
         # each row's label on its lines: the title (two at most), the kind under it
         "axis": {
-            "labelExpr": f"split(datum.value, '{LINE_BREAK_EXPR}')",
+            "labelExpr": LINES_LABEL,
             "labelLimit": 260,
             "labelFontSize": 12,
             "labelColor": "#202124",
